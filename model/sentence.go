@@ -1,0 +1,146 @@
+package model
+
+import "sort"
+
+// splitSentences returns the sentence spans of text, in order, trimmed of
+// surrounding white space; together they cover every non-blank byte.
+//
+// A sentence ends:
+//   - at a blank line (paragraph break);
+//   - at a single newline, unless the line looks hard-wrapped (long, not
+//     ending in punctuation, and the next line starts in lower case);
+//   - after '.', '!' or '?' (and any closing quotes or brackets) followed by
+//     white space and then an upper-case letter, digit, quote or bracket,
+//     unless the word before the period is a known abbreviation or an initial.
+//
+// Decimals ("3.2") never split, as no space follows their period.
+func splitSentences(text string) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpace(text[s]) {
+			s++
+		}
+		for e > s && isSpace(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, Span{s, e})
+		}
+		start = end
+	}
+	lineStart := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch c {
+		case '\n':
+			if !hardWrapped(text, lineStart, i) {
+				emit(i + 1)
+			}
+			lineStart = i + 1
+		case '.', '!', '?':
+			j := i + 1
+			for j < len(text) && isCloser(text[j]) {
+				j++
+			}
+			if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
+				continue
+			}
+			k := j
+			for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+				k++
+			}
+			if k >= len(text) || text[k] == '\n' {
+				continue // the newline case ends it
+			}
+			if !startsSentence(text[k]) {
+				continue
+			}
+			if c == '.' && abbreviationBefore(text, i) {
+				continue
+			}
+			emit(j)
+			i = j - 1
+		}
+	}
+	emit(len(text))
+	return out
+}
+
+// hardWrapped reports whether the line text[ls:nl] continues on the next
+// line: a long line that does not end a sentence, followed by a line that
+// starts in lower case.
+func hardWrapped(text string, ls, nl int) bool {
+	if nl-ls < 50 || nl+1 >= len(text) {
+		return false
+	}
+	last := nl - 1
+	for last > ls && isSpace(text[last]) {
+		last--
+	}
+	switch text[last] {
+	case '.', '!', '?', ':', ';', '"':
+		return false
+	}
+	next := text[nl+1]
+	return next >= 'a' && next <= 'z'
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+
+func isCloser(c byte) bool { return c == '"' || c == '\'' || c == ')' || c == ']' }
+
+func startsSentence(c byte) bool {
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '(' || c == '[' || c >= 0x80
+}
+
+// abbreviations that end in a period without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
+	"no": true, "nos": true, "inc": true, "co": true, "corp": true, "ltd": true, "vs": true, "etc": false,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "gen": true, "gov": true,
+	"sen": true, "rep": true, "e.g": true, "i.e": true, "u.s": true, "u.k": true, "u.n": true,
+	"approx": true, "est": true, "fig": true, "vol": true, "pp": true, "p": true,
+}
+
+// abbreviationBefore reports whether the period at text[dot] ends an
+// abbreviation or a one-letter initial rather than a sentence.
+func abbreviationBefore(text string, dot int) bool {
+	s := dot
+	for s > 0 && (isLetter(text[s-1]) || text[s-1] == '.') {
+		s--
+	}
+	w := text[s:dot]
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true // an initial: "J. Smith"
+	}
+	if len(w) > 8 {
+		return false
+	}
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
+}
+
+func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+// sentenceAt returns the sentence containing offset off, or the nearest one
+// before it; the zero Span when there is none.
+func sentenceAt(sents []Span, off int) Span {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
+	if i < len(sents) && sents[i].Start <= off {
+		return sents[i]
+	}
+	if i > 0 {
+		return sents[i-1]
+	}
+	return Span{}
+}

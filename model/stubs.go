@@ -1,0 +1,10 @@
+package model
+
+// Temporary stubs: each is replaced by its own file (quantity.go, dates.go,
+// classify.go). Delete a stub when its real implementation lands.
+
+func scanQuantities(text string) []Quantity { return nil }
+
+func scanDates(text string, ref Date) []Event { return nil }
+
+func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator { return nil }
