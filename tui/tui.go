@@ -8,21 +8,9 @@ import (
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"corridor/model"
 )
-
-// Styles holds every style the dashboard uses, built from one renderer.
-type Styles struct {
-	Title lipgloss.Style
-}
-
-// NewStyles builds the dashboard's styles from r (the local terminal's
-// renderer, or an SSH session's).
-func NewStyles(r *lipgloss.Renderer) Styles {
-	return Styles{Title: r.NewStyle().Bold(true)}
-}
 
 // Model is the dashboard's root model.
 type Model struct {
@@ -55,6 +43,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View implements tea.Model.
 func (m Model) View() string {
-	return m.styles.Title.Render(fmt.Sprintf("corridor: %d documents, %d indicators, %d events (q quits)",
+	return m.styles.Header.Render(fmt.Sprintf("corridor: %d documents, %d indicators, %d events (q quits)",
 		len(m.corpus.Documents), len(m.corpus.Indicators), len(m.corpus.Events)))
 }
