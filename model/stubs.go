@@ -5,6 +5,4 @@ package model
 
 func scanQuantities(text string) []Quantity { return nil }
 
-func scanDates(text string, ref Date) []Event { return nil }
-
 func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator { return nil }

@@ -1,0 +1,1175 @@
+package model
+
+import "time"
+
+// This file is the date scanner. It walks the clean text once, word by word,
+// and stops only at triggers: a digit run, a capitalised month or weekday
+// name, a spelled ordinal ("nineteenth") or one of a few relative words
+// ("last", "this", "next", "following", "previous", "yesterday", "today",
+// "tomorrow"). Every other word is skipped after one table lookup of its
+// first bytes, which keeps the scanner far above the pipeline's 50 MB/s
+// budget and allocation-free except for the events it returns.
+//
+// A trigger is examined by a small recogniser that looks a few words left
+// and right of it:
+//
+//	number     digits: ISO dates, years, year ranges, decades, centuries,
+//	           "3 January 1992"
+//	month      "January 3, 1992", "Jan. 3", "March 2023", "March of 2023"
+//	weekday    "on Tuesday", "last Friday"
+//	relative   "last year", "earlier this month", "next week", "the next day"
+//	dayWord    "yesterday", "today", "tomorrow"
+//	ordinal    "the nineteenth century"
+//
+// Each recogniser returns the end of what it emitted, or 0 when the trigger
+// is not a date; the main loop then resumes after the trigger's token.
+// Recognisers may look left to pull a cue into the span ("In 2016",
+// "mid-2026"), but never before the end of the previous event, so spans stay
+// sorted and disjoint.
+//
+// A bare four-digit number is a year only with a cue, because most
+// four-digit numbers in economic text are quantities or parts of names:
+// a preposition before it ("in", "by", "since", ...), parentheses around it,
+// a fuzzy modifier ("early 2024"), a time noun and "of" ("end of 2025"), a
+// list continuing an earlier year ("in 2015 and 2017"), or a sentence that
+// starts with it as its subject ("1997 was ..."). "for 2026" is deliberately
+// not a cue: it usually names the period of a figure ("outlook for 2026").
+
+// Year bounds for a bare number to be taken as a year. BC/AD are not handled,
+// so nothing below 1000 is a year.
+const (
+	minYear = 1000
+	maxYear = 2100
+)
+
+// scanDates returns the dated expressions of text, in text order, with
+// disjoint spans that index text. ref is the document's publication date
+// (zero when unknown); it resolves yearless dates ("October 4") and relative
+// ones ("last year", "on Tuesday"), which are skipped when ref lacks the
+// parts they need. Text, Summary, Sentence, Doc and ID are left for the
+// pipeline to fill.
+func scanDates(text string, ref Date) []Event {
+	s := dateScanner{text: text, ref: ref, lastDay: -1}
+	s.run()
+	return s.out
+}
+
+// dateScanner holds the state of one scan. Its methods are the recognisers
+// described at the top of this file.
+type dateScanner struct {
+	text    string  // the clean text being scanned
+	ref     Date    // the document date; parts may be zero
+	out     []Event // events found so far, in text order
+	lastEnd int     // end of the last emitted span: no later span starts before it
+	lastDay int     // index in out of the last day-precision event, or -1 ("the next day")
+}
+
+// run is the main loop: it jumps from token to token and hands each trigger
+// to its recogniser.
+func (s *dateScanner) run() {
+	t := s.text
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case dtDigit(c):
+			i = s.number(i)
+		case dtAlpha(c):
+			i = s.word(i)
+		default:
+			i++
+		}
+	}
+}
+
+// emit appends an event spanning [start, end) and returns end. start is
+// clamped to the end of the previous event so that a cue pulled in from the
+// left can never overlap it.
+func (s *dateScanner) emit(start, end int, e Event) int {
+	start = max(start, s.lastEnd)
+	e.Span = Span{Start: start, End: end}
+	s.out = append(s.out, e)
+	if e.Precision == PrecisionDay {
+		s.lastDay = len(s.out) - 1
+	}
+	s.lastEnd = end
+	return end
+}
+
+// ---- words ----------------------------------------------------------------
+
+// Word kinds returned by dtWordKind. Only these words are triggers.
+const (
+	wkNone    = iota
+	wkMonth   // val: 1-12
+	wkWeekday // val: time.Weekday
+	wkShift   // last/previous (-1), this (0), next/following (+1); val: shift+1
+	wkDayWord // yesterday (-1), today (0), tomorrow (+1); val: shift+1
+	wkOrdinal // spelled ordinal, val: 1-20 ("twenty-first" is built from "first")
+)
+
+// word handles a run of letters starting at i: it returns where scanning
+// resumes. A token that mixes letters and digits ("G20", "COVID19") is an
+// identifier and is skipped whole, so its digits never look like a number.
+func (s *dateScanner) word(i int) int {
+	t := s.text
+	j := i + 1
+	for j < len(t) && dtAlpha(t[j]) {
+		j++
+	}
+	if j < len(t) && dtDigit(t[j]) {
+		for j < len(t) && dtAlnum(t[j]) {
+			j++
+		}
+		return j
+	}
+	kind, val := dtWordKind(t[i:j])
+	e := 0
+	switch kind {
+	case wkMonth:
+		if dtUpper(t[i]) { // "may" and "march" in lower case are verbs
+			e = s.month(i, j, val)
+		}
+	case wkWeekday:
+		if dtUpper(t[i]) {
+			e = s.weekday(i, j, time.Weekday(val))
+		}
+	case wkShift:
+		e = s.relative(i, j, val-1)
+	case wkDayWord:
+		e = s.dayWord(i, j, val-1)
+	case wkOrdinal:
+		e = s.ordinalWord(i, j, val)
+	}
+	if e > 0 {
+		return e
+	}
+	return j
+}
+
+// dtWordKind classifies a word, case-insensitively, as a trigger.
+func dtWordKind(w string) (kind, val int) {
+	if len(w) < 3 || len(w) > 12 || !dtTriggerInitial[w[0]] {
+		return wkNone, 0
+	}
+	var buf [12]byte
+	b := dtLower(w, buf[:])
+	switch string(b) {
+	case "january", "jan":
+		return wkMonth, 1
+	case "february", "feb":
+		return wkMonth, 2
+	case "march", "mar":
+		return wkMonth, 3
+	case "april", "apr":
+		return wkMonth, 4
+	case "may":
+		return wkMonth, 5
+	case "june", "jun":
+		return wkMonth, 6
+	case "july", "jul":
+		return wkMonth, 7
+	case "august", "aug":
+		return wkMonth, 8
+	case "september", "sep", "sept":
+		return wkMonth, 9
+	case "october", "oct":
+		return wkMonth, 10
+	case "november", "nov":
+		return wkMonth, 11
+	case "december", "dec":
+		return wkMonth, 12
+	case "sunday":
+		return wkWeekday, int(time.Sunday)
+	case "monday":
+		return wkWeekday, int(time.Monday)
+	case "tuesday":
+		return wkWeekday, int(time.Tuesday)
+	case "wednesday":
+		return wkWeekday, int(time.Wednesday)
+	case "thursday":
+		return wkWeekday, int(time.Thursday)
+	case "friday":
+		return wkWeekday, int(time.Friday)
+	case "saturday":
+		return wkWeekday, int(time.Saturday)
+	case "last", "previous":
+		return wkShift, 0
+	case "this":
+		return wkShift, 1
+	case "next", "following":
+		return wkShift, 2
+	case "yesterday":
+		return wkDayWord, 0
+	case "today":
+		return wkDayWord, 1
+	case "tomorrow":
+		return wkDayWord, 2
+	case "first":
+		return wkOrdinal, 1
+	case "second":
+		return wkOrdinal, 2
+	case "third":
+		return wkOrdinal, 3
+	case "fourth":
+		return wkOrdinal, 4
+	case "fifth":
+		return wkOrdinal, 5
+	case "sixth":
+		return wkOrdinal, 6
+	case "seventh":
+		return wkOrdinal, 7
+	case "eighth":
+		return wkOrdinal, 8
+	case "ninth":
+		return wkOrdinal, 9
+	case "tenth":
+		return wkOrdinal, 10
+	case "eleventh":
+		return wkOrdinal, 11
+	case "twelfth":
+		return wkOrdinal, 12
+	case "thirteenth":
+		return wkOrdinal, 13
+	case "fourteenth":
+		return wkOrdinal, 14
+	case "fifteenth":
+		return wkOrdinal, 15
+	case "sixteenth":
+		return wkOrdinal, 16
+	case "seventeenth":
+		return wkOrdinal, 17
+	case "eighteenth":
+		return wkOrdinal, 18
+	case "nineteenth":
+		return wkOrdinal, 19
+	case "twentieth":
+		return wkOrdinal, 20
+	}
+	return wkNone, 0
+}
+
+// dtTriggerInitial marks the first letters of trigger words, so that most
+// words are rejected without being folded.
+var dtTriggerInitial = func() (m [256]bool) {
+	for _, c := range "jfmasondtwlpyeJFMASONDTWLPYE" {
+		m[c] = true
+	}
+	return m
+}()
+
+// monthNameLen is the length of each month's full name; a shorter match is
+// an abbreviation and may take a period ("Jan.", "Sept.").
+var monthNameLen = [13]int{0, 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8}
+
+// month recognises a date that starts with the month name t[i:j]:
+// "January 3, 1992", "Jan. 3 1992", "Feb 26" (year from ref), "March 2023",
+// "March of 2023", "mid-March 2024". A month alone is not a date.
+func (s *dateScanner) month(i, j, m int) int {
+	t := s.text
+	k := j
+	if j-i < monthNameLen[m] && k < len(t) && t[k] == '.' {
+		k++
+	}
+	q := s.skipSpace(k)
+	if q == k || q >= len(t) {
+		return 0
+	}
+	switch {
+	case dtDigit(t[q]):
+		r := dtDigitsEnd(t, q)
+		switch r - q {
+		case 1, 2:
+			return s.monthDay(i, r, m, dtAtoi(t[q:r]))
+		case 4:
+			y := dtAtoi(t[q:r])
+			if !s.yearAt(q, r) || y < minYear || y > maxYear {
+				return 0
+			}
+			start, mod := s.modifierBefore(i)
+			return s.emit(start, r, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod})
+		}
+	case t[q] == ',' || dtWordIs(t, q, "of"):
+		// "March, 2023" and "March of 2023".
+		r := q + 1
+		if t[q] != ',' {
+			r = q + 2
+		}
+		y0 := s.skipSpace(r)
+		y1 := dtDigitsEnd(t, y0)
+		if y1-y0 != 4 || !s.yearAt(y0, y1) {
+			return 0
+		}
+		y := dtAtoi(t[y0:y1])
+		if y < minYear || y > maxYear {
+			return 0
+		}
+		start, mod := s.modifierBefore(i)
+		return s.emit(start, y1, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod})
+	}
+	return 0
+}
+
+// monthDay finishes "Month D" whose day digits end at r: an optional ordinal
+// suffix, an optional day range ("3-5"), then an optional year. Without a
+// year the year comes from ref, and the event is marked Relative.
+func (s *dateScanner) monthDay(start, r, m, d int) int {
+	t := s.text
+	r = dtOrdinalSuffix(t, r)
+	if d < 1 || d > 31 || !s.numberEnds(r) {
+		return 0
+	}
+	// A day range "January 3-5": keep the first day, span the whole range.
+	if r+1 < len(t) && (t[r] == '-') && dtDigit(t[r+1]) {
+		r2 := dtDigitsEnd(t, r+1)
+		if r2-r-1 <= 2 && dtAtoi(t[r+1:r2]) > d && dtAtoi(t[r+1:r2]) <= 31 && s.numberEnds(r2) {
+			r = r2
+		}
+	}
+	if s.unitAfter(r) {
+		return 0 // "March 10 percent"
+	}
+	// The year: "January 3, 1992" or "January 3 1992".
+	k := r
+	if k < len(t) && t[k] == ',' {
+		k++
+	}
+	y0 := s.skipSpace(k)
+	if y1 := dtDigitsEnd(t, y0); y1-y0 == 4 && y0 > r && s.yearAt(y0, y1) && !s.unitAfter(y1) {
+		y := dtAtoi(t[y0:y1])
+		if y >= minYear && y <= maxYear && dtValidDay(y, m, d) {
+			return s.emit(start, y1, Event{Year: y, Month: m, Day: d, Precision: PrecisionDay})
+		}
+		return 0
+	}
+	y, ok := s.yearFor(m, d)
+	if !ok {
+		return 0
+	}
+	return s.emit(start, r, Event{Year: y, Month: m, Day: d, Precision: PrecisionDay, Relative: true})
+}
+
+// yearFor picks the year of a yearless "Month D" from ref: ref's year, or
+// the year before when that would put the date more than two months after
+// ref (a January article mentioning "December 28").
+func (s *dateScanner) yearFor(m, d int) (int, bool) {
+	if s.ref.Year == 0 {
+		return 0, false
+	}
+	y := s.ref.Year
+	if s.ref.Month > 0 {
+		ref := s.ref.Time()
+		if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(ref) > 62*24*time.Hour {
+			y--
+		}
+	}
+	return y, dtValidDay(y, m, d)
+}
+
+// weekday recognises "on Tuesday", "last Friday", "next Monday": a weekday
+// name with a cue before it, resolved against ref (which must give the day).
+// "on Tuesday" is the most recent Tuesday on or before ref.
+func (s *dateScanner) weekday(i, j int, wd time.Weekday) int {
+	t := s.text
+	if s.ref.Day == 0 {
+		return 0
+	}
+	// "Tuesday, January 3, 1992": the full date that follows says it all.
+	if j+1 < len(t) && t[j] == ',' {
+		q := s.skipSpace(j + 1)
+		if q < len(t) && (dtDigit(t[q]) || dtUpper(t[q])) {
+			if kind, _ := dtWordKind(t[q:dtAlphaEnd(t, q)]); kind == wkMonth || dtDigit(t[q]) {
+				return 0
+			}
+		}
+	}
+	start := i
+	ref := s.ref.Time()
+	back := (int(ref.Weekday()) - int(wd) + 7) % 7 // days back to the latest such weekday
+	days := -back
+	ws, we := s.wordBefore(i)
+	if ws < 0 {
+		return 0
+	}
+	var buf [12]byte
+	switch string(dtLower(t[ws:we], buf[:])) {
+	case "on", "since", "until", "by", "said", "late", "early":
+	case "this":
+		start = ws
+	case "last":
+		start = ws
+		if back == 0 {
+			days = -7
+		}
+	case "next":
+		start = ws
+		days = (int(wd) - int(ref.Weekday()) + 7) % 7
+		if days == 0 {
+			days = 7
+		}
+	default:
+		return 0
+	}
+	d := ref.AddDate(0, 0, days)
+	return s.emit(start, j, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
+		Precision: PrecisionDay, Relative: true})
+}
+
+// relative recognises last/this/next + year, month or week ("earlier this
+// month", "next year's budget"), resolved against ref, and "the next day",
+// "the following day", "the previous day", resolved against the last
+// day-precision date of the text. shift is -1, 0 or +1.
+func (s *dateScanner) relative(i, j, shift int) int {
+	t := s.text
+	ns, ne := s.wordAfter(j)
+	if ns < 0 {
+		return 0
+	}
+	var buf [12]byte
+	unit := string(dtLower(t[ns:ne], buf[:]))
+	isThe := false
+	if ws, we := s.wordBefore(i); ws >= 0 {
+		isThe = dtWordIs(t, ws, "the") && we-ws == 3
+	}
+	if unit == "day" {
+		// "the next day" continues the story of the last full date.
+		if !isThe || s.lastDay < 0 || dtWordIs(t, i, "this") || dtWordIs(t, i, "last") {
+			return 0
+		}
+		ws, _ := s.wordBefore(i)
+		p := s.out[s.lastDay]
+		d := time.Date(p.Year, time.Month(p.Month), p.Day+shift, 0, 0, 0, 0, time.UTC)
+		return s.emit(ws, ne, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
+			Precision: PrecisionDay, Relative: true})
+	}
+	// "over the last year" and "in the next year" are durations, and
+	// "following"/"previous" need an anchor in the text, not ref.
+	if isThe || !(dtWordIs(t, i, "last") || dtWordIs(t, i, "this") || dtWordIs(t, i, "next")) {
+		return 0
+	}
+	start := i
+	if ws, we := s.wordBefore(i); ws >= 0 && shift == 0 {
+		var b2 [12]byte
+		if w := string(dtLower(t[ws:we], b2[:])); w == "earlier" || w == "later" {
+			start = ws
+		}
+	}
+	var e Event
+	switch unit {
+	case "year":
+		if s.ref.Year == 0 {
+			return 0
+		}
+		e = Event{Year: s.ref.Year + shift, Precision: PrecisionYear}
+	case "month":
+		if s.ref.Month == 0 {
+			return 0
+		}
+		d := time.Date(s.ref.Year, time.Month(s.ref.Month+shift), 1, 0, 0, 0, 0, time.UTC)
+		e = Event{Year: d.Year(), Month: int(d.Month()), Precision: PrecisionMonth}
+	case "week":
+		if s.ref.Day == 0 {
+			return 0
+		}
+		d := s.ref.Time().AddDate(0, 0, 7*shift)
+		e = Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(), Precision: PrecisionDay}
+	default:
+		return 0
+	}
+	e.Relative = true
+	return s.emit(start, ne, e)
+}
+
+// dayWord recognises "yesterday", "today" and "tomorrow" against ref, but
+// not the possessive "today's", which almost always means "nowadays".
+func (s *dateScanner) dayWord(i, j, shift int) int {
+	if s.ref.Day == 0 || s.possessive(j) {
+		return 0
+	}
+	d := s.ref.Time().AddDate(0, 0, shift)
+	return s.emit(i, j, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
+		Precision: PrecisionDay, Relative: true})
+}
+
+// ordinalWord recognises a spelled century, "the nineteenth century" or
+// "twenty-first century", with an optional modifier.
+func (s *dateScanner) ordinalWord(i, j, n int) int {
+	t := s.text
+	start := i
+	if n == 1 && i >= 7 && t[i-1] == '-' && dtWordIs(t, i-7, "twenty") && (i == 7 || !dtAlpha(t[i-8])) {
+		n, start = 21, i-7
+	}
+	return s.century(start, j, n)
+}
+
+// ---- numbers --------------------------------------------------------------
+
+// number handles a run of digits starting at i and returns where scanning
+// resumes: after the date it emitted, or after the whole number-like token
+// ("1,400.5", "10:30", "852-2345-6789") so that its parts are not re-read.
+func (s *dateScanner) number(i int) int {
+	t := s.text
+	j := dtDigitsEnd(t, i)
+	if s.numberMayStart(i) {
+		e := 0
+		switch j - i {
+		case 4:
+			e = s.fourDigits(i, j)
+		case 1, 2:
+			e = s.smallNumber(i, j)
+		}
+		if e > 0 {
+			return e
+		}
+	}
+	for {
+		for j < len(t) && dtAlnum(t[j]) {
+			j++
+		}
+		if j+1 < len(t) && dtDigit(t[j+1]) {
+			switch t[j] {
+			case '.', ',', ':', '/', '-':
+				j += 2
+				continue
+			}
+		}
+		return j
+	}
+}
+
+// numberMayStart reports whether the digits at i can begin a date, judging by
+// the byte before them: not inside an identifier ("COVID-19"), a decimal,
+// a money amount ("$2016", "£1000"), a fraction or a time.
+func (s *dateScanner) numberMayStart(i int) bool {
+	t := s.text
+	if i == 0 {
+		return true
+	}
+	switch p := t[i-1]; p {
+	case '-':
+		// Only a fuzzy modifier may be hyphenated to a date: "mid-2026".
+		_, mod := s.modifierBefore(i)
+		return mod != ""
+	case '$', '#', '+', '@', '.', '_', '\\', '=', '^', '\'', '&', '*', '~':
+		return false
+	case ',', ':', '/':
+		return i < 2 || !dtAlnum(t[i-2])
+	case 0xA3, 0xA5: // "£", "¥"
+		return i < 2 || t[i-2] != 0xC2
+	case 0xAC: // "€"
+		return i < 3 || t[i-3:i] != "€"
+	}
+	return true
+}
+
+// fourDigits handles four digits t[i:j]: an ISO date, a decade, a range of
+// years, or a year with a cue.
+func (s *dateScanner) fourDigits(i, j int) int {
+	y := dtAtoi(s.text[i:j])
+	if y < minYear || y > maxYear {
+		return 0
+	}
+	if e := s.isoDate(i, j, y); e > 0 {
+		return e
+	}
+	if e := s.decade(i, j, y); e > 0 {
+		return e
+	}
+	if e := s.yearRange(i, j, y); e > 0 {
+		return e
+	}
+	if !s.yearAt(i, j) {
+		return 0
+	}
+	return s.bareYear(i, j, y)
+}
+
+// isoDate recognises "2024-11-06" and "2024/11/06".
+func (s *dateScanner) isoDate(i, j, y int) int {
+	t := s.text
+	if j+6 > len(t) {
+		return 0
+	}
+	sep := t[j]
+	if (sep != '-' && sep != '/') || t[j+3] != sep ||
+		!dtDigit(t[j+1]) || !dtDigit(t[j+2]) || !dtDigit(t[j+4]) || !dtDigit(t[j+5]) {
+		return 0
+	}
+	e := j + 6
+	if e < len(t) && (dtAlnum(t[e]) || dtCont(t[e]) || ((t[e] == sep || t[e] == '.' || t[e] == ',') && e+1 < len(t) && dtDigit(t[e+1]))) {
+		return 0 // a longer identifier or number
+	}
+	m, d := dtAtoi(t[j+1:j+3]), dtAtoi(t[j+4:j+6])
+	if !dtValidDay(y, m, d) {
+		return 0
+	}
+	return s.emit(i, e, Event{Year: y, Month: m, Day: d, Precision: PrecisionDay})
+}
+
+// decade recognises "1990s", "1990's", "late 1990s". A hundred ("the 1800s")
+// is read as its century of years, 1800-1899.
+func (s *dateScanner) decade(i, j, y int) int {
+	t := s.text
+	k := j
+	switch {
+	case k < len(t) && t[k] == 's':
+		k++
+	case k+1 < len(t) && t[k] == '\'' && t[k+1] == 's':
+		k += 2
+	case k+3 < len(t) && t[k:k+3] == "’" && t[k+3] == 's':
+		k += 4
+	default:
+		return 0
+	}
+	if y%10 != 0 || y < 1100 || (k < len(t) && (dtAlnum(t[k]) || dtCont(t[k]))) {
+		return 0
+	}
+	start, mod := s.modifierBefore(i)
+	e := Event{Year: y, EndYear: y + 9, Precision: PrecisionDecade, Modifier: mod}
+	if y%100 == 0 && y < 2000 {
+		e.EndYear, e.Precision = y+99, PrecisionCentury
+	}
+	return s.emit(start, k, e)
+}
+
+// yearRange recognises a range of years starting with y at t[i:j]:
+// "1522–1566", "1522-1566", "(1522–1566)", "1986/87", "2019-20",
+// "From 2015 to 2017", "between 2020 and 2025", "2026 to 2030".
+func (s *dateScanner) yearRange(i, j, y int) int {
+	t := s.text
+	k, tight, word := j, false, ""
+	switch {
+	case k+1 < len(t) && (t[k] == '-' || t[k] == '/') && dtDigit(t[k+1]):
+		k, tight = k+1, true
+	default:
+		q := s.skipSpace(k)
+		if q+3 < len(t) && (t[q:q+3] == "–" || t[q:q+3] == "—") {
+			k, tight = s.skipSpace(q+3), q == k
+			break
+		}
+		if q == k {
+			return 0
+		}
+		ws, we := q, dtAlphaEnd(t, q)
+		var buf [12]byte
+		switch w := string(dtLower(t[ws:we], buf[:])); w {
+		case "to", "through", "until", "till", "and":
+			word = w
+		default:
+			return 0
+		}
+		k = s.skipSpace(we)
+		if k == we {
+			return 0
+		}
+	}
+	k2 := dtDigitsEnd(t, k)
+	y2 := 0
+	switch k2 - k {
+	case 4:
+		y2 = dtAtoi(t[k:k2])
+	case 2:
+		if !tight {
+			return 0
+		}
+		y2 = y/100*100 + dtAtoi(t[k:k2])
+		if y2 <= y {
+			y2 += 100
+		}
+		if y2-y > 10 {
+			return 0 // "2024-11" is a month, not 2024-2111
+		}
+	default:
+		return 0
+	}
+	if y2 <= y || y2 > maxYear || !s.yearAt(k, k2) || s.unitAfter(k2) {
+		return 0
+	}
+	if i > 0 && t[i-1] == '/' {
+		return 0
+	}
+	start, end := i, k2
+	cue := ""
+	if ws, we := s.wordBefore(i); ws >= 0 {
+		var buf [12]byte
+		switch w := string(dtLower(t[ws:we], buf[:])); w {
+		case "from", "between", "in", "during", "since", "by":
+			cue, start = w, ws
+		case "pp", "p", "pages", "page", "no", "nos":
+			return 0 // a page range
+		}
+	} else if p := s.prevNonSpace(i); p >= 0 && t[p] == '(' {
+		if q := s.skipSpace(k2); q < len(t) && t[q] == ')' {
+			start, end = p, q+1
+		}
+	}
+	switch {
+	case word == "and" && cue != "between":
+		return 0 // "2015 and 2017" is a list, not a range
+	case word != "" && cue != "from" && cue != "between" && y2-y > 100:
+		return 0
+	case y2-y > 300:
+		return 0
+	}
+	return s.emit(start, end, Event{Year: y, EndYear: y2, Precision: PrecisionYear})
+}
+
+// bareYear decides whether the year y at t[i:j] has a cue that makes it a
+// date, and emits it with the cue in its span.
+func (s *dateScanner) bareYear(i, j, y int) int {
+	t := s.text
+	if s.unitAfter(j) {
+		return 0 // "2016 tonnes", "2025 growth", "1500 GMT"
+	}
+	end := j
+	start, mod := s.modifierBefore(i)
+	if start < i {
+		return s.emit(start, end, Event{Year: y, Precision: PrecisionYear, Modifier: mod})
+	}
+	p := s.prevNonSpace(i)
+	switch {
+	case p < 0:
+		if !s.subjectYear(j) {
+			return 0
+		}
+	case t[p] == '(':
+		q := s.skipSpace(j)
+		if q >= len(t) || t[q] != ')' {
+			return 0
+		}
+		start, end = p, q+1
+	case t[p] == ',' && len(s.out) > 0 && s.out[len(s.out)-1].Span.End == p &&
+		s.out[len(s.out)-1].Precision == PrecisionYear:
+		// A list of years: "in 1997, 1998 and 1999".
+	case t[p] == '.' || t[p] == '!' || t[p] == '?' || t[p] == '\n' || t[p] == '"':
+		if !s.subjectYear(j) && !s.circa(p) {
+			return 0
+		}
+	default:
+		ws, we := s.wordBefore(i)
+		if ws < 0 {
+			return 0
+		}
+		c, ok := s.yearCue(i, ws, we)
+		if !ok {
+			return 0
+		}
+		start = c
+	}
+	return s.emit(start, end, Event{Year: y, Precision: PrecisionYear})
+}
+
+// yearCue reports whether the word t[ws:we] before a year makes it a date,
+// and where the span starts.
+func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
+	t := s.text
+	var buf [12]byte
+	switch string(dtLower(t[ws:we], buf[:])) {
+	case "in", "since", "by", "after", "before", "until", "till", "during",
+		"through", "throughout", "circa", "year", "spring", "summer", "autumn", "winter":
+		return ws, true
+	case "of":
+		// "end of 2025", "first half of 1987", "as of 2024" — but not
+		// "a total of 1987 bags".
+		ns, ne := s.wordBefore(ws)
+		if ns < 0 {
+			return 0, false
+		}
+		var b2 [12]byte
+		switch string(dtLower(t[ns:ne], b2[:])) {
+		case "end", "beginning", "start", "middle", "half", "quarter", "spring", "summer",
+			"autumn", "winter", "as", "part", "course", "rest", "remainder":
+			return ns, true
+		}
+	case "and", "or":
+		// A list of years: "in 2015 and 2017".
+		if n := len(s.out); n > 0 && s.out[n-1].Precision == PrecisionYear && !s.out[n-1].Relative &&
+			s.prevNonSpace(ws) == s.out[n-1].Span.End-1 {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// circa reports whether the period at t[p] ends "c." or "ca." ("c. 1850").
+func (s *dateScanner) circa(p int) bool {
+	t := s.text
+	if t[p] != '.' {
+		return false
+	}
+	ws, we := s.wordBefore(p)
+	return ws >= 0 && we == p && (we-ws == 1 && (t[ws] == 'c' || t[ws] == 'C') || dtWordIs(t, ws, "ca") && we-ws == 2)
+}
+
+// subjectYear reports whether a year that starts a sentence is its subject:
+// "1997 was a turning point", "2025 saw ...".
+func (s *dateScanner) subjectYear(j int) bool {
+	ws, we := s.wordAfter(j)
+	if ws < 0 || ws == j {
+		return false
+	}
+	var buf [12]byte
+	switch string(dtLower(s.text[ws:we], buf[:])) {
+	case "was", "is", "saw", "marked", "will", "has", "had", "became", "brought", "proved", "remains":
+		return true
+	}
+	return false
+}
+
+// smallNumber handles one or two digits t[i:j]: a century ("19th century"),
+// or a day before a month ("9 July 2020", "3rd of January").
+func (s *dateScanner) smallNumber(i, j int) int {
+	t := s.text
+	n := dtAtoi(t[i:j])
+	k := dtOrdinalSuffix(t, j)
+	ordinal := k > j
+	if ordinal {
+		if e := s.century(i, k, n); e > 0 {
+			return e
+		}
+	}
+	if n < 1 || n > 31 || !s.numberEnds(k) {
+		return 0
+	}
+	q := s.skipSpace(k)
+	if q == k {
+		return 0
+	}
+	if ordinal && dtWordIs(t, q, "of") && q+2 < len(t) && !dtAlpha(t[q+2]) {
+		q = s.skipSpace(q + 2)
+	}
+	me := dtAlphaEnd(t, q)
+	kind, m := dtWordKind(t[q:me])
+	if kind != wkMonth || !dtUpper(t[q]) {
+		return 0
+	}
+	r := me
+	if me-q < monthNameLen[m] && r < len(t) && t[r] == '.' {
+		r++
+	}
+	if r < len(t) && dtDigit(t[r]) {
+		return 0
+	}
+	// The year: "9 July 2020", "3 January, 1992".
+	yk := r
+	if yk < len(t) && t[yk] == ',' {
+		yk++
+	}
+	y0 := s.skipSpace(yk)
+	if y1 := dtDigitsEnd(t, y0); y1-y0 == 4 && y0 > r && s.yearAt(y0, y1) && !s.unitAfter(y1) {
+		y := dtAtoi(t[y0:y1])
+		if y >= minYear && y <= maxYear && dtValidDay(y, m, n) {
+			return s.emit(i, y1, Event{Year: y, Month: m, Day: n, Precision: PrecisionDay})
+		}
+		return 0
+	}
+	y, ok := s.yearFor(m, n)
+	if !ok {
+		return 0
+	}
+	return s.emit(i, me, Event{Year: y, Month: m, Day: n, Precision: PrecisionDay, Relative: true})
+}
+
+// century recognises "19th century", "mid-19th century", "late 18th-century"
+// from an ordinal n whose token ends at k; BC centuries are not handled.
+func (s *dateScanner) century(i, k, n int) int {
+	t := s.text
+	if n < 1 || n > 21 || k >= len(t) || (t[k] != ' ' && t[k] != '-') {
+		return 0
+	}
+	q := k + 1
+	if t[k] == ' ' {
+		q = s.skipSpace(k)
+	}
+	e := dtAlphaEnd(t, q)
+	if e-q != 7 || !dtWordIs(t, q, "century") {
+		return 0
+	}
+	if ws, we := s.wordAfter(e); ws >= 0 {
+		if w := t[ws:we]; w == "BC" || w == "BCE" || w == "B" {
+			return 0
+		}
+	}
+	start, mod := s.modifierBefore(i)
+	return s.emit(start, e, Event{Year: (n-1)*100 + 1, EndYear: n * 100,
+		Precision: PrecisionCentury, Modifier: mod})
+}
+
+// ---- context --------------------------------------------------------------
+
+// modifierBefore looks for a fuzzy modifier right before i ("mid-2026",
+// "early 2024", "late 1990s", "end-1986") and returns where the span starts
+// and the modifier; i and "" when there is none.
+func (s *dateScanner) modifierBefore(i int) (int, string) {
+	t := s.text
+	var ws, we int
+	if i > 0 && t[i-1] == '-' {
+		ws, we = i-1, i-1
+		for ws > 0 && dtAlpha(t[ws-1]) {
+			ws--
+		}
+		if ws > 0 && dtAlnum(t[ws-1]) {
+			return i, ""
+		}
+	} else if ws, we = s.wordBefore(i); ws < 0 {
+		return i, ""
+	}
+	var buf [12]byte
+	switch string(dtLower(t[ws:we], buf[:])) {
+	case "early":
+		return ws, "early"
+	case "mid", "middle":
+		return ws, "mid"
+	case "late", "end":
+		return ws, "late"
+	}
+	return i, ""
+}
+
+// unitAfter reports whether the number ending at j is followed by a unit, a
+// magnitude or a noun that makes it a figure rather than a date ("2016
+// tonnes", "1500 GMT", "2025 growth"), or by "BC".
+func (s *dateScanner) unitAfter(j int) bool {
+	t := s.text
+	q := s.skipSpace(j)
+	if q >= len(t) {
+		return false
+	}
+	if t[q] == '%' {
+		return true
+	}
+	e := q
+	for e < len(t) && dtAlnum(t[e]) {
+		e++
+	}
+	if e == q || e-q > 12 {
+		return false
+	}
+	var buf [12]byte
+	switch string(dtLower(t[q:e], buf[:])) {
+	case "percent", "pct", "per", "tonnes", "tonne", "tons", "ton", "t", "mt", "kg", "kgs", "lbs",
+		"km", "kms", "km2", "kilometres", "kilometers", "miles", "mi", "metres", "meters", "m", "sq",
+		"hectares", "ha", "acres", "barrels", "bbl", "bpd", "bags", "ounces", "oz", "bushels",
+		"dlrs", "dollars", "usd", "yuan", "rmb", "yen", "euros", "pounds", "francs", "marks", "rubles", "tenge",
+		"units", "teu", "teus", "shares", "points", "mln", "million", "millions", "billion", "bln",
+		"trillion", "thousand", "growth", "outlook", "budget", "budgets", "forecast", "forecasts", "target",
+		"targets", "figures", "levels", "estimates", "results", "earnings", "profit", "profits",
+		"revenue", "revenues", "sales", "output", "gdp", "gmt", "utc", "hrs", "hours", "h", "local",
+		"est", "edt", "bst", "am", "pm", "bc", "bce", "mw", "kw", "gw", "mwh", "kwh", "cc", "mm", "cm":
+		return true
+	}
+	return false
+}
+
+// possessive reports whether "'s" or "’s" follows at j.
+func (s *dateScanner) possessive(j int) bool {
+	t := s.text
+	return (j+1 < len(t) && t[j] == '\'' && (t[j+1] == 's' || t[j+1] == 'S')) ||
+		(j+3 < len(t) && t[j:j+3] == "’" && (t[j+3] == 's' || t[j+3] == 'S'))
+}
+
+// yearAt reports whether four digits t[i:j] stand alone as a year: not glued
+// to letters or more digits, not a decimal or a thousands group, not a
+// percentage, not the first part of a compound ("2024-style").
+func (s *dateScanner) yearAt(i, j int) bool {
+	t := s.text
+	if i > 0 && (dtAlnum(t[i-1]) || t[i-1] == '.' || t[i-1] == '$') {
+		return false
+	}
+	return s.numberEnds(j)
+}
+
+// numberEnds reports whether a number token ends at j: what follows is not a
+// letter or digit, a decimal or thousands part, a time, a percent sign, or a
+// hyphenated continuation ("20-point", "852-2345").
+func (s *dateScanner) numberEnds(j int) bool {
+	t := s.text
+	if j >= len(t) {
+		return true
+	}
+	c := t[j]
+	if dtAlnum(c) || dtCont(c) || c == '%' {
+		return false
+	}
+	if j+1 < len(t) {
+		switch n := t[j+1]; c {
+		case '.', ',', ':', '/':
+			return !dtDigit(n)
+		case '-':
+			return !dtAlnum(n)
+		}
+	}
+	return true
+}
+
+// skipSpace returns the first index at or after k that is not a blank:
+// spaces, tabs, carriage returns, no-break spaces and at most one newline
+// (a blank line ends any date).
+func (s *dateScanner) skipSpace(k int) int {
+	t := s.text
+	nl := false
+	for k < len(t) {
+		switch c := t[k]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			k++
+		case c == '\n' && !nl:
+			nl = true
+			k++
+		case c == 0xC2 && k+1 < len(t) && t[k+1] == 0xA0:
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// prevNonSpace returns the index of the last byte before i that is not a
+// blank (as skipSpace counts them), or -1.
+func (s *dateScanner) prevNonSpace(i int) int {
+	t := s.text
+	nl := false
+	k := i - 1
+	for k >= 0 {
+		switch c := t[k]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			k--
+		case c == '\n' && !nl:
+			nl = true
+			k--
+		case c == 0xA0 && k > 0 && t[k-1] == 0xC2:
+			k -= 2
+		default:
+			return k
+		}
+	}
+	return -1
+}
+
+// wordBefore returns the bounds of the ASCII word just before i (blanks
+// between allowed), or -1, -1 when a non-letter comes first or the word is
+// glued to digits.
+func (s *dateScanner) wordBefore(i int) (int, int) {
+	t := s.text
+	p := s.prevNonSpace(i)
+	if p < 0 || !dtAlpha(t[p]) {
+		return -1, -1
+	}
+	ws := p
+	for ws > 0 && dtAlpha(t[ws-1]) {
+		ws--
+	}
+	if ws > 0 && dtDigit(t[ws-1]) {
+		return -1, -1
+	}
+	return ws, p + 1
+}
+
+// wordAfter returns the bounds of the ASCII word starting after the blanks
+// at j, or -1, -1.
+func (s *dateScanner) wordAfter(j int) (int, int) {
+	q := s.skipSpace(j)
+	e := dtAlphaEnd(s.text, q)
+	if e == q {
+		return -1, -1
+	}
+	return q, e
+}
+
+// ---- byte helpers ---------------------------------------------------------
+
+// The dt prefix keeps these helpers clear of the other scanners' names in
+// this package.
+
+func dtDigit(c byte) bool { return c >= '0' && c <= '9' }
+func dtUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func dtAlpha(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+func dtAlnum(c byte) bool { return dtAlpha(c) || dtDigit(c) }
+
+// dtCont reports whether c is a UTF-8 continuation byte: a date glued to one
+// would end inside a multi-byte character.
+func dtCont(c byte) bool { return c&0xC0 == 0x80 }
+
+// dtDigitsEnd returns the end of the run of digits starting at i.
+func dtDigitsEnd(t string, i int) int {
+	for i < len(t) && dtDigit(t[i]) {
+		i++
+	}
+	return i
+}
+
+// dtAlphaEnd returns the end of the run of ASCII letters starting at i.
+func dtAlphaEnd(t string, i int) int {
+	for i < len(t) && dtAlpha(t[i]) {
+		i++
+	}
+	return i
+}
+
+// dtAtoi converts a short run of digits; callers bound its length.
+func dtAtoi(d string) int {
+	n := 0
+	for i := 0; i < len(d); i++ {
+		n = n*10 + int(d[i]-'0')
+	}
+	return n
+}
+
+// dtLower folds the ASCII word w into buf and returns the folded bytes, or
+// nil when w does not fit. Switching on string(dtLower(...)) compiles to
+// comparisons without allocating.
+func dtLower(w string, buf []byte) []byte {
+	if len(w) > len(buf) {
+		return nil
+	}
+	for i := 0; i < len(w); i++ {
+		buf[i] = w[i] | 0x20
+	}
+	return buf[:len(w)]
+}
+
+// dtWordIs reports whether t at i starts with the lower-case ASCII word lit,
+// ignoring case, and lit is a whole word (not followed by a letter).
+func dtWordIs(t string, i int, lit string) bool {
+	if i < 0 || i+len(lit) > len(t) {
+		return false
+	}
+	for k := 0; k < len(lit); k++ {
+		if t[i+k]|0x20 != lit[k] {
+			return false
+		}
+	}
+	return i+len(lit) == len(t) || !dtAlpha(t[i+len(lit)])
+}
+
+// dtOrdinalSuffix returns the index after an ordinal suffix ("st", "nd",
+// "rd", "th") at j, or j when there is none.
+func dtOrdinalSuffix(t string, j int) int {
+	if j+2 > len(t) {
+		return j
+	}
+	a, b := t[j]|0x20, t[j+1]|0x20
+	if (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h') {
+		if j+2 == len(t) || !dtAlnum(t[j+2]) {
+			return j + 2
+		}
+	}
+	return j
+}
+
+// dtValidDay reports whether y-m-d is a calendar date.
+func dtValidDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := 31
+	switch m {
+	case 4, 6, 9, 11:
+		days = 30
+	case 2:
+		days = 28
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			days = 29
+		}
+	}
+	return d <= days
+}
