@@ -1,0 +1,721 @@
+package model
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// findNoise returns the boilerplate spans of text, sorted and disjoint. Noise
+// is never removed from a document: the spans are offsets into the original
+// text, and Document.Clean blanks them when extraction runs.
+//
+// findNoise is one pass over the lines of text, plus one pass to find the
+// document's dominant script. Each line goes through cheap tests first (its
+// first byte, its length, whether it holds '[' or '$'); the few precompiled
+// regular expressions only ever see short candidate lines, so a 20 MB file
+// costs about as much as copying it.
+//
+// What counts as noise, by rule (every rule is generic, none is keyed to a
+// particular article, and each errs on the side of keeping text):
+//
+//   - site chrome lines: a whole line that is only "Advertisement", "Share
+//     this article", "Subscribe", "Related articles", a cookie banner, a
+//     reading-time label ("Reading Time:3 minutes", "5 min read"), "Why you
+//     can trust …", "Follow us on …", a copyright line (see isChromeLine);
+//   - lines in another script: a short line without digits whose letters are
+//     mostly in a script other than the document's dominant one, such as an
+//     Amharic menu or cookie banner left in an English article;
+//   - drawings: lines made only of box-drawing, arrow and rule characters
+//     ("+-----+", "│", "▼", "---"), and the '|' edges of the text rows
+//     inside such a box;
+//   - LaTeX: display formulas "$$…$$" (one line or a block of lines) and
+//     inline formulas like "$C_e$";
+//   - citation markers: "[13]", "[25]: 215", "[ 23 ] [ 24 ]", "[30][31]",
+//     "[a]", "[citation needed]", "[when?]", and language tags like "[zh]";
+//   - ordered-list numbers at the start of a line ("1. ", "2) "), which are
+//     labels and not figures;
+//   - photo credits at the end of a line ("… on October 4. Photo: Edmond So").
+//
+// A UTF-8 byte-order mark at the start of the text is noise too.
+func findNoise(text string) []Span {
+	f := noiseFinder{text: text, dominant: dominantScript(text)}
+	if strings.HasPrefix(text, "\ufeff") {
+		f.add(0, len("\ufeff"))
+	}
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		next := f.line(start, end)
+		start = max(next, end+1)
+	}
+	return mergeSpans(f.spans)
+}
+
+// noiseFinder holds the state of findNoise's line scan.
+type noiseFinder struct {
+	text     string
+	spans    []Span
+	dominant writingScript // the script most letters of the text are in
+	inBox    bool          // the previous line was part of an ASCII-art box
+}
+
+// add records [start, end) as noise; empty spans are ignored.
+func (f *noiseFinder) add(start, end int) {
+	if end > start {
+		f.spans = append(f.spans, Span{start, end})
+	}
+}
+
+// line classifies the line text[start:end] (without its newline) and records
+// its noise. It returns the offset the scan should continue from, which is
+// past end only when a multi-line block (a $$ formula) was consumed.
+func (f *noiseFinder) line(start, end int) int {
+	s, e := trimBlank(f.text, start, end)
+	if s == e {
+		f.inBox = false
+		return end
+	}
+	t := f.text[s:e]
+
+	// A display formula opening a line: "$$…$$" on one line, or a block
+	// that closes within the next few lines. An unclosed "$$" is left alone.
+	if strings.HasPrefix(t, "$$") {
+		if k := strings.Index(t[2:], "$$"); k >= 0 {
+			f.add(s, s+2+k+2)
+			f.inline(s+2+k+2, e)
+			return end
+		}
+		window := f.text[end:min(len(f.text), end+maxMathBlock)]
+		if k := strings.Index(window, "$$"); k >= 0 {
+			blockEnd := end + k + 2
+			f.add(s, blockEnd)
+			return blockEnd
+		}
+	}
+
+	if isDrawing(t) {
+		f.add(s, e)
+		f.inBox = true
+		return end
+	}
+	// Inside a box only the '|' edges are chrome; the label between them is
+	// kept, as it may be the only place a diagram names something.
+	if f.inBox && len(t) >= 3 && t[0] == '|' && t[len(t)-1] == '|' {
+		f.add(s, s+1)
+		f.add(e-1, e)
+		return end
+	}
+	f.inBox = false
+
+	if len(t) <= maxChromeLine && isChromeLine(t) {
+		f.add(s, e)
+		return end
+	}
+	if f.otherScript(t) {
+		f.add(s, e)
+		return end
+	}
+	if n := listMarker(t); n > 0 {
+		f.add(s, s+n)
+	}
+	f.inline(s, e)
+	if c := creditTail(t); c >= 0 {
+		f.add(s+c, e)
+	}
+	return end
+}
+
+// maxMathBlock bounds how far a "$$" block may run before it is taken as a
+// stray dollar sign instead: a formula is rarely longer than this.
+const maxMathBlock = 2048
+
+// maxChromeLine is the longest line that can be site chrome. Cookie banners
+// are the longest chrome; real paragraphs are longer still.
+const maxChromeLine = 320
+
+// inline records the citation markers and inline formulas of text[s:e].
+func (f *noiseFinder) inline(s, e int) {
+	t := f.text[s:e]
+	if strings.IndexByte(t, '[') < 0 && strings.IndexByte(t, '$') < 0 {
+		return
+	}
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '[':
+			if end := citationRun(t, i); end > i {
+				f.add(s+i, s+end)
+				i = end - 1
+			}
+		case '$':
+			if end := inlineMath(t, i); end > i {
+				f.add(s+i, s+end)
+				i = end - 1
+			}
+		}
+	}
+}
+
+// otherScript reports whether line t is a short line whose letters are
+// mostly in a script other than the document's dominant one. Lines with
+// digits are kept: chrome seldom has them, and data always does. Lines of
+// pure ASCII are never taken, so Latin text in a non-Latin document stays.
+func (f *noiseFinder) otherScript(t string) bool {
+	if f.dominant == scriptNone || allASCII(t) || len(t) > 4*maxForeignRunes {
+		return false
+	}
+	var counts [numScripts]int
+	letters, runes := 0, 0
+	for _, r := range t {
+		runes++
+		if r >= '0' && r <= '9' {
+			return false
+		}
+		if sc := scriptOf(r); sc != scriptNone {
+			counts[sc]++
+			letters++
+		}
+	}
+	if runes > maxForeignRunes || letters == 0 {
+		return false
+	}
+	best := scriptNone
+	for sc := range counts {
+		if counts[sc] > counts[best] {
+			best = writingScript(sc)
+		}
+	}
+	return best != scriptNone && best != f.dominant && 2*counts[best] > letters
+}
+
+// maxForeignRunes is the longest line the other-script rule blanks: menus,
+// captions and cookie banners fit, a translated paragraph mostly does not.
+const maxForeignRunes = 200
+
+// isChromeLine reports whether the whole line t is site chrome: navigation,
+// sharing, subscription, advertising, consent and reading-time labels.
+func isChromeLine(t string) bool {
+	n := normalizeChrome(t)
+	if n == "" {
+		return false
+	}
+	if chromeLines[n] {
+		return true
+	}
+	for _, p := range chromePrefixes {
+		if strings.HasPrefix(n, p.prefix) && len(n) <= p.maxLen {
+			return true
+		}
+	}
+	if len(n) <= 160 && strings.Contains(n, "newsletter") &&
+		(strings.HasPrefix(n, "sign up") || strings.HasPrefix(n, "subscribe") || strings.HasPrefix(n, "get our")) {
+		return true
+	}
+	if len(n) <= 60 && strings.Contains(n, "min") && readingTime.MatchString(n) {
+		return true
+	}
+	return false
+}
+
+// readingTime matches a normalized reading-time label: "reading time:3
+// minutes", "estimated reading time: 4 min", "5 min read", "12-minute read".
+var readingTime = regexp.MustCompile(`^(?:estimated )?(?:reading time:? ?\d{1,3} ?(?:min|mins|minute|minutes)(?: read)?|\d{1,3}[ -]?(?:min|mins|minute|minutes) read)$`)
+
+// chromeLines are whole lines, normalized by normalizeChrome, that are
+// always site chrome. Single words are safe here because the whole line must
+// be the word: "Share" alone on a line is a button, never prose.
+var chromeLines = map[string]bool{}
+
+func init() {
+	for _, s := range []string{
+		// advertising
+		"advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content",
+		"paid content", "paid post", "promoted", "promoted content", "advertisement feature",
+		"advertisement - scroll to continue", "scroll to continue with content",
+		"story continues below advertisement", "article continues below advertisement",
+		"continue reading below", "continue reading", "read more", "show more", "load more",
+		// sharing
+		"share", "share this", "share this article", "share this story", "share this post",
+		"share on facebook", "share on twitter", "share on x", "share on linkedin",
+		"share on whatsapp", "share via email", "tweet", "print", "email", "copy link",
+		"link copied", "save", "save article", "bookmark",
+		// subscription and accounts
+		"subscribe", "subscribe now", "subscribe today", "sign up", "sign in", "log in",
+		"login", "register", "newsletter", "newsletters",
+		// related content
+		"related", "related articles", "related stories", "related content", "related posts",
+		"related topics", "related news", "more stories", "more on this story",
+		"you may also like", "you might also like", "recommended", "recommended for you",
+		"most read", "most popular", "most viewed", "trending", "trending now", "top stories",
+		"latest news", "editor's picks", "editors' picks",
+		// consent
+		"accept", "accept all", "accept all cookies", "accept cookies", "reject all",
+		"reject", "decline", "i agree", "got it", "ok, got it", "manage cookies",
+		"cookie settings", "cookie preferences", "manage preferences", "privacy settings",
+		"manage consent", "allow all", "allow cookies",
+		// navigation
+		"skip to content", "skip to main content", "skip to navigation", "back to top",
+		"toggle navigation", "menu", "close", "search", "home", "next article",
+		"previous article",
+		// comments and media
+		"comments", "leave a comment", "post a comment", "view comments", "add comment",
+		"listen to this article", "listen", "play video", "watch video",
+		// attribution
+		"all rights reserved",
+	} {
+		chromeLines[s] = true
+	}
+}
+
+// chromePrefixes are beginnings of normalized lines that make the line
+// chrome when it is at most maxLen bytes long.
+var chromePrefixes = []struct {
+	prefix string
+	maxLen int
+}{
+	{"why you can trust ", 60},
+	{"follow us on ", 100},
+	{"follow us: ", 100},
+	{"this site uses cookies", maxChromeLine},
+	{"this website uses cookies", maxChromeLine},
+	{"our site uses cookies", maxChromeLine},
+	{"our website uses cookies", maxChromeLine},
+	{"we use cookies", maxChromeLine},
+	{"this site uses cookie", maxChromeLine},
+	{"by continuing to use this site", maxChromeLine},
+	{"by continuing to browse", maxChromeLine},
+	{"by using this site, you agree", maxChromeLine},
+	{"by using our site, you agree", maxChromeLine},
+	{"advertisement ", 48},
+	{"listen to this article ", 48},
+	{"©", 120},
+	{"copyright ©", 120},
+	{"(c) copyright", 120},
+}
+
+// normalizeChrome lower-cases a line, collapses its white space and strips
+// the decoration chrome often carries: bullets, Markdown emphasis, and
+// trailing colons, dots, arrows and separators. It returns "" for lines too
+// long to be chrome.
+func normalizeChrome(t string) string {
+	if len(t) > maxChromeLine {
+		return ""
+	}
+	t = strings.ToLower(t)
+	t = strings.Join(strings.Fields(t), " ")
+	t = strings.TrimLeft(t, "*_•·-–— ")
+	t = strings.TrimRight(t, "*_:.!·|»›>→-–—• ")
+	return t
+}
+
+// isDrawing reports whether t, a trimmed non-empty line, is made only of
+// drawing characters: ASCII rules and box corners, or Unicode box drawing,
+// block elements, arrows and geometric shapes. Such a line carries no words.
+func isDrawing(t string) bool {
+	for _, r := range t {
+		switch {
+		case r == ' ' || r == '\t':
+		case r < utf8.RuneSelf && strings.IndexRune("+-=|_~*#.:<>^/\\`'", r) >= 0:
+		case r >= 0x2190 && r <= 0x21FF: // arrows
+		case r >= 0x2500 && r <= 0x25FF: // box drawing, block elements, geometric shapes
+		case r >= 0x27F0 && r <= 0x27FF, r >= 0x2900 && r <= 0x297F: // supplemental arrows
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// listMarker returns the length of an ordered-list number at the start of
+// t ("1. ", "12) "), excluding the space after it, or 0. Only one or two
+// digits count: "2024. " at the start of a wrapped line is a year.
+func listMarker(t string) int {
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 2 || i+1 >= len(t) {
+		return 0
+	}
+	if (t[i] == '.' || t[i] == ')') && (t[i+1] == ' ' || t[i+1] == '\t') {
+		return i + 1
+	}
+	return 0
+}
+
+// citationRun returns the end of the run of citation markers that starts at
+// t[i] == '[', or i when there is none. Markers separated only by spaces are
+// one run, so "[ 23 ] [ 24 ]" and "[30][31]" are single spans.
+func citationRun(t string, i int) int {
+	if i > 0 && t[i-1] == '!' { // a Markdown image
+		return i
+	}
+	end := i
+	for j := i; j < len(t) && t[j] == '['; {
+		k := citation(t, j)
+		if k <= j {
+			break
+		}
+		end = k
+		j = skipBlank(t, k)
+	}
+	return end
+}
+
+// citation returns the end of the single marker starting at t[i] == '[', or
+// i: a reference number "[13]" (with an optional page, "[25]: 215"), a note
+// letter "[a]", "[note 3]", an editorial tag "[citation needed]", "[when?]",
+// or a language tag "[zh]". A bracket followed by '(' is a Markdown link.
+func citation(t string, i int) int {
+	rb := strings.IndexByte(t[i+1:min(len(t), i+1+maxBracket)], ']')
+	if rb < 0 {
+		return i
+	}
+	rb += i + 1
+	inner := strings.TrimSpace(t[i+1 : rb])
+	end := rb + 1
+	if end < len(t) && t[end] == '(' {
+		return i
+	}
+	switch {
+	case allDigits(inner) && len(inner) <= 3:
+		// An optional page number: "[25]: 215", "[40]:\u200a158".
+		if end < len(t) && t[end] == ':' {
+			k := skipBlank(t, end+1)
+			d := k
+			for d < len(t) && d-k < 5 && (isASCIIDigit(t[d]) || (d > k && (t[d] == '-' || t[d] == ','))) {
+				d++
+			}
+			for d > k && !isASCIIDigit(t[d-1]) {
+				d--
+			}
+			if d > k {
+				return d
+			}
+		}
+		return end
+	case len(inner) == 1 && inner[0] >= 'a' && inner[0] <= 'z':
+		return end
+	case strings.HasPrefix(inner, "note ") && allDigits(inner[5:]),
+		strings.HasPrefix(inner, "nb ") && allDigits(inner[3:]):
+		return end
+	case languageTags[inner]:
+		return end
+	case isEditorial(inner):
+		return end
+	}
+	return i
+}
+
+// maxBracket is the longest bracketed text taken as a marker.
+const maxBracket = 48
+
+// languageTags are the language codes Wikipedia-style pages put after a
+// foreign word ("self-media [zh]"). Codes that are English words ("he",
+// "it", "no", "my", "am") are left out: "[he]" in a quote is a word.
+var languageTags = map[string]bool{
+	"zh": true, "ru": true, "kk": true, "ky": true, "uz": true, "tg": true, "tk": true,
+	"mn": true, "ug": true, "ar": true, "fa": true, "ur": true, "de": true, "fr": true,
+	"es": true, "pt": true, "ja": true, "ko": true, "tr": true, "uk": true, "pl": true,
+	"nl": true, "sv": true, "fi": true, "da": true, "cs": true, "el": true, "vi": true,
+	"th": true, "ms": true, "la": true, "ka": true, "hy": true, "az": true, "ps": true,
+	"bo": true, "en": true, "zh-hans": true, "zh-hant": true, "yue": true,
+}
+
+// isEditorial reports whether inner (the text between brackets) is an
+// editorial tag: lower-case words that end in "needed" or '?', or one of a
+// few fixed tags. "[sic]" is not one: it belongs to the quotation.
+func isEditorial(inner string) bool {
+	if inner == "" {
+		return false
+	}
+	for i := 0; i < len(inner); i++ {
+		c := inner[i]
+		if !(c >= 'a' && c <= 'z' || c == ' ' || c == '?' || c == '-') {
+			return false
+		}
+	}
+	switch inner {
+	case "edit", "dubious", "disputed", "failed verification", "unreliable source",
+		"original research", "not in citation given", "permanent dead link", "dead link":
+		return true
+	}
+	return strings.HasSuffix(inner, " needed") || (strings.HasSuffix(inner, "?") && len(inner) > 1)
+}
+
+// inlineMath returns the end of an inline LaTeX formula starting at
+// t[i] == '$' ("$C_e$", "$S_{hk}$", "$$…$$"), or i. Dollar amounts are never
+// formulas: the opening '$' must not be followed by a digit or space, the
+// closing one must not be preceded by a space or followed by a letter or
+// digit, and the body must use LaTeX syntax (_ ^ \ { }) or be one short word.
+func inlineMath(t string, i int) int {
+	if strings.HasPrefix(t[i:], "$$") {
+		if k := strings.Index(t[i+2:], "$$"); k > 0 {
+			return i + 2 + k + 2
+		}
+		return i
+	}
+	j := i + 1
+	if j >= len(t) || t[j] == ' ' || t[j] == '\t' || isASCIIDigit(t[j]) || t[j] == '$' {
+		return i
+	}
+	if i > 0 && wordByte(t[i-1]) { // "HK$2", "US$"
+		return i
+	}
+	k := strings.IndexByte(t[j:min(len(t), j+maxInlineMath)], '$')
+	if k < 0 {
+		return i
+	}
+	k += j
+	body := t[j:k]
+	if body[len(body)-1] == ' ' || (k+1 < len(t) && wordByte(t[k+1])) {
+		return i
+	}
+	if strings.ContainsAny(body, `_^\{}`) || (len(body) <= 3 && allLetters(body)) {
+		return k + 1
+	}
+	return i
+}
+
+// maxInlineMath bounds an inline formula's length.
+const maxInlineMath = 80
+
+// creditTail returns the offset in t of a photo credit that ends the line
+// ("… on October 4. Photo: Edmond So"), or -1. The label must start the line
+// or follow a sentence end, and the credit must be a few words with no
+// sentence punctuation, so a sentence that mentions a photo is kept.
+func creditTail(t string) int {
+	p := strings.LastIndex(t, ": ")
+	if p < 0 {
+		return -1
+	}
+	label := ""
+	for _, l := range creditLabels {
+		if p >= len(l) && t[p-len(l):p] == l {
+			label = l
+			break
+		}
+	}
+	if label == "" {
+		return -1
+	}
+	at := p - len(label)
+	if at > 0 && !(at >= 2 && (t[at-2] == '.' || t[at-2] == ')' || t[at-2] == '|') && t[at-1] == ' ') {
+		return -1
+	}
+	credit := t[p+2:]
+	if credit == "" || len(credit) > 60 || len(strings.Fields(credit)) > 6 || strings.ContainsAny(credit, ".!?;") {
+		return -1
+	}
+	return at
+}
+
+// creditLabels introduce a picture credit.
+var creditLabels = []string{"Photo", "Photograph", "Photo credit", "Image", "Image credit", "Picture", "Credit"}
+
+// mergeSpans sorts spans and merges those that overlap or touch, so that
+// the result is sorted and disjoint. Empty spans are dropped.
+func mergeSpans(spans []Span) []Span {
+	spans = slices.DeleteFunc(spans, func(s Span) bool { return s.End <= s.Start })
+	if len(spans) < 2 {
+		return spans
+	}
+	slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s.Start <= last.End {
+			last.End = max(last.End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// trimSpace narrows [s, e) of text to exclude leading and trailing white
+// space, including the Unicode spaces web pages leave behind (no-break,
+// thin, hair, zero-width, ideographic) and a carriage return.
+func trimBlank(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isBlankRune(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !isBlankRune(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// skipSpaces returns the first offset at or after i in t that is not
+// horizontal white space (ASCII or Unicode).
+func skipBlank(t string, i int) int {
+	for i < len(t) {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if r == '\n' || !isBlankRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// isBlankRune reports whether r shows as blank: white space, or a
+// zero-width space, joiner or byte-order mark.
+func isBlankRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
+}
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func wordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLetters reports whether s is one or more ASCII letters.
+func allLetters(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII reports whether s holds only ASCII bytes.
+func allASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// writingScript is a writing system, coarse enough that one language's text falls
+// in one script: Japanese kana and Chinese characters are both scriptCJK.
+type writingScript int
+
+// The scripts findNoise tells apart.
+const (
+	scriptNone writingScript = iota // not a letter, or a script not listed
+	scriptLatin
+	scriptCyrillic
+	scriptGreek
+	scriptArabic
+	scriptHebrew
+	scriptCJK
+	scriptHangul
+	scriptThai
+	scriptDevanagari
+	scriptEthiopic
+	scriptGeorgian
+	scriptArmenian
+	numScripts
+)
+
+// scriptTables maps each script but Latin (tested first) to its tables.
+var scriptTables = []struct {
+	sc     writingScript
+	tables []*unicode.RangeTable
+}{
+	{scriptCJK, []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo}},
+	{scriptCyrillic, []*unicode.RangeTable{unicode.Cyrillic}},
+	{scriptArabic, []*unicode.RangeTable{unicode.Arabic}},
+	{scriptHangul, []*unicode.RangeTable{unicode.Hangul}},
+	{scriptGreek, []*unicode.RangeTable{unicode.Greek}},
+	{scriptHebrew, []*unicode.RangeTable{unicode.Hebrew}},
+	{scriptThai, []*unicode.RangeTable{unicode.Thai}},
+	{scriptDevanagari, []*unicode.RangeTable{unicode.Devanagari}},
+	{scriptEthiopic, []*unicode.RangeTable{unicode.Ethiopic}},
+	{scriptGeorgian, []*unicode.RangeTable{unicode.Georgian}},
+	{scriptArmenian, []*unicode.RangeTable{unicode.Armenian}},
+}
+
+// scriptOf returns the script of letter r, or scriptNone for anything that
+// is not a letter of a known script.
+func scriptOf(r rune) writingScript {
+	if r < utf8.RuneSelf {
+		if r|0x20 >= 'a' && r|0x20 <= 'z' {
+			return scriptLatin
+		}
+		return scriptNone
+	}
+	if !unicode.IsLetter(r) {
+		return scriptNone
+	}
+	if unicode.Is(unicode.Latin, r) {
+		return scriptLatin
+	}
+	for _, st := range scriptTables {
+		if unicode.In(r, st.tables...) {
+			return st.sc
+		}
+	}
+	return scriptNone
+}
+
+// dominantScript returns the script of most of the letters of text when it
+// is clearly dominant (at least three in four letters), or scriptNone for
+// mixed or letterless text, where no line can be called foreign.
+func dominantScript(text string) writingScript {
+	var counts [numScripts]int
+	total := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				counts[scriptLatin]++
+				total++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if sc := scriptOf(r); sc != scriptNone {
+			counts[sc]++
+			total++
+		}
+	}
+	best := scriptNone
+	for sc := range counts {
+		if counts[sc] > counts[best] {
+			best = writingScript(sc)
+		}
+	}
+	if best == scriptNone || 4*counts[best] < 3*total {
+		return scriptNone
+	}
+	return best
+}

@@ -1,0 +1,161 @@
+package model
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// HTML pages are turned into readable text by html-to-markdown (v2), on top
+// of golang.org/x/net/html's spec-compliant parser. Why that library rather
+// than walking the tree by hand: pages in the wild are broken in every way
+// the HTML5 parsing algorithm was written for, and turning blocks, lists,
+// tables, <br> and white-space collapsing into lines a person reads is most
+// of the work; html-to-markdown does it, is maintained, is safe for
+// concurrent use, and lets us drop elements by tag. Markdown is the right
+// target: it is plain text with the structure kept (headings, list items,
+// table rows on their own lines), which is what the sentence splitter and the
+// reader pane want. Escaping is off, because Text is shown, not re-rendered,
+// and "\*" or "1\." would be noise in it.
+var htmlConverter = newHTMLConverter()
+
+// newHTMLConverter builds the converter used for every HTML page. Links keep
+// their words but lose their address, images are dropped, and page chrome
+// that is never article text (navigation, forms, asides, footers, buttons,
+// inline drawings) is removed before conversion.
+func newHTMLConverter() *converter.Converter {
+	conv := converter.NewConverter(
+		converter.WithEscapeMode(converter.EscapeModeDisabled),
+		converter.WithPlugins(
+			base.NewBasePlugin(),
+			commonmark.NewCommonmarkPlugin(),
+			table.NewTablePlugin(),
+		),
+	)
+	for _, tag := range []string{"nav", "footer", "aside", "form", "button", "svg", "select", "dialog", "template", "object", "embed", "video", "audio", "canvas"} {
+		conv.Register.TagType(tag, converter.TagTypeRemove, converter.PriorityEarly)
+	}
+	conv.Register.RendererFor("a", converter.TagTypeInline, renderChildren, converter.PriorityEarly)
+	conv.Register.RendererFor("img", converter.TagTypeInline, renderNothing, converter.PriorityEarly)
+	return conv
+}
+
+// renderChildren renders an element as its content alone: a link's words.
+func renderChildren(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	ctx.RenderChildNodes(ctx, w, n)
+	return converter.RenderSuccess
+}
+
+// renderNothing drops an element.
+func renderNothing(converter.Context, converter.Writer, *html.Node) converter.RenderStatus {
+	return converter.RenderSuccess
+}
+
+// parseHTML returns the readable text of an HTML page with its title,
+// publication date and site name. The title is the page's <title>, else its
+// first <h1>; the date comes from a <meta> (name or property "date",
+// "article:published_time", "pubdate", …) or the first <time datetime>.
+func parseHTML(page string) (string, docMeta, error) {
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return "", docMeta{}, errors.New("cannot parse HTML: " + err.Error())
+	}
+	var m docMeta
+	var h1 string
+	var timeDate Date
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Title:
+				if m.title == "" {
+					m.title = cleanTitle(htmlText(n))
+				}
+			case atom.H1:
+				if h1 == "" {
+					h1 = cleanTitle(htmlText(n))
+				}
+			case atom.Meta:
+				htmlMeta(n, &m)
+			case atom.Time:
+				if timeDate.IsZero() {
+					if d, ok := parseMetaDate(htmlAttr(n, "datetime")); ok {
+						timeDate = d
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	if m.title == "" {
+		m.title = h1
+	}
+	if m.date.IsZero() {
+		m.date = timeDate
+	}
+	out, err := htmlConverter.ConvertNode(root)
+	if err != nil {
+		return "", docMeta{}, errors.New("cannot convert HTML to text: " + err.Error())
+	}
+	return string(out), m, nil
+}
+
+// htmlMeta reads a <meta> element's date or site name into m.
+func htmlMeta(n *html.Node, m *docMeta) {
+	key := strings.ToLower(htmlAttr(n, "name"))
+	if key == "" {
+		key = strings.ToLower(htmlAttr(n, "property"))
+	}
+	if key == "" {
+		key = strings.ToLower(htmlAttr(n, "itemprop"))
+	}
+	content := htmlAttr(n, "content")
+	switch key {
+	case "date", "article:published_time", "pubdate", "publishdate", "publish-date",
+		"dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "datepublished",
+		"og:published_time", "sailthru.date", "parsely-pub-date":
+		if d, ok := parseMetaDate(content); ok && m.date.IsZero() {
+			m.date = d
+		}
+	case "og:site_name", "application-name":
+		if m.source == "" {
+			m.source = strings.TrimSpace(content)
+		}
+	}
+}
+
+// attr returns the value of n's attribute key, or "".
+func htmlAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// nodeText returns the text inside n, with its pieces joined by spaces.
+func htmlText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}

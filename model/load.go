@@ -1,0 +1,1030 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"gopkg.in/yaml.v3"
+)
+
+// Loading turns files into Documents. It is split in steps so that a caller
+// with many files can run the per-file step in a worker pool:
+//
+//	names, problems := ListFiles(fsys, root, opt)   // walk, no file reads
+//	man, err := ReadManifest(fsys, root)            // optional titles and dates
+//	for each name: d, err := LoadFile(fsys, root, name, opt); man.Apply(d, rel)
+//
+// LoadFS does exactly that, in order; LoadPaths maps OS paths onto LoadFS.
+//
+// Decisions on bad input. Nothing stops a load; each file that cannot be
+// read, or could be read only in part, yields a Problem and the rest loads:
+//
+//   - a missing path, a permission error or a symbolic-link loop: a Problem
+//     with the reason in plain words;
+//   - a file over LoadOptions.MaxBytes: a Problem giving both sizes; the
+//     file is not read at all, so a stray disk image costs nothing;
+//   - a binary file (a NUL byte, or mostly control characters): a Problem;
+//   - an empty or white-space-only file: a Problem, as there is nothing to
+//     show;
+//   - UTF-16 text with a byte-order mark: converted to UTF-8, no Problem;
+//   - invalid UTF-8: the document loads, each stray byte read as
+//     Windows-1252 (what such bytes almost always are, and reversible, so no
+//     data is lost), and a Problem says where the first one was. Text is then
+//     valid UTF-8 and every span stays a valid offset into it;
+//   - a folder with no supported file: a Problem, so an empty result is
+//     never silent;
+//   - inside a folder, hidden files and folders (".git") and manifest.json
+//     are skipped silently; files in other document formats (.pdf, .docx,
+//     …) each get a Problem; any other files (images, data) are counted in
+//     one Problem per folder loaded. Linked folders are not followed (they
+//     may loop) and get a Problem saying so.
+
+// DefaultMaxBytes is the largest file read when LoadOptions.MaxBytes is 0.
+const DefaultMaxBytes = 20 << 20
+
+// LoadOptions controls a load. The zero value is usable.
+type LoadOptions struct {
+	// MaxBytes is the largest file read, in bytes; 0 means DefaultMaxBytes.
+	// Larger files become a Problem and are not read.
+	MaxBytes int64
+	// Base is how the loaded root is shown in Document.Path and
+	// Problem.Path: LoadPaths sets it to the OS path the user gave, and a
+	// caller loading the embedded seeds sets it to "seeds". Empty means the
+	// root's own name in the fs.FS.
+	Base string
+}
+
+// maxBytes returns the effective size limit.
+func (o LoadOptions) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+// show returns the path a user recognises for name, a path in the fs.FS
+// under root: Base joined with name's path relative to root.
+func (o LoadOptions) show(root, name string) string {
+	if o.Base == "" {
+		return name
+	}
+	if name == root {
+		return o.Base
+	}
+	return filepath.Join(o.Base, filepath.FromSlash(relPath(root, name)))
+}
+
+// relPath returns name relative to root, both slash-separated fs paths.
+func relPath(root, name string) string {
+	if root == "." {
+		return name
+	}
+	if name == root {
+		return path.Base(name)
+	}
+	return strings.TrimPrefix(name, root+"/")
+}
+
+// supportedExt maps each file extension corridor reads to its format.
+var supportedExt = map[string]Format{
+	".txt":      FormatText,
+	".md":       FormatMarkdown,
+	".markdown": FormatMarkdown,
+	".html":     FormatHTML,
+	".htm":      FormatHTML,
+}
+
+// documentExt lists extensions of documents corridor cannot read. Met in a
+// folder, each such file is a Problem, since it likely holds an article the
+// user expected to see; other unsupported files are only counted.
+var documentExt = map[string]bool{
+	".pdf": true, ".doc": true, ".docx": true, ".odt": true, ".rtf": true,
+	".epub": true, ".mobi": true, ".pages": true, ".xhtml": true, ".xml": true,
+	".rst": true, ".org": true, ".adoc": true, ".text": true, ".tex": true,
+}
+
+// unsupportedMsg is the Problem for a file whose extension is not read.
+func unsupportedMsg(ext string) string {
+	if ext == "" {
+		return "unsupported file type (no extension); corridor reads .txt, .md and .html"
+	}
+	return "unsupported file type " + ext + "; corridor reads .txt, .md and .html"
+}
+
+// LoadPaths loads every path, each a file or a folder (read recursively),
+// from the OS file system. It never stops on a bad path: each becomes a
+// Problem and the others load. Documents are sorted by Path.
+func LoadPaths(paths []string, opt LoadOptions) ([]*Document, []Problem) {
+	var docs []*Document
+	var probs []Problem
+	for _, p := range paths {
+		if p == "" {
+			probs = append(probs, Problem{Path: p, Err: "empty path"})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			probs = append(probs, Problem{Path: p, Err: describeErr(err)})
+			continue
+		}
+		o := opt
+		o.Base = p
+		var d []*Document
+		var pr []Problem
+		if info.IsDir() {
+			d, pr = LoadFS(os.DirFS(p), ".", o)
+		} else {
+			// One code path: the file is loaded as the root of its folder.
+			d, pr = LoadFS(os.DirFS(filepath.Dir(p)), filepath.Base(p), o)
+		}
+		docs = append(docs, d...)
+		probs = append(probs, pr...)
+	}
+	sortDocs(docs)
+	return docs, probs
+}
+
+// LoadFS loads every supported file under root in fsys, where root is a
+// folder (read recursively) or a single file, e.g. the embedded seeds:
+//
+//	LoadFS(seeds.FS, seeds.Root, LoadOptions{Base: "seeds"})
+//
+// Document.ID is the file's path relative to root without its extension (for
+// a single file, its name without extension). A manifest.json in root gives
+// titles, sources and dates (see Manifest). Documents are sorted by Path.
+func LoadFS(fsys fs.FS, root string, opt LoadOptions) ([]*Document, []Problem) {
+	root = path.Clean(strings.TrimPrefix(filepath.ToSlash(root), "/"))
+	info, err := fs.Stat(fsys, root)
+	if err != nil {
+		return nil, []Problem{{Path: opt.show(root, root), Err: describeErr(err)}}
+	}
+	if !info.IsDir() {
+		// A file named explicitly: its folder's manifest still applies.
+		d, err := LoadFile(fsys, root, root, opt)
+		var probs []Problem
+		if err != nil {
+			probs = append(probs, Problem{Path: opt.show(root, root), Err: err.Error()})
+		}
+		if d == nil {
+			return nil, probs
+		}
+		if man, _ := ReadManifest(fsys, path.Dir(root)); man != nil {
+			man.Apply(d, path.Base(root))
+		}
+		return []*Document{d}, probs
+	}
+
+	names, probs := ListFiles(fsys, root, opt)
+	man, err := ReadManifest(fsys, root)
+	if err != nil {
+		probs = append(probs, Problem{Path: opt.show(root, path.Join(root, manifestName)), Err: err.Error()})
+	}
+	docs := make([]*Document, 0, len(names))
+	for _, name := range names {
+		d, err := LoadFile(fsys, root, name, opt)
+		if err != nil {
+			probs = append(probs, Problem{Path: opt.show(root, name), Err: err.Error()})
+		}
+		if d != nil {
+			man.Apply(d, relPath(root, name))
+			docs = append(docs, d)
+		}
+	}
+	for _, file := range man.unused(names, root) {
+		probs = append(probs, Problem{
+			Path: opt.show(root, path.Join(root, manifestName)),
+			Err:  fmt.Sprintf("manifest.json lists %s, which is not in the folder", file),
+		})
+	}
+	sortDocs(docs)
+	return docs, probs
+}
+
+// sortDocs orders documents by Path, then ID, for a deterministic corpus.
+func sortDocs(docs []*Document) {
+	slices.SortStableFunc(docs, func(a, b *Document) int {
+		return cmpStrings(a.Path, b.Path, a.ID, b.ID)
+	})
+}
+
+func cmpStrings(a1, b1, a2, b2 string) int {
+	if c := strings.Compare(a1, b1); c != 0 {
+		return c
+	}
+	return strings.Compare(a2, b2)
+}
+
+// ListFiles walks root in fsys and returns the paths (in fsys) of the files
+// corridor reads, in lexical order, with the problems met on the way: a
+// folder that cannot be read, a linked folder, a document format that is not
+// supported, a folder with nothing to read. It reads no file. If root is a
+// file it is returned as is when supported, and is a Problem otherwise.
+func ListFiles(fsys fs.FS, root string, opt LoadOptions) ([]string, []Problem) {
+	var names []string
+	var probs []Problem
+	problem := func(name, msg string) {
+		probs = append(probs, Problem{Path: opt.show(root, name), Err: msg})
+	}
+	others := map[string]int{} // extension -> files skipped
+	rootFailed, rootIsFile := false, false
+	walkErr := fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			// A folder that cannot be read, or root itself missing.
+			problem(name, describeErr(err))
+			if name == root {
+				rootFailed = true
+			}
+			if d != nil && d.IsDir() && name != root {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		base := d.Name()
+		if name != root && strings.HasPrefix(base, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(base))
+		if name == root {
+			rootIsFile = true
+			if _, ok := supportedExt[ext]; !ok {
+				problem(name, unsupportedMsg(ext))
+				return nil
+			}
+			names = append(names, name)
+			return nil
+		}
+		if base == manifestName {
+			return nil
+		}
+		typ := d.Type()
+		if typ&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, name)
+			switch {
+			case err != nil:
+				problem(name, describeErr(err))
+				return nil
+			case info.IsDir():
+				problem(name, "linked folder not followed (links can loop); name the folder itself to load it")
+				return nil
+			}
+			typ = info.Mode().Type()
+		}
+		_, ok := supportedExt[ext]
+		switch {
+		case ok && !typ.IsRegular():
+			problem(name, "not a regular file")
+		case ok:
+			names = append(names, name)
+		case documentExt[ext]:
+			problem(name, unsupportedMsg(ext))
+		default:
+			others[ext]++
+		}
+		return nil
+	})
+	if walkErr != nil {
+		problem(root, describeErr(walkErr))
+	}
+	if n := sumCounts(others); n > 0 {
+		problem(root, skippedMsg(n, others))
+	}
+	if len(names) == 0 && !rootFailed && !rootIsFile {
+		problem(root, "no .txt, .md or .html files in folder")
+	}
+	return names, probs
+}
+
+func sumCounts(m map[string]int) int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
+}
+
+// skippedMsg says how many files of other types a folder walk skipped and
+// which types, so that a folder of, say, PDFs never loads silently empty.
+func skippedMsg(n int, others map[string]int) string {
+	exts := make([]string, 0, len(others))
+	for e := range others {
+		if e == "" {
+			e = "no extension"
+		}
+		exts = append(exts, e)
+	}
+	slices.Sort(exts)
+	if len(exts) > 5 {
+		exts = append(exts[:5], "…")
+	}
+	files := "files"
+	if n == 1 {
+		files = "file"
+	}
+	return fmt.Sprintf("skipped %d %s that are not documents (%s)", n, files, strings.Join(exts, ", "))
+}
+
+// LoadFile reads and parses the file name of fsys, found under the folder
+// root (root == name for a single file): its ID is its path relative to root
+// without extension, its Path is opt.Base joined with that relative path.
+// It checks the size before reading, so an oversized file costs one stat.
+//
+// Like ParseDocument it may return a document and an error together when
+// the file loaded with a repair (invalid UTF-8); a nil document means the
+// file could not be loaded at all.
+func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error) {
+	ext := strings.ToLower(path.Ext(name))
+	if _, ok := supportedExt[ext]; !ok {
+		return nil, errors.New(unsupportedMsg(ext))
+	}
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, errors.New(describeErr(err))
+	}
+	if info.IsDir() {
+		return nil, errors.New("is a folder")
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	limit := opt.maxBytes()
+	if info.Size() > limit {
+		return nil, tooBig(info.Size(), limit)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, errors.New(describeErr(err))
+	}
+	defer f.Close()
+	// The limit is enforced on the read as well: a file may grow after the
+	// stat, and some fs.FS implementations report no size.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, errors.New(describeErr(err))
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("file is over the %s limit; raise it with -max-bytes", fmtSize(limit))
+	}
+	rel := relPath(root, name)
+	return parseDocument(strings.TrimSuffix(rel, path.Ext(rel)), opt.show(root, name), ext, data)
+}
+
+// tooBig is the error for a file over the size limit.
+func tooBig(size, limit int64) error {
+	return fmt.Errorf("file is %s, over the %s limit; raise it with -max-bytes", fmtSize(size), fmtSize(limit))
+}
+
+// fmtSize formats a byte count for a person: "512 bytes", "12 KB", "2.5 MB".
+func fmtSize(n int64) string {
+	const kb, mb, gb = 1 << 10, 1 << 20, 1 << 30
+	unit := func(n int64, u int64, name string) string {
+		if n%u == 0 || n >= 10*u {
+			return fmt.Sprintf("%d %s", (n+u/2)/u, name)
+		}
+		return fmt.Sprintf("%.1f %s", float64(n)/float64(u), name)
+	}
+	switch {
+	case n < kb:
+		return fmt.Sprintf("%d bytes", n)
+	case n < mb:
+		return unit(n, kb, "KB")
+	case n < gb:
+		return unit(n, mb, "MB")
+	}
+	return unit(n, gb, "GB")
+}
+
+// describeErr turns a file-system error into a short sentence without the
+// path (the Problem carries it) or Go's operation names.
+func describeErr(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, syscall.ELOOP):
+		return "symbolic link loop"
+	case errors.Is(err, fs.ErrInvalid):
+		return "invalid path"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// ParseDocument turns one file's bytes into a Document. The format comes from
+// path's extension; path also gives the ID (path without extension) and Path.
+// Title, Date and Source come from the file's metadata (front matter, a
+// leading "Date:" line, HTML <title> and <meta>), else the title is the
+// first line of text. Noise is filled by findNoise and the metadata rules.
+//
+// The error is non-nil when the file cannot be a document (unsupported
+// type, binary, empty); the document is then nil. When the file loads with a
+// repair, invalid UTF-8 read as Windows-1252, both a document and an error
+// describing the repair are returned: keep the document, report the error.
+func ParseDocument(path string, data []byte) (*Document, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	return parseDocument(strings.TrimSuffix(filepath.ToSlash(path), filepath.Ext(path)), path, ext, data)
+}
+
+// parseDocument is ParseDocument with the ID and the shown path given apart.
+func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
+	format, ok := supportedExt[ext]
+	if !ok {
+		return nil, errors.New(unsupportedMsg(ext))
+	}
+	if len(data) == 0 {
+		return nil, errors.New("empty file")
+	}
+	text, warn, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{ID: id, Path: shown, Format: format, Bytes: len(data)}
+	var meta docMeta
+	if format == FormatHTML {
+		text, meta, err = parseHTML(text)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if strings.TrimFunc(text, isBlankRune) == "" {
+		return nil, errors.New("empty file (only white space)")
+	}
+	d.Text = text
+	var metaNoise []Span
+	if format != FormatHTML {
+		meta, metaNoise = parseMeta(text)
+	}
+	d.Noise = mergeSpans(append(metaNoise, findNoise(text)...))
+	d.Date, d.Source, d.Title = meta.date, meta.source, meta.title
+	if d.Title == "" {
+		d.Title = firstLineTitle(text, d.Noise, meta.titleFrom)
+	}
+	return d, warn
+}
+
+// decodeText checks that data is text and returns it as valid UTF-8. UTF-16
+// with a byte-order mark is converted. Stray bytes that are not UTF-8 are
+// read as Windows-1252, and warn says where the first one was.
+func decodeText(data []byte) (text string, warn, err error) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return "", nil, errors.New("cannot decode UTF-16 text: " + err.Error())
+		}
+		data = out
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", nil, errors.New("binary file (it contains NUL bytes); corridor reads text")
+	}
+	if isMostlyControl(data) {
+		return "", nil, errors.New("binary file (mostly control characters); corridor reads text")
+	}
+	if utf8.Valid(data) {
+		return string(data), nil, nil
+	}
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	first, bad := -1, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			if first < 0 {
+				first = i
+			}
+			bad++
+			b.WriteRune(cp1252(data[i]))
+			i++
+			continue
+		}
+		b.Write(data[i : i+n])
+		i += n
+	}
+	bytesWord := "bytes"
+	if bad == 1 {
+		bytesWord = "byte"
+	}
+	return b.String(), fmt.Errorf("invalid UTF-8 at byte %d; %d %s read as Windows-1252", first, bad, bytesWord), nil
+}
+
+// isMostlyControl reports whether more than a tenth of the first 8 KB of
+// data are control characters other than white space: a binary file that
+// happens to have no NUL byte.
+func isMostlyControl(data []byte) bool {
+	head := data[:min(len(data), 8<<10)]
+	n := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b {
+			n++
+		}
+	}
+	return n*10 > len(head)
+}
+
+// cp1252High maps the bytes 0x80-0x9F of Windows-1252 to Unicode. The five
+// bytes the code page leaves undefined map to the C1 controls of the same
+// value, as in the WHATWG encoding standard, so no byte is lost.
+var cp1252High = [32]rune{
+	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
+	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
+}
+
+// cp1252 returns the character byte c stands for in Windows-1252.
+func cp1252(c byte) rune {
+	if c >= 0x80 && c <= 0x9F {
+		return cp1252High[c-0x80]
+	}
+	return rune(c) // ASCII and Latin-1
+}
+
+// docMeta is what a document's metadata says about it.
+type docMeta struct {
+	title, source string
+	date          Date
+	// titleFrom, when > 0, is where the title should be taken from if no
+	// title is given: the text after the inline date of " date 2024-11-06 …".
+	titleFrom int
+}
+
+// parseMeta reads the metadata at the top of a text or Markdown document
+// and returns it with the noise spans of the lines that are pure metadata.
+// Three forms are understood:
+//
+//   - front matter: a "---" (YAML) or "+++" (TOML-like) line, key: value
+//     lines, and a closing "---", "..." or "+++" line; the block is noise;
+//   - header lines among the first lines: "Date: 1987-02-26", "Title: …",
+//     "Source: …" and a few more keys; each line is noise. A date key whose
+//     value is not a date is not metadata and stays text;
+//   - an inline date opening the first line: " date 2024-11-06 Officials
+//     vowed …". Only the word "date" is noise: the date and the sentence
+//     after it are text, so the date scanner still reports the date.
+func parseMeta(text string) (docMeta, []Span) {
+	var m docMeta
+	var noise []Span
+	off := 0
+	if strings.HasPrefix(text, "\ufeff") {
+		off = len("\ufeff")
+	}
+	if end, ok := frontMatter(text, off, &m); ok {
+		noise = append(noise, Span{off, end})
+		off = end
+	}
+	seen := 0
+	for start := off; start < len(text) && seen < maxHeaderLines; {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimBlank(text, start, end)
+		if s < e {
+			line := text[s:e]
+			if len(line) > maxHeaderLine && seen > 0 {
+				break
+			}
+			if seen == 0 {
+				if n := inlineDate(line, &m); n > 0 {
+					noise = append(noise, Span{s, s + len("date")})
+					m.titleFrom = s + n
+				}
+			}
+			if headerLine(line, &m) {
+				noise = append(noise, Span{s, e})
+			}
+			seen++
+		}
+		start = end + 1
+	}
+	return m, noise
+}
+
+// maxHeaderLines is how many non-blank lines at the top may hold header
+// lines like "Date: 1987-02-26"; maxHeaderLine is the longest such line.
+const (
+	maxHeaderLines = 8
+	maxHeaderLine  = 200
+)
+
+// frontMatter parses a front-matter block starting at text[off:] into m and
+// returns the offset just past it. The block must open with "---" or "+++"
+// alone on the first line, close within maxFrontMatter bytes, and hold at
+// least one key, so a Markdown rule opening a file is not taken for it.
+func frontMatter(text string, off int, m *docMeta) (int, bool) {
+	var delim string
+	switch {
+	case strings.HasPrefix(text[off:], "---"):
+		delim = "---"
+	case strings.HasPrefix(text[off:], "+++"):
+		delim = "+++"
+	default:
+		return 0, false
+	}
+	first := strings.IndexByte(text[off:], '\n')
+	if first < 0 || strings.TrimRight(text[off:off+first], " \t\r") != delim {
+		return 0, false
+	}
+	bodyStart := off + first + 1
+	limit := min(len(text), bodyStart+maxFrontMatter)
+	for start := bodyStart; start < limit; {
+		end := strings.IndexByte(text[start:], '\n')
+		next := end + start + 1
+		if end < 0 {
+			end, next = len(text), len(text)
+		} else {
+			end += start
+		}
+		line := strings.TrimRight(text[start:end], " \t\r")
+		if line == delim || (delim == "---" && line == "...") {
+			body := text[bodyStart:start]
+			fields := parseFrontMatter(body, delim == "+++")
+			if len(fields) == 0 {
+				return 0, false
+			}
+			applyFields(fields, m)
+			return next, true
+		}
+		start = next
+	}
+	return 0, false
+}
+
+// maxFrontMatter bounds a front-matter block.
+const maxFrontMatter = 16 << 10
+
+// parseFrontMatter returns the top-level string fields of a front-matter
+// body, lower-cased keys. YAML goes through gopkg.in/yaml.v3 (quoting, block
+// scalars, lists are all YAML's business); when that fails, and for TOML,
+// plain "key: value" or key = "value" lines are read.
+func parseFrontMatter(body string, toml bool) map[string]string {
+	fields := map[string]string{}
+	if !toml {
+		var raw map[string]yaml.Node
+		if err := yaml.Unmarshal([]byte(body), &raw); err == nil {
+			for k, n := range raw {
+				if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+					fields[strings.ToLower(k)] = strings.TrimSpace(n.Value)
+				}
+			}
+			return fields
+		}
+	}
+	sep := ":"
+	if toml {
+		sep = "="
+	}
+	for line := range strings.Lines(body) {
+		k, v, ok := strings.Cut(line, sep)
+		k = strings.ToLower(strings.TrimSpace(k))
+		if !ok || k == "" || strings.ContainsAny(k, " \t") {
+			continue
+		}
+		fields[k] = strings.Trim(strings.TrimSpace(v), `"'`)
+	}
+	return fields
+}
+
+// applyFields copies the fields corridor uses into m.
+func applyFields(fields map[string]string, m *docMeta) {
+	for _, k := range []string{"title", "headline"} {
+		if v := fields[k]; v != "" && m.title == "" {
+			m.title = cleanTitle(v)
+		}
+	}
+	for _, k := range []string{"source", "publication", "publisher", "site", "site_name"} {
+		if v := fields[k]; v != "" && m.source == "" {
+			m.source = v
+		}
+	}
+	for _, k := range dateKeys {
+		if d, ok := parseMetaDate(fields[k]); ok && m.date.IsZero() {
+			m.date = d
+		}
+	}
+}
+
+// dateKeys are the metadata keys that give a publication date, in order of
+// preference.
+var dateKeys = []string{"date", "published", "publication date", "published on", "pubdate",
+	"publishdate", "dated", "posted", "posted on", "created", "updated", "last updated", "modified"}
+
+// headerKeys are the keys a header line may have ("Date: 1987-02-26").
+var headerKeys = map[string]bool{
+	"title": true, "headline": true, "source": true, "publication": true, "publisher": true,
+	"author": true, "authors": true, "byline": true, "url": true, "link": true, "tags": true,
+	"topics": true, "places": true, "keywords": true, "category": true, "language": true,
+}
+
+// headerLine reports whether line is a metadata line such as "Date:
+// 1987-02-26" or "Source: Reuters", and records what it says in m.
+func headerLine(line string, m *docMeta) bool {
+	k, v, ok := strings.Cut(line, ":")
+	if !ok || len(k) > 20 {
+		return false
+	}
+	k = strings.ToLower(strings.TrimSpace(k))
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return false
+	}
+	if slices.Contains(dateKeys, k) {
+		d, ok := parseMetaDate(v)
+		if !ok {
+			return false
+		}
+		if m.date.IsZero() {
+			m.date = d
+		}
+		return true
+	}
+	if !headerKeys[k] {
+		return false
+	}
+	applyFields(map[string]string{k: v}, m)
+	return true
+}
+
+// inlineDate recognises a first line that opens with the word "date" and an
+// ISO date (" date 2024-11-06 Officials vowed …"), records the date in m,
+// and returns the offset in line just past the date, or 0.
+func inlineDate(line string, m *docMeta) int {
+	if len(line) < len("date 2024-11-06") || !strings.EqualFold(line[:4], "date") || (line[4] != ' ' && line[4] != '\t') {
+		return 0
+	}
+	i := skipBlank(line, 4)
+	j := i
+	for j < len(line) && (isASCIIDigit(line[j]) || line[j] == '-') {
+		j++
+	}
+	d, ok := parseISODate(line[i:j])
+	if !ok || d.Day == 0 || (j < len(line) && line[j] != ' ' && line[j] != '\t') {
+		return 0
+	}
+	if m.date.IsZero() {
+		m.date = d
+	}
+	return skipBlank(line, j)
+}
+
+// parseMetaDate parses a date as metadata writes it: ISO ("2024-01-02",
+// "2024-01-02T10:00:00Z", "2024-01", "2024"), with slashes or dots
+// ("2024/01/02"), Reuters' "26-FEB-1987 15:01:01.79", or English forms like
+// "26 February 1987", "February 26, 1987" and RFC 1123.
+func parseMetaDate(s string) (Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return Date{}, false
+	}
+	iso := s
+	if i := strings.IndexAny(iso, "T "); i >= 0 {
+		iso = iso[:i]
+	}
+	if d, ok := parseISODate(strings.NewReplacer("/", "-", ".", "-").Replace(iso)); ok {
+		return d, true
+	}
+	for _, layout := range metaDateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return Date{t.Year(), int(t.Month()), t.Day()}, true
+		}
+	}
+	// Reuters and some feeds: "26-FEB-1987 15:01:01.79".
+	if f := strings.Fields(s); len(f) > 0 {
+		if t, err := time.Parse("2-Jan-2006", titleCaseMonth(f[0])); err == nil {
+			return Date{t.Year(), int(t.Month()), t.Day()}, true
+		}
+	}
+	return Date{}, false
+}
+
+// metaDateLayouts are the English date forms parseMetaDate tries.
+var metaDateLayouts = []string{
+	"2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006", "January 2 2006",
+	"Jan. 2, 2006", "Monday, January 2, 2006", "Monday, 2 January 2006",
+	time.RFC1123, time.RFC1123Z, "Mon, 2 Jan 2006 15:04:05 -0700", time.RFC3339,
+}
+
+// titleCaseMonth turns "26-FEB-1987" into "26-Feb-1987" for time.Parse.
+func titleCaseMonth(s string) string {
+	parts := strings.Split(s, "-")
+	if len(parts) == 3 && len(parts[1]) == 3 {
+		parts[1] = parts[1][:1] + strings.ToLower(parts[1][1:])
+	}
+	return strings.Join(parts, "-")
+}
+
+// parseISODate parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" with a plausible
+// year and a real month and day.
+func parseISODate(s string) (Date, bool) {
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 || !allDigits(parts[0]) {
+		return Date{}, false
+	}
+	var d Date
+	d.Year = digitsValue(parts[0])
+	if d.Year < 1000 {
+		return Date{}, false
+	}
+	if len(parts) > 1 {
+		if len(parts[1]) != 2 || !allDigits(parts[1]) {
+			return Date{}, false
+		}
+		d.Month = digitsValue(parts[1])
+		if d.Month < 1 || d.Month > 12 {
+			return Date{}, false
+		}
+	}
+	if len(parts) > 2 {
+		if len(parts[2]) != 2 || !allDigits(parts[2]) {
+			return Date{}, false
+		}
+		d.Day = digitsValue(parts[2])
+		last := time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		if d.Day < 1 || d.Day > last {
+			return Date{}, false
+		}
+	}
+	return d, true
+}
+
+// atoi converts a short string of ASCII digits.
+func digitsValue(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// firstLineTitle returns a title made from the first line of text that is
+// not blank once noise is blanked, or from text[from:] to the end of its
+// line when from > 0.
+func firstLineTitle(text string, noise []Span, from int) string {
+	if from > 0 {
+		end := strings.IndexByte(text[from:], '\n')
+		if end < 0 {
+			end = len(text) - from
+		}
+		if t := cleanTitle(text[from : from+end]); t != "" {
+			return t
+		}
+	}
+	ni := 0
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		// Blank this line's noise, if any, and see what is left.
+		line := []byte(text[start:end])
+		for ni < len(noise) && noise[ni].End <= start {
+			ni++
+		}
+		for k := ni; k < len(noise) && noise[k].Start < end; k++ {
+			for i := max(noise[k].Start, start); i < min(noise[k].End, end); i++ {
+				line[i-start] = ' '
+			}
+		}
+		if t := cleanTitle(string(line)); t != "" {
+			return t
+		}
+		start = end + 1
+	}
+	return ""
+}
+
+// cleanTitle trims a candidate title, strips Markdown heading marks and
+// emphasis, collapses white space, and cuts it to about maxTitle bytes at a
+// word boundary. It returns "" when nothing with a letter or digit is left.
+func cleanTitle(s string) string {
+	s = strings.Join(strings.FieldsFunc(s, isBlankRune), " ")
+	s = strings.TrimLeft(s, "# ")
+	s = strings.Trim(s, "*_ ")
+	if !strings.ContainsFunc(s, func(r rune) bool { return scriptOf(r) != scriptNone || r >= '0' && r <= '9' }) {
+		return ""
+	}
+	return summarize(s, maxTitle)
+}
+
+// maxTitle is the longest title kept, in bytes.
+const maxTitle = 120
+
+// manifestName is the file that gives titles, sources and dates in a folder.
+const manifestName = "manifest.json"
+
+// Manifest is a folder's manifest.json: the title, publication and date of
+// its files, for articles whose text does not say them. Its entries override
+// what the files' own metadata says. A nil *Manifest is valid and empty.
+//
+//	{"documents": [{"file": "a.txt", "title": "…", "source": "…", "date": "2024-11-06"}]}
+type Manifest struct {
+	Documents []ManifestEntry `json:"documents"`
+}
+
+// ManifestEntry describes one file of a Manifest. Empty (or null) fields
+// leave the document's own value.
+type ManifestEntry struct {
+	File   string `json:"file"`   // path relative to the manifest's folder, slash-separated
+	Title  string `json:"title"`  // document title
+	Source string `json:"source"` // publication
+	Date   string `json:"date"`   // publication date, YYYY-MM-DD, YYYY-MM or YYYY
+}
+
+// ReadManifest reads dir/manifest.json from fsys. It returns nil and no error
+// when there is none. An entry whose date is not a date is dropped from the
+// result's dates and reported in the error, while the rest of the manifest
+// is still returned.
+func ReadManifest(fsys fs.FS, dir string) (*Manifest, error) {
+	data, err := fs.ReadFile(fsys, path.Join(dir, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, errors.New("cannot read manifest.json: " + describeErr(err))
+	}
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, errors.New("manifest.json is not valid JSON (" + err.Error() + "); titles and dates from it are not used")
+	}
+	var bad []string
+	for i := range m.Documents {
+		e := &m.Documents[i]
+		e.File = path.Clean(filepath.ToSlash(e.File))
+		if e.Date != "" {
+			if _, ok := parseMetaDate(e.Date); !ok {
+				bad = append(bad, fmt.Sprintf("%s has date %q", e.File, e.Date))
+				e.Date = ""
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return &m, errors.New("manifest.json: " + strings.Join(bad, "; ") + ", which is not a date (use YYYY-MM-DD)")
+	}
+	return &m, nil
+}
+
+// Apply sets d's title, source and date from the entry for rel, the file's
+// path relative to the manifest's folder. It does nothing when m is nil or
+// has no entry for rel.
+func (m *Manifest) Apply(d *Document, rel string) {
+	if m == nil || d == nil {
+		return
+	}
+	for _, e := range m.Documents {
+		if e.File != rel {
+			continue
+		}
+		if t := strings.TrimSpace(e.Title); t != "" {
+			d.Title = t // as given: the manifest is written by a person
+		}
+		if e.Source != "" {
+			d.Source = e.Source
+		}
+		if date, ok := parseMetaDate(e.Date); ok {
+			d.Date = date
+		}
+		return
+	}
+}
+
+// unused returns the manifest's files that are not among names (paths in
+// the fs.FS under root), so that a typo in the manifest does not go unseen.
+func (m *Manifest) unused(names []string, root string) []string {
+	if m == nil {
+		return nil
+	}
+	have := make(map[string]bool, len(names))
+	for _, n := range names {
+		have[relPath(root, n)] = true
+	}
+	var out []string
+	for _, e := range m.Documents {
+		if e.File != "" && !have[e.File] {
+			out = append(out, e.File)
+		}
+	}
+	return out
+}
