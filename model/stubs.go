@@ -5,4 +5,3 @@ package model
 
 func scanQuantities(text string) []Quantity { return nil }
 
-func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator { return nil }

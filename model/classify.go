@@ -1,0 +1,1091 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file turns quantities into indicators: for each figure it decides
+// what is measured (Metric), whom it is about (Subject) and when (Period),
+// reading only the words of its sentence and, for the subject, the one or
+// two sentences before. The rules are generic English heuristics; the
+// vocabulary they use lives in tables (metricTable below, gazetteer.tsv).
+
+// buildIndicators gives each quantity worth reporting a metric, subject and
+// period. Counts that measure nothing in the vocabulary ("three distinct
+// tiers", "five agreements") are dropped: a bare count is only an indicator
+// when its sentence says what population it counts.
+func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
+	if len(qs) == 0 {
+		return nil
+	}
+	c := classifier{text: text, sents: sents, g: theGazetteer(), cache: map[int]*sentCtx{}}
+	out := make([]Indicator, 0, len(qs))
+	for _, q := range qs {
+		ind, ok := c.classify(q)
+		if ok {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// classifier holds the per-document state of buildIndicators: sentence
+// contexts are tokenized once, however many figures a sentence holds.
+type classifier struct {
+	text  string
+	sents []Span
+	g     *gazetteer
+	cache map[int]*sentCtx // sentence index → its words and place mentions
+}
+
+// sentCtx is one tokenized sentence.
+type sentCtx struct {
+	span     Span
+	toks     []wordTok
+	mentions []placeMention
+}
+
+// sentence returns the context of sentence i, building it on first use.
+func (c *classifier) sentence(i int) *sentCtx {
+	if s, ok := c.cache[i]; ok {
+		return s
+	}
+	sp := c.sents[i]
+	toks := tokenizeWords(c.text[sp.Start:sp.End], sp.Start)
+	s := &sentCtx{span: sp, toks: toks, mentions: c.g.find(toks)}
+	c.cache[i] = s
+	return s
+}
+
+// sentenceIndex returns the index of the sentence holding offset off (or the
+// nearest one before it), or -1.
+func (c *classifier) sentenceIndex(off int) int {
+	lo, hi := 0, len(c.sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if c.sents[m].End > off {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	if lo < len(c.sents) && c.sents[lo].Start <= off {
+		return lo
+	}
+	return lo - 1
+}
+
+// figure locates a quantity among the words of its sentence.
+type figure struct {
+	q      Quantity
+	fs, fe int // tokens [fs, fe) overlap the quantity's span
+	clause int // clause of the first token
+}
+
+// classify builds the indicator for q, or reports false when q is a count
+// that measures nothing.
+func (c *classifier) classify(q Quantity) (Indicator, bool) {
+	si := c.sentenceIndex(q.Span.Start)
+	ind := Indicator{Quantity: q}
+	if si < 0 {
+		ind.Metric = MetricOther
+		return ind, unitClassOf(q.Unit) != unitCount
+	}
+	s := c.sentence(si)
+	ind.Sentence = s.span
+	f := locate(s.toks, q)
+	metric, ok := chooseMetric(s.toks, f)
+	if !ok {
+		return ind, false
+	}
+	ind.Metric = metric
+	ind.Subject = c.subject(si, s, f, metric)
+	ind.Period = period(s.toks, f, metric)
+	return ind, true
+}
+
+// locate finds the tokens covered by q's span.
+func locate(toks []wordTok, q Quantity) figure {
+	f := figure{q: q, fs: len(toks), fe: len(toks)}
+	for i, t := range toks {
+		if t.end > q.Span.Start && f.fs == len(toks) {
+			f.fs = i
+		}
+		if t.start >= q.Span.End {
+			f.fe = i
+			break
+		}
+	}
+	f.fe = max(f.fe, f.fs)
+	if f.fs < len(toks) {
+		f.clause = toks[f.fs].clause
+	} else if len(toks) > 0 {
+		f.clause = toks[len(toks)-1].clause
+	}
+	return f
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+// wordTok is one word of a sentence: a run of letters and digits, with the
+// digits' inner "," and "." kept ("1,400", "3.2") and inner apostrophes kept
+// ("Xi'an") except a possessive "'s", which is recorded instead.
+type wordTok struct {
+	start, end int    // byte offsets in the document
+	text       string // the word as written
+	lower      string // lower case
+	cap        bool   // first letter upper case
+	num        bool   // starts with a digit
+	poss       bool   // followed by a possessive "'s" or "'"
+	sep        byte   // what joins it to the previous word: '-' (hyphen or dash, no spaces), '/', or ' '
+	clause     int    // clause index: commas, brackets, colons, semicolons and dashes start a new one
+}
+
+// joined reports whether the word is glued to the previous one by a hyphen
+// or a dash ("Sino-Kazakh", "Hong Kong–Central Asia", "1522–1566").
+func (t wordTok) joined() bool { return t.sep == '-' }
+
+// tokenizeWords splits s, which starts at byte base of the document, into
+// words, recording clause breaks from the punctuation between them.
+func tokenizeWords(s string, base int) []wordTok {
+	toks := make([]wordTok, 0, len(s)/6)
+	clause := 0
+	prevEnd := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(s) {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if (r == ',' || r == '.') && i > start && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {
+				i += n // "1,400", "3.2"
+				continue
+			}
+			if (r == '\'' || r == '’') && !possessiveAt(s, i) {
+				if r2, _ := utf8.DecodeRuneInString(s[i+n:]); i+n < len(s) && unicode.IsLetter(r2) {
+					i += n // "Xi'an"
+					continue
+				}
+			}
+			break
+		}
+		t := wordTok{start: base + start, end: base + i, text: s[start:i]}
+		t.lower = strings.ToLower(t.text)
+		first, _ := utf8.DecodeRuneInString(t.text)
+		t.cap = unicode.IsUpper(first)
+		t.num = unicode.IsDigit(first)
+		if len(toks) > 0 {
+			var brk bool
+			t.sep, brk = gapKind(s[prevEnd:start])
+			if brk {
+				clause++
+			}
+		}
+		if clauseWords[t.lower] && len(toks) > 0 && toks[len(toks)-1].clause == clause {
+			clause++ // "forecast that Italian output would rise": a new clause
+		}
+		t.clause = clause
+		if possessiveAt(s, i) {
+			t.poss = true
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			if i < len(s) && (s[i] == 's' || s[i] == 'S') {
+				i++
+			}
+		}
+		prevEnd = i
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// clauseWords open a subordinate clause, whose subject is its own.
+var clauseWords = map[string]bool{"that": true, "which": true, "while": true, "whereas": true, "although": true, "because": true}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// possessiveAt reports whether s[i] is an apostrophe that marks a possessive:
+// "'s" or "’s" ending a word, or a bare "'" after a plural ("countries'").
+func possessiveAt(s string, i int) bool {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if i >= len(s) || (r != '\'' && r != '’') {
+		return false
+	}
+	j := i + n
+	if j < len(s) && (s[j] == 's' || s[j] == 'S') {
+		j++
+		r2, _ := utf8.DecodeRuneInString(s[j:])
+		return j >= len(s) || !unicode.IsLetter(r2)
+	}
+	r2, _ := utf8.DecodeRuneInString(s[j:])
+	return i > 0 && s[i-1] == 's' && (j >= len(s) || !unicode.IsLetter(r2))
+}
+
+// gapKind classifies the characters between two words: how they are joined
+// and whether a clause ends between them. A comma followed by a digit is a
+// thousands separator and never gets here; "—" always breaks, "-" and "–"
+// break only when spaced (" - ") and otherwise join.
+func gapKind(gap string) (sep byte, brk bool) {
+	sep = ' '
+	spaced := strings.ContainsAny(gap, " \t\n")
+	for _, r := range gap {
+		switch r {
+		case ',', ';', ':', '(', ')', '[', ']', '|', '—', '•':
+			brk = true
+		case '-', '–', '‐', '‑':
+			if spaced {
+				brk = true
+			} else {
+				sep = '-'
+			}
+		case '/':
+			if !spaced {
+				sep = '/'
+			}
+		}
+	}
+	return sep, brk
+}
+
+// isYear reports whether t is a plausible year: four digits, 1500 to 2100.
+func (t wordTok) year() (int, bool) {
+	if !t.num || len(t.text) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(t.text)
+	if err != nil || y < 1500 || y > 2100 {
+		return 0, false
+	}
+	return y, true
+}
+
+// ---------------------------------------------------------------------------
+// Metric
+
+// Unit classes: what kind of figure a metric rule accepts.
+const (
+	unitPct    = "pct"    // % and percentage points
+	unitMoney  = "money"  // an ISO currency code
+	unitMass   = "mass"   // tonnes
+	unitTEU    = "teu"    // containers
+	unitArea   = "area"   // km²
+	unitLength = "length" // km
+	unitOil    = "oil"    // barrels, barrels per day
+	unitCount  = "count"  // a number of things, or a plain-word unit
+)
+
+// unitClassOf maps a Quantity.Unit to its class.
+func unitClassOf(u string) string {
+	switch u {
+	case "%", "pp":
+		return unitPct
+	case "t":
+		return unitMass
+	case "TEU":
+		return unitTEU
+	case "km2":
+		return unitArea
+	case "km":
+		return unitLength
+	case "bbl", "bpd":
+		return unitOil
+	}
+	if len(u) == 3 && strings.ToUpper(u) == u && isLetter(u[0]) {
+		return unitMoney
+	}
+	return unitCount
+}
+
+// metricTable is the classifier's knowledge, as data. Each row is a metric,
+// the unit classes it accepts, a base score, and groups of cue words. A
+// group starting "req" must match or the metric is out; "opt" groups only
+// add. A cue is word:weight; "_" joins the words of a phrase, a trailing
+// "*" matches any ending, "@next" / "@prev" restrict it to the word right
+// after / before the figure, and "<byyear>" is "by" followed by a year. A
+// cue's weight shrinks with its distance in words from the figure and again
+// when a comma, bracket or dash lies between (see cueProximity). The metric
+// with the highest total wins; ties go to the row listed first. The "other"
+// row competes too, so that "profit rose 20 pct" is not read as growth of
+// an economy.
+var metricTable = []struct {
+	metric Metric
+	units  string  // space-separated unit classes
+	base   float64 // score before any cue
+	groups []string
+}{
+	{MetricGDPShare, "pct", 0, []string{
+		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic_output:3 output:2",
+		"req share:3 shares:2 of@next:2 account*:2 controlling:2 controls:1 comprising:1 make_up:2 makes_up:2 made_up:2 percent_of:2"}},
+	{MetricTradeTarget, "money pct", 0, []string{
+		"req " + tradeCues,
+		"req aim*:3 target*:3 goal*:3 plan:2 plans:2 planned:2 seek*:2 hope*:1 envisag*:2 pledg*:2 vow*:2 <byyear>:3"}},
+	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues}},
+	{MetricGDPGrowth, "pct", 0, []string{
+		"req " + growthCues,
+		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 econom*:3 growth:1"}},
+	{MetricMarketValue, "money", 0, []string{
+		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3 valued:2"}},
+	{MetricTradeVolume, "money mass teu", 0, []string{"req " + tradeCues}},
+	{MetricGDP, "money", 0, []string{
+		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
+	{MetricInvestment, "money", 0, []string{
+		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:2 stake*:1 infrastructure:1"}},
+	{MetricRailFreight, "mass teu", 0, []string{
+		"req rail*:3 train:3 trains:3 railroad*:3 land_bridge:2",
+		"opt freight:1 cargo:1"}},
+	{MetricFreightVolume, "mass teu", 0.5, []string{
+		"opt freight:2 cargo*:2 port*:2 throughput:3 container*:2 ship*:1 handl*:2 transit:1 transport*:1"}},
+	{MetricTrains, "count", 0, []string{
+		"req train:3 trains:4 trainload*:3",
+		"opt rail*:1 freight:1 trip*:1 journey*:1"}},
+	{MetricListedCompanies, "count", 0, []string{
+		"req listed:3 listing*:3 stock_exchange:2 exchange:1 bourse*:2 ipo*:2",
+		"opt compan*:1 firms:1 enterprises:1 issuers:1"}},
+	{MetricDelegation, "count", 0, []string{
+		"req delegat*:3 mission*:2 entourage:2",
+		"opt executives:1 leaders:1 officials:1 members:1 representatives:1"}},
+	{MetricExhibitors, "count pct", 0, []string{
+		"req exhibitor*:4 expo:3 fair:2 exhibition*:3 booth*:2 pavilion*:2 exhibit*:2"}},
+	{MetricTerritory, "area", 1, []string{
+		"opt territor*:2 land:1 area:1 occup*:1 claim*:1"}},
+	{MetricPopulation, "count", 0, []string{
+		"req people:3 population*:3 inhabitant*:3 resident*:3 citizens:2 persons:2 populous:1 nationals:1"}},
+	{MetricPrice, "money pct", 0, []string{
+		"req price*:3 per@next:4 cost:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3"}},
+	{MetricOther, "pct money count mass teu length oil", 0, []string{
+		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2"}},
+}
+
+// Cue groups several rows share.
+const (
+	tradeCues  = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
+	growthCues = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
+)
+
+// Cue positions.
+const (
+	cueAnywhere = iota
+	cueNext     // the word right after the figure
+	cuePrev     // the word right before the figure
+)
+
+// metricRule and cue are metricTable parsed.
+type metricRule struct {
+	metric Metric
+	units  map[string]bool
+	base   float64
+	req    []bool // per group
+}
+
+type cue struct {
+	words  []string // lower case; the last may be a prefix
+	prefix bool     // the last word matches any word it begins
+	weight float64
+	where  int
+	rule   int // index in metricRules
+	group  int
+}
+
+// cueIndex maps a cue's first word to its cues; a prefix cue of one word is
+// keyed "word*".
+type cueIndex struct {
+	rules  []metricRule
+	byWord map[string][]cue
+	maxPre int // longest prefix cue, in bytes
+}
+
+var (
+	cuesOnce sync.Once
+	cues     *cueIndex
+)
+
+// metricCues returns metricTable parsed, on first use.
+func metricCues() *cueIndex {
+	cuesOnce.Do(func() { cues = parseMetricTable() })
+	return cues
+}
+
+func parseMetricTable() *cueIndex {
+	ix := &cueIndex{byWord: map[string][]cue{}}
+	for ri, row := range metricTable {
+		r := metricRule{metric: row.metric, units: map[string]bool{}, base: row.base}
+		for _, u := range strings.Fields(row.units) {
+			r.units[u] = true
+		}
+		for gi, grp := range row.groups {
+			fields := strings.Fields(grp)
+			r.req = append(r.req, fields[0] == "req")
+			for _, f := range fields[1:] {
+				word, w, _ := strings.Cut(f, ":")
+				weight, _ := strconv.ParseFloat(w, 64)
+				cu := cue{weight: weight, rule: ri, group: gi}
+				if base, ok := strings.CutSuffix(word, "@next"); ok {
+					word, cu.where = base, cueNext
+				} else if base, ok := strings.CutSuffix(word, "@prev"); ok {
+					word, cu.where = base, cuePrev
+				}
+				if base, ok := strings.CutSuffix(word, "*"); ok {
+					word, cu.prefix = base, true
+				}
+				cu.words = strings.Split(word, "_")
+				key := cu.words[0]
+				if cu.prefix && len(cu.words) == 1 {
+					key += "*"
+					ix.maxPre = max(ix.maxPre, len(cu.words[0]))
+				}
+				ix.byWord[key] = append(ix.byWord[key], cu)
+			}
+		}
+		ix.rules = append(ix.rules, r)
+	}
+	return ix
+}
+
+// cueProximity weighs a cue d words away from the figure: full weight next
+// to it, half at five words, and 0.6 of that across a clause break, so that
+// the noun phrase right after a figure and the verb right before it count
+// most.
+func cueProximity(d int, sameClause bool) float64 {
+	p := 1 / (1 + float64(d)/5)
+	if !sameClause {
+		p *= 0.6
+	}
+	return p
+}
+
+// chooseMetric scores every metric rule against the words of the sentence
+// and returns the best. It reports false for a count that no count metric
+// claims.
+func chooseMetric(toks []wordTok, f figure) (Metric, bool) {
+	ix := metricCues()
+	class := unitClassOf(f.q.Unit)
+	// best[rule][group] is the strongest cue seen for that group.
+	best := make([][4]float64, len(ix.rules))
+	hit := func(cu cue, d int, same bool, after, before bool) {
+		switch cu.where {
+		case cueNext:
+			if !after || d > 1 {
+				return
+			}
+		case cuePrev:
+			if !before || d > 1 {
+				return
+			}
+		}
+		if !ix.rules[cu.rule].units[class] {
+			return
+		}
+		best[cu.rule][cu.group] = max(best[cu.rule][cu.group], cu.weight*cueProximity(d, same))
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if t.num {
+			continue
+		}
+		for _, cu := range ix.lookup(toks, k) {
+			n := len(cu.words)
+			var d int
+			after, before := k >= f.fe, k+n <= f.fs
+			switch {
+			case after:
+				d = k - f.fe
+			case before:
+				d = f.fs - (k + n)
+			}
+			hit(cu, d, toks[k].clause == f.clause, after, before)
+		}
+	}
+	// What the scanner says is counted is the noun of the figure itself.
+	for _, w := range strings.Fields(strings.ToLower(f.q.Counted)) {
+		one := []wordTok{{lower: w}}
+		for _, cu := range ix.lookup(one, 0) {
+			hit(cu, 0, true, true, true)
+		}
+	}
+	bestRule, bestScore := -1, 0.0
+	for ri, r := range ix.rules {
+		if !r.units[class] {
+			continue
+		}
+		score, ok := r.base, true
+		for gi, req := range r.req {
+			if req && best[ri][gi] == 0 {
+				ok = false
+				break
+			}
+			score += best[ri][gi]
+		}
+		if ok && score > bestScore {
+			bestRule, bestScore = ri, score
+		}
+	}
+	if bestRule < 0 || ix.rules[bestRule].metric == MetricOther {
+		return MetricOther, class != unitCount
+	}
+	return ix.rules[bestRule].metric, true
+}
+
+// lookup returns the cues that match the words starting at toks[k].
+func (ix *cueIndex) lookup(toks []wordTok, k int) []cue {
+	w := toks[k].lower
+	var out []cue
+	match := func(cs []cue) {
+		for _, cu := range cs {
+			if matchCue(cu, toks, k) {
+				out = append(out, cu)
+			}
+		}
+	}
+	match(ix.byWord[w])
+	for n := min(len(w), ix.maxPre); n >= 3; n-- {
+		match(ix.byWord[w[:n]+"*"])
+	}
+	if w == "by" && k+1 < len(toks) {
+		if _, ok := toks[k+1].year(); ok {
+			match(ix.byWord["<byyear>"])
+		}
+	}
+	return out
+}
+
+// matchCue reports whether the phrase cue cu matches the words at toks[k].
+func matchCue(cu cue, toks []wordTok, k int) bool {
+	if len(cu.words) == 1 {
+		return true // the index key already matched
+	}
+	if k+len(cu.words) > len(toks) {
+		return false
+	}
+	for i, w := range cu.words {
+		tw := toks[k+i].lower
+		last := i == len(cu.words)-1
+		if tw != w && !(last && cu.prefix && strings.HasPrefix(tw, w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// ---------------------------------------------------------------------------
+// Subject
+
+// Function words the subject rules read. A place right after a preposition
+// is an object or a modifier ("trade with China", "60% of Central Asia's
+// GDP"), not what the clause is about.
+var (
+	prepositions  = wordSet("in of to from with at on into onto for by across through between among amongst via toward towards against including like than about under within throughout near outside inside beyond along alongside during after before since per versus vs as upon without excluding except")
+	determiners   = wordSet("the a an its their his her our this that these those both all entire whole")
+	modifiers     = wordSet("neighbouring neighboring eastern western northern southern central north south east west present landlocked")
+	npStops       = wordSet("is are was were be been has have had will would can could may might to that which who whose while whereas but or said says")
+	originVerbs   = wordSet("originating coming hailing arriving")
+	currencyWords = wordSet("dollar dollars dlr dlrs yuan renminbi rmb yen won tenge rouble roubles ruble rubles pound pounds sterling franc francs mark marks euro euros rupee rupees ringgit peso pesos lira sum soms som crown crowns krona kronor")
+	tradeWords    = wordSet("trade trading turnover exports export imports import shipments commerce")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// isTradeMetric reports whether m is about trade between two parties, where
+// a partner named in the clause makes the subject a pair.
+func isTradeMetric(m Metric) bool {
+	return m == MetricTradeGrowth || m == MetricTradeVolume || m == MetricTradeTarget
+}
+
+// subject picks the place, corridor or body the figure is about. The rules,
+// in order:
+//
+//  1. "200 originating from Shanghai": a "from X" right after a count.
+//  2. listed companies: the place of the exchange ("listed in X", "X stock
+//     exchange"), as the count belongs to the exchange, not to where the
+//     companies come from.
+//  3. a place in the figure's own noun phrase ("40 Hong Kong leaders").
+//  4. a pair: "between A and B", "A–B", trade "with/to/from B" (the clause's
+//     subject and B), or "A and B" as a trade metric's subject.
+//  5. the grammatical subject of the figure's clause: its first place not
+//     governed by a preposition, else its first place. A share's whole
+//     ("60% of Central Asia's GDP") is never the subject.
+//  6. the subject of the nearest clause before, then after, in the sentence.
+//  7. the subject of the previous sentence or the one before it.
+func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string {
+	toks := s.toks
+	ms := usable(toks, s.mentions, f)
+	if len(ms) > 0 {
+		if p := fromAfter(toks, ms, f); p != nil && unitClassOf(f.q.Unit) == unitCount {
+			return p.name
+		}
+		if metric == MetricListedCompanies {
+			if p := exchangePlace(toks, ms, f); p != nil {
+				return p.name
+			}
+		} else if p := inNounPhrase(toks, ms, f); p != nil {
+			return p.name
+		}
+		if pr := c.pairIn(toks, ms, f.clause, metric, true); pr != "" {
+			return pr
+		}
+		ms = withoutShareWhole(toks, ms, f)
+		if p := clauseSubject(toks, ms, f.clause, metric == MetricListedCompanies, f); p != nil {
+			return p.name
+		}
+		for cl := f.clause - 1; cl >= 0; cl-- {
+			if p := clauseSubject(toks, ms, cl, false, f); p != nil {
+				return p.name
+			}
+		}
+		for cl := f.clause + 1; cl <= toks[len(toks)-1].clause; cl++ {
+			if p := clauseSubject(toks, ms, cl, false, f); p != nil {
+				return p.name
+			}
+		}
+	}
+	for back := 1; back <= 2 && si-back >= 0; back-- {
+		ps := c.sentence(si - back)
+		if len(ps.mentions) == 0 {
+			continue
+		}
+		if pr := c.pairIn(ps.toks, ps.mentions, -1, metric, false); pr != "" {
+			return pr
+		}
+		if p := firstSubject(ps.toks, ps.mentions); p != nil {
+			return p.name
+		}
+		return ps.mentions[len(ps.mentions)-1].p.name
+	}
+	return ""
+}
+
+// usable drops the mentions that cannot be the figure's subject: those
+// inside the figure itself ("US$5 billion") and places used as the name of
+// a currency ("5 billion Hong Kong dollars").
+func usable(toks []wordTok, ms []placeMention, f figure) []placeMention {
+	out := make([]placeMention, 0, len(ms))
+	for _, m := range ms {
+		if m.j > f.fs && m.i < f.fe {
+			continue
+		}
+		if m.j < len(toks) && currencyWords[toks[m.j].lower] && toks[m.j-1].clause == toks[m.j].clause {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// mentionAt returns the mention starting at token k, if any.
+func mentionAt(ms []placeMention, k int) *placeMention {
+	for i := range ms {
+		if ms[i].i == k {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// skipDeterminers returns the first token from k on that is not an article,
+// possessive pronoun or direction word, staying in clause cl.
+func skipDeterminers(toks []wordTok, k, cl int) int {
+	for n := 0; k < len(toks) && n < 3 && toks[k].clause == cl && isDeterminer(toks[k]); n++ {
+		k++
+	}
+	// "present-day Kazakhstan": skip a hyphenated modifier.
+	for k+1 < len(toks) && toks[k+1].joined() && toks[k+1].clause == cl && !toks[k+1].cap {
+		k += 2
+	}
+	return k
+}
+
+// isDeterminer reports whether t is an article or pronoun, or a lower-case
+// modifier that may stand between a preposition and a place ("in eastern
+// Kazakhstan"). Capitalised "Central" or "North" begin names and are kept.
+func isDeterminer(t wordTok) bool {
+	return determiners[t.lower] || !t.cap && modifiers[t.lower]
+}
+
+// fromAfter finds "N (originating) from X" right after the figure.
+func fromAfter(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	k := f.fe
+	if k < len(toks) && originVerbs[toks[k].lower] {
+		k++
+	}
+	if k >= len(toks) || toks[k].lower != "from" || toks[k].clause != f.clause {
+		return nil
+	}
+	if m := mentionAt(ms, skipDeterminers(toks, k+1, f.clause)); m != nil {
+		return m.p
+	}
+	return nil
+}
+
+// exchangePlace finds where listed companies are listed: "listed on/in
+// [the] X", "X stock exchange", "X-listed", or a named exchange.
+func exchangePlace(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	for _, m := range ms {
+		if m.p.kind == gazKindOrg && strings.Contains(strings.ToLower(m.p.name), "exchange") || m.p.name == "HKEX" || m.p.name == "AIFC" {
+			return m.p
+		}
+		if m.j < len(toks) {
+			nx := toks[m.j].lower
+			if nx == "stock" || nx == "exchange" || nx == "bourse" || nx == "listed" && toks[m.j].joined() {
+				return m.p
+			}
+		}
+		if k := m.i - 1; k >= 1 && prepositions[toks[k].lower] && toks[k-1].lower == "listed" {
+			return m.p
+		}
+	}
+	return nil
+}
+
+// inNounPhrase finds a place among the next few words of the figure's noun
+// phrase: "over 40 Hong Kong professional service leaders", "30 state-owned
+// and private mainland Chinese executives". The phrase ends at a clause
+// break, a preposition, a verb-like function word or another number.
+func inNounPhrase(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	for k := f.fe; k < len(toks) && k < f.fe+8; k++ {
+		t := toks[k]
+		if t.clause != f.clause || t.num || prepositions[t.lower] || npStops[t.lower] {
+			return nil
+		}
+		if m := mentionAt(ms, k); m != nil {
+			return m.p
+		}
+	}
+	return nil
+}
+
+// pairIn looks for two places named as a pair in clause cl (any clause when
+// cl < 0): "between A and B", "A–B", and for trade metrics "trade with B"
+// (with the clause's subject as A) and "A and B" as the clause's subject.
+// With strict set, "between" pairs elsewhere in the sentence count only
+// when the figure's clause names no place of its own.
+func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Metric, strict bool) string {
+	in := func(m placeMention) bool { return cl < 0 || toks[m.i].clause == cl }
+	clauseHasPlace := false
+	for _, m := range ms {
+		clauseHasPlace = clauseHasPlace || in(m)
+	}
+	// between A and B
+	for x, a := range ms {
+		if x+1 >= len(ms) || a.i == 0 || toks[a.i-1].lower != "between" && !(a.i >= 2 && toks[a.i-2].lower == "between" && determiners[toks[a.i-1].lower]) {
+			continue
+		}
+		b := ms[x+1]
+		if b.i-a.j > 2 || toks[a.j].lower != "and" || a.p == b.p {
+			continue
+		}
+		if in(a) || !strict || !clauseHasPlace {
+			return c.g.pair(a.p, b.p)
+		}
+	}
+	// from A to B
+	for x := 0; x+1 < len(ms); x++ {
+		a, b := ms[x], ms[x+1]
+		if a.i == 0 || toks[a.i-1].lower != "from" || a.j >= len(toks) || toks[a.j].lower != "to" ||
+			skipDeterminers(toks, a.j+1, toks[a.j].clause) != b.i || a.p == b.p {
+			continue
+		}
+		if in(a) || !strict || !clauseHasPlace {
+			return c.g.pair(a.p, b.p)
+		}
+	}
+	// A–B, A-B
+	for x := 0; x+1 < len(ms); x++ {
+		a, b := ms[x], ms[x+1]
+		if b.i == a.j && toks[b.i].joined() && a.p != b.p && in(a) {
+			return c.g.pair(a.p, b.p)
+		}
+	}
+	if !isTradeMetric(metric) || cl < 0 {
+		return ""
+	}
+	// trade with B: A is the clause's subject.
+	for k, t := range toks {
+		if t.clause != cl || !tradeWords[t.lower] {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == cl; j++ {
+			w := toks[j].lower
+			if w != "with" && w != "to" && w != "from" {
+				continue
+			}
+			b := mentionAt(ms, skipDeterminers(toks, j+1, cl))
+			if b == nil {
+				break
+			}
+			var rest []placeMention
+			for _, m := range ms {
+				if m.p != b.p {
+					rest = append(rest, m)
+				}
+			}
+			if a := firstSubjectIn(toks, rest, cl); a != nil {
+				return c.g.pair(a, b.p)
+			}
+			break
+		}
+	}
+	// A and B as the subject of a trade figure's clause.
+	for x := 0; x+1 < len(ms); x++ {
+		a, b := ms[x], ms[x+1]
+		if in(a) && b.i == a.j+1 && toks[a.j].lower == "and" && a.p != b.p && !governed(toks, ms, a) {
+			return c.g.pair(a.p, b.p)
+		}
+	}
+	return ""
+}
+
+// withoutShareWhole drops the place a share is taken of: in "60% of Central
+// Asia's GDP" the figure belongs to the part, so Central Asia cannot be the
+// subject.
+func withoutShareWhole(toks []wordTok, ms []placeMention, f figure) []placeMention {
+	if f.fe >= len(toks) || toks[f.fe].lower != "of" {
+		return ms
+	}
+	k := skipDeterminers(toks, f.fe+1, f.clause)
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.i >= k && m.i <= k+1 {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// governed reports whether a mention is the object of a preposition,
+// looking past articles and modifiers ("in eastern Kazakhstan", "of
+// present-day Kazakhstan"), or the second of two conjoined places whose
+// first is governed ("between Alashankou and Dostyk").
+func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
+	cl := toks[m.i].clause
+	k := m.i - 1
+	for n := 0; k >= 0 && n < 4 && toks[k].clause == cl; n++ {
+		switch {
+		case isDeterminer(toks[k]):
+			k--
+		case toks[k].joined() && !toks[k].cap:
+			k -= 2
+		default:
+			n = 4
+		}
+	}
+	if k < 0 || toks[k].clause != cl {
+		return false
+	}
+	if prepositions[toks[k].lower] {
+		return true
+	}
+	if toks[k].lower == "and" || toks[k].lower == "or" {
+		for _, o := range ms {
+			if o.j == k {
+				return governed(toks, ms, o)
+			}
+		}
+	}
+	return false
+}
+
+// clauseSubject returns the subject of clause cl: its first place not
+// governed by a preposition, else its first place. A body (the IMF, the
+// OECD) yields to a place, as it is more often the source of a figure than
+// its subject. Places in the figure's own noun phrase are skipped when
+// skipNP is set (listed companies are counted for the exchange, not for
+// where they come from).
+func clauseSubject(toks []wordTok, ms []placeMention, cl int, skipNP bool, f figure) *gazPlace {
+	var best *gazPlace
+	bestRank := 4
+	for _, m := range ms {
+		if toks[m.i].clause != cl {
+			continue
+		}
+		if skipNP && m.i >= f.fe && m.i < f.fe+4 {
+			continue
+		}
+		rank := 0
+		if governed(toks, ms, m) {
+			rank += 2
+		}
+		if m.p.kind == gazKindOrg {
+			rank++
+		}
+		if rank < bestRank {
+			best, bestRank = m.p, rank
+		}
+	}
+	return best
+}
+
+// firstSubjectIn is clauseSubject without the fallback: the first place in
+// clause cl not governed by a preposition.
+func firstSubjectIn(toks []wordTok, ms []placeMention, cl int) *gazPlace {
+	for _, m := range ms {
+		if toks[m.i].clause == cl && !governed(toks, ms, m) {
+			return m.p
+		}
+	}
+	return nil
+}
+
+// firstSubject is the first place of a sentence not governed by a
+// preposition.
+func firstSubject(toks []wordTok, ms []placeMention) *gazPlace {
+	for _, m := range ms {
+		if !governed(toks, ms, m) {
+			return m.p
+		}
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// Period
+
+// yearExpr is a year or a span of years found among the words.
+type yearExpr struct {
+	i, j     int // tokens [i, j)
+	from, to int
+}
+
+// flowMetrics are measured over a period, so a sentence-opening "In 1986,"
+// dates them even across the comma; a territory or a count is not dated
+// that way ("In 1862, ... occupying 580,000 km²" gives no period to the
+// area).
+var flowMetrics = map[Metric]bool{
+	MetricTradeGrowth: true, MetricTradeVolume: true, MetricGDP: true, MetricGDPGrowth: true,
+	MetricRailFreight: true, MetricFreightVolume: true, MetricTrains: true, MetricInvestment: true,
+}
+
+// period finds the years the figure refers to: the nearest year expression
+// in the figure's clause, preferring one after the figure or one directly
+// modifying a noun before it ("2025 growth"), or for flow metrics a
+// sentence-opening "In 1986". Years that start a name ("the 2024 Hong Kong
+// Investment Promotion Conference") are not periods.
+func period(toks []wordTok, f figure, metric Metric) *Period {
+	exprs := yearExprs(toks, f)
+	bestScore, best := 1<<30, -1
+	for x, e := range exprs {
+		if toks[e.i].clause != f.clause {
+			continue
+		}
+		var score int
+		if e.i >= f.fe {
+			score = e.i - f.fe
+		} else {
+			score = f.fs - e.j + 2
+			if e.j < len(toks) && !toks[e.j].num && !toks[e.j].cap && !prepositions[toks[e.j].lower] && toks[e.j].lower != "and" {
+				score -= 2 // "2025 growth": the year modifies a noun
+			}
+		}
+		if score < bestScore {
+			bestScore, best = score, x
+		}
+	}
+	if best < 0 && flowMetrics[metric] && f.clause > 0 {
+		for _, e := range exprs {
+			if toks[e.i].clause == 0 && e.i <= 2 && e.i > 0 && (toks[0].lower == "in" || toks[0].lower == "during" || toks[0].lower == "for") {
+				best = 0
+				exprs[0] = e
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &Period{From: exprs[best].from, To: exprs[best].to}
+}
+
+// yearExprs lists the year expressions outside the figure: "between Y1 and
+// Y2", "from Y1 to Y2", "Y1–Y2", fiscal "1986/87", and single years.
+func yearExprs(toks []wordTok, f figure) []yearExpr {
+	var out []yearExpr
+	for k := 0; k < len(toks); k++ {
+		if k >= f.fs && k < f.fe {
+			continue
+		}
+		y, ok := toks[k].year()
+		if !ok || namesYear(toks, k) {
+			continue
+		}
+		e := yearExpr{i: k, j: k + 1, from: y, to: y}
+		if k+1 < len(toks) && toks[k+1].num && (toks[k+1].joined() || toks[k+1].sep == '/') {
+			if y2, ok := endYear(y, toks[k+1].text); ok {
+				e.j, e.to = k+2, y2
+			}
+		} else if k+2 < len(toks) && (toks[k+1].lower == "and" || toks[k+1].lower == "to") {
+			if y2, ok := toks[k+2].year(); ok && y2 >= y {
+				e.j, e.to = k+3, y2
+				if k > 0 && (toks[k-1].lower == "between" || toks[k-1].lower == "from") {
+					e.i = k - 1
+				}
+			}
+		}
+		out = append(out, e)
+		k = e.j - 1
+	}
+	return out
+}
+
+// endYear reads the second year of "1986/87" or "2020–2025".
+func endYear(from int, s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	switch {
+	case err != nil:
+		return 0, false
+	case len(s) == 2:
+		n += from / 100 * 100
+		if n < from {
+			n += 100
+		}
+	case len(s) != 4:
+		return 0, false
+	}
+	if n < from || n-from > 50 {
+		return 0, false
+	}
+	return n, true
+}
+
+// namesYear reports whether the year at toks[k] begins a name: an article
+// before it and a capitalised word after ("the 2024 Hong Kong Investment
+// Promotion Conference", "the 2008 Olympics").
+func namesYear(toks []wordTok, k int) bool {
+	if k+1 >= len(toks) || !toks[k+1].cap || toks[k+1].clause != toks[k].clause {
+		return false
+	}
+	if isMonthWord(toks[k+1].lower) {
+		return false
+	}
+	return k > 0 && determiners[toks[k-1].lower]
+}
+
+func isMonthWord(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,241 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fig builds the quantity for the figure text inside sentence, the way the
+// scanner would report it, so the classifier can be tested on its own.
+func fig(t testing.TB, sentence, figure, unit string) Quantity {
+	t.Helper()
+	i := strings.Index(sentence, figure)
+	if i < 0 {
+		t.Fatalf("figure %q not in %q", figure, sentence)
+	}
+	return Quantity{Unit: unit, Span: Span{i, i + len(figure)}, Text: figure}
+}
+
+func TestBuildIndicators(t *testing.T) {
+	tests := []struct {
+		name        string
+		sentence    string
+		figure      string
+		unit        string
+		wantMetric  Metric
+		wantSubject string
+		wantPeriod  *Period // nil: no period
+	}{
+		{"share of a region's GDP, subject in a heading parenthetical",
+			"The Steppe Giant (Turkmenistan): Holding nearly 35% of the Caspian region's gross domestic product, Turkmenistan dominates gas exports.",
+			"nearly 35%", "%", MetricGDPShare, "Turkmenistan", nil},
+		{"share of GDP, subject after",
+			"Accounting for 12% of Asia's GDP, Indonesia is the largest economy of Southeast Asia.",
+			"12%", "%", MetricGDPShare, "Indonesia", nil},
+		{"GDP growth range with subject before the verb",
+			"Landlocked Kyrgyzstan expanded its economy at annual GDP rates between 4% and 5% over the decade.",
+			"between 4% and 5%", "%", MetricGDPGrowth, "Kyrgyzstan", nil},
+		{"bare growth forecast with year before its noun",
+			"Singapore's trade minister was upbeat about the outlook for 2027, while forecasting 2026 growth to slow to 1.8%, below earlier estimates.",
+			"1.8%", "%", MetricGDPGrowth, "Singapore", &Period{2026, 2026}},
+		{"Reuters GDP growth",
+			"The OECD forecast that Italian gross domestic product would rise three pct in 1987.",
+			"three pct", "%", MetricGDPGrowth, "Italy", &Period{1987, 1987}},
+		{"trade growth between two places over a year range",
+			"Total bilateral trade between Tajikistan and the Gulf states rose by 18% between 2019 and 2023.",
+			"18%", "%", MetricTradeGrowth, "Tajikistan–Persian Gulf", &Period{2019, 2023}},
+		{"Reuters export growth",
+			"TOKYO, March 2 - Japan's exports rose 14.6 pct from a year earlier in February, the Finance Ministry said.",
+			"14.6 pct", "%", MetricTradeGrowth, "Japan", nil},
+		{"trade target with a partner and a misspelt demonym",
+			"The Uzbekstan government plans to lift annual trade with Russia to 15 billion dollars by 2030.",
+			"15 billion dollars", "USD", MetricTradeTarget, "Uzbekistan–Russia", &Period{2030, 2030}},
+		{"trade volume with a hyphen pair",
+			"Sino-Kyrgyz trade reached 19.8 billion dollars in 2023, customs data showed.",
+			"19.8 billion dollars", "USD", MetricTradeVolume, "China–Kyrgyzstan", &Period{2023, 2023}},
+		{"Reuters trade surplus",
+			"Taiwan's trade surplus widened to 15.6 billion U.S. Dlrs in 1986.",
+			"15.6 billion", "USD", MetricTradeVolume, "Taiwan", &Period{1986, 1986}},
+		{"fiscal year",
+			"Australia's exports to Japan are expected to total 9.5 billion dlrs in 1986/87.",
+			"9.5 billion dlrs", "USD", MetricTradeVolume, "Australia–Japan", &Period{1986, 1987}},
+		{"rail freight at a border crossing",
+			"About 18 million tonnes of rail cargo pass between Khorgos and Altynkol each year.",
+			"18 million tonnes", "t", MetricRailFreight, "Khorgos–Altynkol", nil},
+		{"freight through a port",
+			"The port of Aktau handled 6.1 million tonnes of cargo in 2024.",
+			"6.1 million tonnes", "t", MetricFreightVolume, "Aktau", &Period{2024, 2024}},
+		{"container trains",
+			"Chongqing dispatched 2,300 freight trains to Duisburg last year.",
+			"2,300", "count", MetricTrains, "Chongqing", nil},
+		{"delegation members named by place",
+			"The mission included 25 Singapore bankers and 12 Malaysian officials.",
+			"25", "count", MetricDelegation, "Singapore", nil},
+		{"delegation members by demonym",
+			"The mission included 25 Singapore bankers and 12 Malaysian officials.",
+			"12", "count", MetricDelegation, "Malaysia", nil},
+		{"listed companies belong to the exchange's place",
+			"Singapore hosts more than 600 foreign companies listed on the city's bourse.",
+			"more than 600", "count", MetricListedCompanies, "Singapore", nil},
+		{"listed companies with an origin",
+			"London hosts 400 listed issuers, with about 90 coming from India alone.",
+			"about 90", "count", MetricListedCompanies, "India", nil},
+		{"market value",
+			"Those firms have a combined market capitalisation of 1.2 trillion dollars.",
+			"1.2 trillion dollars", "USD", MetricMarketValue, "", nil},
+		{"investment",
+			"Japan pledged 3 billion dollars of investment in Uzbek infrastructure.",
+			"3 billion dollars", "USD", MetricInvestment, "Japan", nil},
+		{"exhibitors count",
+			"More than 150 Kazakh companies are exhibiting at the Canton fair this year.",
+			"More than 150", "count", MetricExhibitors, "Kazakhstan", nil},
+		{"territory by demonym",
+			"In 1881, Russian forces withdrew, ceding 20,000 square kilometres to the Qing.",
+			"20,000 square kilometres", "km2", MetricTerritory, "Russia", nil},
+		{"population",
+			"Uzbekistan is home to about 36 million people.",
+			"36 million", "count", MetricPopulation, "Uzbekistan", nil},
+		{"price per unit",
+			"Kazakhstan sold uranium at 60 dlrs per pound.",
+			"60 dlrs", "USD", MetricPrice, "Kazakhstan", nil},
+		{"profit is other",
+			"Standard Oil said net profit rose 20 pct in the quarter.",
+			"20 pct", "%", MetricOther, "", nil},
+		{"year in a name is no period",
+			"Speaking at the 2025 Astana Mining Forum, Kazakh officials said exports grew 9%.",
+			"9%", "%", MetricTradeGrowth, "Kazakhstan", nil},
+		{"subject from the previous sentence",
+			"The line runs from Lianyungang to Almaty. Around 2 million tonnes of rail freight use it each year.",
+			"2 million tonnes", "t", MetricRailFreight, "Lianyungang–Almaty", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := fig(t, tt.sentence, tt.figure, tt.unit)
+			got := buildIndicators(tt.sentence, splitSentences(tt.sentence), []Quantity{q})
+			if len(got) != 1 {
+				t.Fatalf("got %d indicators, want 1", len(got))
+			}
+			g := got[0]
+			if g.Metric != tt.wantMetric || g.Subject != tt.wantSubject || fmtPeriod(g.Period) != fmtPeriod(tt.wantPeriod) {
+				t.Errorf("got %s / %q / %s, want %s / %q / %s", g.Metric, g.Subject, fmtPeriod(g.Period),
+					tt.wantMetric, tt.wantSubject, fmtPeriod(tt.wantPeriod))
+			}
+			if g.Quantity != q {
+				t.Errorf("quantity not copied: %+v", g.Quantity)
+			}
+			if !g.Sentence.Contains(q.Span.Start) {
+				t.Errorf("sentence %v does not hold the figure %v", g.Sentence, q.Span)
+			}
+		})
+	}
+}
+
+func fmtPeriod(p *Period) string {
+	if p == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%d-%d", p.From, p.To)
+}
+
+// TestBuildIndicatorsDrops checks that counts with no countable meaning are
+// not reported.
+func TestBuildIndicatorsDrops(t *testing.T) {
+	tests := []struct{ name, sentence, figure string }{
+		{"tiers", "The vehicle allocates capital across three distinct tiers.", "three"},
+		{"agreements", "From 2015 to 2017, the two countries signed five agreements.", "five"},
+		{"shares sold", "It sold 200,000 shares of its common stock.", "200,000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := fig(t, tt.sentence, tt.figure, "count")
+			if got := buildIndicators(tt.sentence, splitSentences(tt.sentence), []Quantity{q}); len(got) != 0 {
+				t.Errorf("got %+v, want nothing", got)
+			}
+		})
+	}
+}
+
+func BenchmarkBuildIndicators(b *testing.B) {
+	s := "Total bilateral merchandise trade between Tajikistan and the Gulf states grew by 18% between 2019 and 2023. " +
+		"The Uzbekstan government plans to lift annual trade with Russia to 15 billion dollars by 2030. " +
+		"About 18 million tonnes of rail cargo pass between Khorgos and Altynkol each year. "
+	text := strings.Repeat(s, 200)
+	var qs []Quantity
+	for off := 0; off < len(text); off += len(s) {
+		for _, f := range []struct{ fig, unit string }{{"18%", "%"}, {"15 billion dollars", "USD"}, {"18 million tonnes", "t"}} {
+			q := fig(b, text[off:off+len(s)], f.fig, f.unit)
+			q.Span.Start += off
+			q.Span.End += off
+			qs = append(qs, q)
+		}
+	}
+	sents := splitSentences(text)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		buildIndicators(text, sents, qs)
+	}
+}
+
+// TestSeedGoldByHand runs buildIndicators on the seed documents with the
+// gold figures as quantities, so the classifier can be measured before (and
+// independently of) the quantity scanner.
+func TestSeedGoldByHand(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "gold_seeds.json"))
+	if err != nil {
+		t.Skip(err)
+	}
+	var gold struct {
+		Documents []struct {
+			File       string
+			Indicators []struct {
+				Text, Unit, Metric, Subject string
+				Period                      []int
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	var total, okMetric, okSubject int
+	for _, d := range gold.Documents {
+		b, err := os.ReadFile(filepath.Join("..", "seeds", "corpus", d.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		for _, g := range d.Indicators {
+			i := strings.Index(text, g.Text)
+			if i < 0 {
+				t.Errorf("%s: %q not in text", d.File, g.Text)
+				continue
+			}
+			q := Quantity{Unit: g.Unit, Span: Span{i, i + len(g.Text)}, Text: g.Text}
+			inds := buildIndicators(text, splitSentences(text), []Quantity{q})
+			total++
+			if len(inds) != 1 {
+				t.Errorf("%s: %q dropped", d.File, g.Text)
+				continue
+			}
+			in := inds[0]
+			if in.Metric == g.Metric {
+				okMetric++
+			}
+			if in.Subject == g.Subject {
+				okSubject++
+			}
+			var per []int
+			if in.Period != nil {
+				per = []int{in.Period.From, in.Period.To}
+			}
+			if in.Metric != g.Metric || in.Subject != g.Subject || len(per) != len(g.Period) || len(per) == 2 && (per[0] != g.Period[0] || per[1] != g.Period[1]) {
+				t.Logf("%-36q got %s/%q/%v want %s/%q/%v", g.Text, in.Metric, in.Subject, per, g.Metric, g.Subject, g.Period)
+			}
+		}
+	}
+	t.Logf("metric %d/%d, subject %d/%d", okMetric, total, okSubject, total)
+}

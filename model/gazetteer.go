@@ -1,0 +1,380 @@
+package model
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The gazetteer is data, not code: gazetteer.tsv lists every place, corridor
+// and body a figure can be about, with its aliases and demonyms. Its header
+// comment documents the columns.
+//
+//go:embed gazetteer.tsv
+var gazetteerTSV string
+
+// Place kinds, as written in the kind column of gazetteer.tsv.
+const (
+	gazKindCountry   = "country"
+	gazKindTerritory = "territory"
+	gazKindRegion    = "region"
+	gazKindCity      = "city"
+	gazKindCrossing  = "crossing"
+	gazKindCorridor  = "corridor"
+	gazKindOrg       = "org"
+	gazKindIgnore    = "ignore" // names that contain a place but are not about it
+)
+
+// gazPlace is one gazetteer entry.
+type gazPlace struct {
+	name  string    // canonical name, the Subject reported
+	kind  string    // one of the kind* constants
+	parts [2]string // for a pair entry (a border crossing), the canonical names it joins
+}
+
+// gazCaseRule says how an alias must be capitalised in the text to match. It
+// keeps "US" from matching the pronoun "us" and "China" from matching
+// porcelain, while "mainland" matches however it is written.
+type gazCaseRule uint8
+
+const (
+	gazCaseAny   gazCaseRule = iota // the alias is lower case: match any case
+	gazCaseTitle                    // the first letter must be upper case
+	gazCaseExact                    // an all-caps acronym: the text must match byte for byte
+)
+
+// gazPhrase is one alias, split into the words the tokenizer makes of it.
+type gazPhrase struct {
+	words   []string // lower-case words
+	raw     []string // the words as written, for gazCaseExact
+	rule    gazCaseRule
+	demonym bool // an adjective or people noun ("Kazakh"), not a name
+	p       *gazPlace
+}
+
+// gazetteer indexes the phrases by their first word so that a sentence is
+// scanned word by word with one map lookup each; fuzzy holds the long
+// one-word names by first letter for misspelling tolerance.
+type gazetteer struct {
+	places []*gazPlace
+	first  map[string][]*gazPhrase // lower-case first word → phrases, longest first
+	fuzzy  map[rune][]*gazPhrase   // lower-case first letter → one-word phrases of ≥ gazFuzzyMin letters
+	byName map[string]*gazPlace    // canonical name → place
+	pairs  map[[2]string]*gazPlace // (A, B) canonical names, both orders → pair entry
+}
+
+// gazFuzzyMin is the shortest word tried for a misspelt match. Shorter names
+// ("Iran", "Iraq", "Mali") differ from each other by one letter, so fuzzy
+// matching them would trade precision for nothing.
+const gazFuzzyMin = 6
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer
+)
+
+// theGazetteer returns the embedded gazetteer, parsed on first use.
+func theGazetteer() *gazetteer {
+	gazOnce.Do(func() { gaz = parseGazetteer(gazetteerTSV) })
+	return gaz
+}
+
+// parseGazetteer reads the TSV format documented at the top of
+// gazetteer.tsv. Malformed lines are skipped: the data is embedded and
+// covered by tests, so there is no caller to report to.
+func parseGazetteer(src string) *gazetteer {
+	g := &gazetteer{
+		first:  map[string][]*gazPhrase{},
+		fuzzy:  map[rune][]*gazPhrase{},
+		byName: map[string]*gazPlace{},
+		pairs:  map[[2]string]*gazPlace{},
+	}
+	for line := range strings.SplitSeq(src, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		col := strings.Split(line, "\t")
+		if len(col) < 2 {
+			continue
+		}
+		for len(col) < 5 {
+			col = append(col, "")
+		}
+		p := &gazPlace{name: col[0], kind: col[1]}
+		if parts := gazSplit(col[4]); len(parts) == 2 {
+			p.parts = [2]string{parts[0], parts[1]}
+			g.pairs[[2]string{parts[0], parts[1]}] = p
+			g.pairs[[2]string{parts[1], parts[0]}] = p
+		}
+		g.places = append(g.places, p)
+		if p.kind != gazKindIgnore {
+			g.byName[p.name] = p
+			g.add(p, p.name, false)
+		}
+		for _, a := range gazSplit(col[2]) {
+			g.add(p, a, false)
+		}
+		for _, d := range gazSplit(col[3]) {
+			g.add(p, d, true)
+		}
+	}
+	for w, ps := range g.first {
+		// Longest first, so "mainland China" wins over "mainland" and
+		// "South China Morning Post" over "South China".
+		sortGazPhrases(ps)
+		g.first[w] = ps
+	}
+	return g
+}
+
+// gazSplit splits a "|"-separated column, dropping empty items.
+func gazSplit(s string) []string {
+	var out []string
+	for it := range strings.SplitSeq(s, "|") {
+		if it = strings.TrimSpace(it); it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// add indexes one alias of p.
+func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
+	toks := tokenizeWords(alias, 0)
+	if len(toks) == 0 {
+		return
+	}
+	ph := &gazPhrase{p: p, demonym: demonym}
+	for _, t := range toks {
+		ph.words = append(ph.words, t.lower)
+		ph.raw = append(ph.raw, t.text)
+	}
+	switch {
+	case !gazHasUpper(alias):
+		ph.rule = gazCaseAny
+	case gazIsAcronym(alias):
+		ph.rule = gazCaseExact
+	default:
+		ph.rule = gazCaseTitle
+	}
+	g.first[ph.words[0]] = append(g.first[ph.words[0]], ph)
+	if len(ph.words) == 1 && ph.rule == gazCaseTitle && utf8.RuneCountInString(ph.words[0]) >= gazFuzzyMin {
+		r, _ := utf8.DecodeRuneInString(ph.words[0])
+		g.fuzzy[r] = append(g.fuzzy[r], ph)
+	}
+}
+
+// sortGazPhrases orders phrases by word count, longest first (insertion sort:
+// the lists are a handful long).
+func sortGazPhrases(ps []*gazPhrase) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+func gazHasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// gazIsAcronym reports whether s is written in capitals throughout ("US",
+// "U.S.", "HKEX"), allowing one trailing lower-case letter ("HKEx", "PBoC"
+// are still acronyms in spirit: the case is part of the name).
+func gazIsAcronym(s string) bool {
+	lower, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsLower(r) {
+				lower++
+			}
+		}
+	}
+	return letters >= 2 && lower <= 1 && !strings.Contains(s, " ")
+}
+
+// placeMention is a gazetteer phrase found in a token sequence.
+type placeMention struct {
+	i, j    int       // tokens [i, j)
+	p       *gazPlace // what it names
+	demonym bool      // matched through a demonym ("Russian cavalry")
+	fuzzy   bool      // matched through a misspelling
+}
+
+// find returns the gazetteer mentions in toks, left to right, longest match
+// first. Adjacent mentions of the same place ("mainland Chinese") merge into
+// one. Places of kind ignore are matched (so that they swallow the place
+// names inside them) but not returned.
+func (g *gazetteer) find(toks []wordTok) []placeMention {
+	var out []placeMention
+	for i := 0; i < len(toks); {
+		m, ok := g.matchAt(toks, i)
+		if !ok {
+			i++
+			continue
+		}
+		i = m.j
+		if m.p.kind == gazKindIgnore {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].p == m.p && out[n-1].j == m.i {
+			out[n-1].j = m.j
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// matchAt tries every phrase that starts with toks[i], longest first, and
+// falls back to a misspelt one-word name.
+func (g *gazetteer) matchAt(toks []wordTok, i int) (placeMention, bool) {
+	t := toks[i]
+	if t.num {
+		return placeMention{}, false
+	}
+	for _, ph := range g.first[t.lower] {
+		if i+len(ph.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range ph.words {
+			tk := toks[i+k]
+			if tk.lower != w || !ph.rule.accepts(tk, ph.raw[k]) {
+				ok = false
+				break
+			}
+			if k > 0 && tk.clause != toks[i].clause {
+				ok = false // a name never spans a comma or a bracket
+				break
+			}
+		}
+		if ok {
+			return placeMention{i: i, j: i + len(ph.words), p: ph.p, demonym: ph.demonym}, true
+		}
+	}
+	if ph := g.misspelt(t); ph != nil {
+		return placeMention{i: i, j: i + 1, p: ph.p, demonym: ph.demonym, fuzzy: true}, true
+	}
+	return placeMention{}, false
+}
+
+// accepts reports whether token t, matched against the alias word raw, is
+// capitalised as the rule requires.
+func (r gazCaseRule) accepts(t wordTok, raw string) bool {
+	switch r {
+	case gazCaseExact:
+		return t.text == raw
+	case gazCaseTitle:
+		// Every word capitalised in the alias must be capitalised in the
+		// text: "mainland China" matches, "mainland china" does not.
+		r, _ := utf8.DecodeRuneInString(raw)
+		return !unicode.IsUpper(r) || t.cap
+	}
+	return true
+}
+
+// misspelt returns the one-word name that t misspells, if any: a
+// capitalised word of at least gazFuzzyMin letters, same first letter, within
+// edit distance 1 (2 for words of 9 letters or more), transpositions
+// counting as one edit ("Kazkah" → "Kazakh", "Kazakshtan" → "Kazakhstan").
+func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
+	if !t.cap {
+		return nil
+	}
+	n := utf8.RuneCountInString(t.lower)
+	if n < gazFuzzyMin {
+		return nil
+	}
+	limit := 1
+	if n >= 9 {
+		limit = 2
+	}
+	r, _ := utf8.DecodeRuneInString(t.lower)
+	var best *gazPhrase
+	bestD := limit + 1
+	for _, ph := range g.fuzzy[r] {
+		w := ph.words[0]
+		if d := utf8.RuneCountInString(w) - n; d > limit || -d > limit {
+			continue
+		}
+		if d := osaDistance(t.lower, w, limit); d < bestD {
+			best, bestD = ph, d
+		}
+	}
+	return best
+}
+
+// osaDistance is the optimal-string-alignment distance between a and b
+// (Levenshtein plus adjacent transpositions), or limit+1 as soon as it is
+// known to exceed limit.
+func osaDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 32 || len(rb) > 32 {
+		if a == b {
+			return 0
+		}
+		return limit + 1
+	}
+	var rows [3][33]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(rb); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(rb)], limit+1)
+}
+
+// pair returns the canonical subject for two places named together: the
+// gazetteer's pair entry when there is one ("Alashankou–Dostyk"), else
+// "A–B" in the order given.
+func (g *gazetteer) pair(a, b *gazPlace) string {
+	if p := g.pairs[[2]string{a.name, b.name}]; p != nil {
+		return p.name
+	}
+	return a.name + "–" + b.name
+}
+
+// lookupPlace returns the canonical name of the place, corridor or body that
+// name (an alias, demonym or slight misspelling) refers to, or "" when the
+// gazetteer has no such entry. The whole of name must match.
+func lookupPlace(name string) string {
+	toks := tokenizeWords(name, 0)
+	if len(toks) == 0 {
+		return ""
+	}
+	g := theGazetteer()
+	m, ok := g.matchAt(toks, 0)
+	if !ok || m.j != len(toks) || m.p.kind == gazKindIgnore {
+		return ""
+	}
+	return m.p.name
+}

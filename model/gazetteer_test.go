@@ -1,0 +1,141 @@
+package model
+
+import "testing"
+
+func TestLookupPlace(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"canonical", "Kazakhstan", "Kazakhstan"},
+		{"alias", "Alma-Ata", "Almaty"},
+		{"demonym", "Kazakh", "Kazakhstan"},
+		{"demonym adjective", "Kazakhstani", "Kazakhstan"},
+		{"lower-case alias", "mainland", "China"},
+		{"mainland China", "mainland China", "China"},
+		{"Chinese", "Chinese", "China"},
+		{"Russian", "Russian", "Russia"},
+		{"Uzbek", "Uzbek", "Uzbekistan"},
+		{"acronym", "U.S.", "United States"},
+		{"acronym case", "us", ""},
+		{"title case needed", "china", ""},
+		{"region", "Central Asian", "Central Asia"},
+		{"city with diacritics", "Ürümqi", "Urumqi"},
+		{"crossing", "Alashankou–Dostyk", "Alashankou–Dostyk"},
+		{"crossing hyphen", "Alashankou-Dostyk", "Alashankou–Dostyk"},
+		{"corridor", "Trans-Caspian International Transport Route", "Middle Corridor"},
+		{"exchange", "Hong Kong Exchanges and Clearing", "HKEX"},
+		{"centre", "Astana International Financial Centre", "AIFC"},
+		{"org", "International Monetary Fund", "IMF"},
+		{"1987 EEC", "European Community", "EEC"},
+		{"not an alias", "the city", ""},
+		{"misspelt transposition", "Kazkah", "Kazakhstan"},
+		{"misspelt long name", "Kazakshtan", "Kazakhstan"},
+		{"misspelt two edits", "Tajikstann", "Tajikistan"},
+		{"short names are not fuzzy", "Irak", ""},
+		{"different first letter", "Roland", ""},
+		{"ignored newspaper", "South China Morning Post", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lookupPlace(tt.in); got != tt.want {
+				t.Errorf("lookupPlace(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGazetteerFind(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"longest match", "Trade between mainland China and Hong Kong SAR grew.", []string{"China", "Hong Kong"}},
+		{"merge adjacent", "30 mainland Chinese executives", []string{"China"}},
+		{"possessive", "Central Asia's GDP and Hong Kong’s role", []string{"Central Asia", "Hong Kong"}},
+		{"hyphen pair words", "the Hong Kong-Central Asia corridor", []string{"Hong Kong", "Central Asia"}},
+		{"ignore swallows", "the South China Morning Post reported", nil},
+		{"currency swallowed", "worth 5 billion U.S. dollars", nil},
+		{"US pronoun", "Let us trade with the US.", []string{"United States"}},
+	}
+	g := theGazetteer()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range g.find(tokenizeWords(tt.text, 0)) {
+				got = append(got, m.p.name)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("got %q, want %q", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestGazetteerPair(t *testing.T) {
+	g := theGazetteer()
+	tests := []struct{ a, b, want string }{
+		{"Alashankou", "Dostyk", "Alashankou–Dostyk"},
+		{"Dostyk", "Alashankou", "Alashankou–Dostyk"},
+		{"Hong Kong", "Central Asia", "Hong Kong–Central Asia"},
+		{"Kazakhstan", "China", "Kazakhstan–China"},
+	}
+	for _, tt := range tests {
+		a, b := g.byName[tt.a], g.byName[tt.b]
+		if a == nil || b == nil {
+			t.Fatalf("%q or %q not in gazetteer", tt.a, tt.b)
+		}
+		if got := g.pair(a, b); got != tt.want {
+			t.Errorf("pair(%s, %s) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestGazetteerData checks the embedded table: every line parses, names are
+// unique, and pair entries join names the gazetteer knows.
+func TestGazetteerData(t *testing.T) {
+	g := theGazetteer()
+	if len(g.places) < 250 {
+		t.Errorf("only %d places", len(g.places))
+	}
+	seen := map[string]bool{}
+	for _, p := range g.places {
+		if p.kind == gazKindIgnore {
+			continue
+		}
+		if seen[p.name] {
+			t.Errorf("duplicate name %q", p.name)
+		}
+		seen[p.name] = true
+		switch p.kind {
+		case gazKindCountry, gazKindTerritory, gazKindRegion, gazKindCity, gazKindCrossing, gazKindCorridor, gazKindOrg:
+		default:
+			t.Errorf("%q: unknown kind %q", p.name, p.kind)
+		}
+		for _, part := range p.parts {
+			if part != "" && g.byName[part] == nil {
+				t.Errorf("%q: part %q is not a gazetteer name", p.name, part)
+			}
+		}
+	}
+}
+
+func TestOSADistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"kazkah", "kazakh", 2, 1},
+		{"kazakshtan", "kazakhstan", 2, 1},
+		{"abcdef", "abcdef", 1, 0},
+		{"abcdef", "uvwxyz", 1, 2},
+	}
+	for _, tt := range tests {
+		if got := osaDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("osaDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
