@@ -102,7 +102,9 @@ func (f *noiseFinder) line(start, end int) int {
 
 	if isDrawing(t) {
 		f.add(s, e)
-		f.inBox = true
+		// A box border has corners; a Markdown table's "|---|" row does
+		// not, and the rows under it are data, not a drawing's labels.
+		f.inBox = f.inBox || strings.ContainsAny(t, "+┌┐└┘├┤╔╗╚╝")
 		return end
 	}
 	// Inside a box only the '|' edges are chrome; the label between them is
@@ -114,7 +116,7 @@ func (f *noiseFinder) line(start, end int) int {
 	}
 	f.inBox = false
 
-	if len(t) <= maxChromeLine && isChromeLine(t) {
+	if len(t) <= maxChromeLine && chromeCandidate(t) && isChromeLine(t) {
 		f.add(s, e)
 		return end
 	}
@@ -197,6 +199,43 @@ func (f *noiseFinder) otherScript(t string) bool {
 // maxForeignRunes is the longest line the other-script rule blanks: menus,
 // captions and cookie banners fit, a translated paragraph mostly does not.
 const maxForeignRunes = 200
+
+// chromeCandidate is a cheap filter run before isChromeLine: short lines
+// always pass, longer ones only when their first words can start a long
+// chrome line. It spares the normalization of ordinary prose lines.
+func chromeCandidate(t string) bool {
+	if len(t) <= 48 {
+		return true
+	}
+	var buf [24]byte
+	n := 0
+	for i := 0; i < len(t) && n < len(buf); i++ {
+		c := t[i]
+		if n == 0 && (c == '*' || c == '_' || c == '-' || c == '#' || c == ' ') {
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	head := string(buf[:n])
+	for _, p := range longChromeStarts {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// longChromeStarts are the beginnings of the chrome lines that may be
+// longer than 48 bytes; see chromePrefixes and isChromeLine.
+var longChromeStarts = []string{
+	"why you can", "follow us", "this site", "this website", "our site", "our website",
+	"we use cookie", "by continuing", "by using", "©", "copyright", "(c)", "sign up",
+	"subscribe", "get our", "advertisement", "listen to",
+}
 
 // isChromeLine reports whether the whole line t is site chrome: navigation,
 // sharing, subscription, advertising, consent and reading-time labels.
@@ -491,10 +530,13 @@ const maxInlineMath = 80
 // or follow a sentence end, and the credit must be a few words with no
 // sentence punctuation, so a sentence that mentions a photo is kept.
 func creditTail(t string) int {
-	p := strings.LastIndex(t, ": ")
+	// The label and its credit fit in the last 80 bytes of the line.
+	from := max(0, len(t)-80)
+	p := strings.LastIndex(t[from:], ": ")
 	if p < 0 {
 		return -1
 	}
+	p += from
 	label := ""
 	for _, l := range creditLabels {
 		if p >= len(l) && t[p-len(l):p] == l {
@@ -669,6 +711,9 @@ func scriptOf(r rune) writingScript {
 		if r|0x20 >= 'a' && r|0x20 <= 'z' {
 			return scriptLatin
 		}
+		return scriptNone
+	}
+	if r >= 0x2000 && r <= 0x2BFF { // punctuation, symbols, arrows, drawing
 		return scriptNone
 	}
 	if !unicode.IsLetter(r) {

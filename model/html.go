@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -61,7 +62,14 @@ func renderNothing(converter.Context, converter.Writer, *html.Node) converter.Re
 // publication date and site name. The title is the page's <title>, else its
 // first <h1>; the date comes from a <meta> (name or property "date",
 // "article:published_time", "pubdate", …) or the first <time datetime>.
-func parseHTML(page string) (string, docMeta, error) {
+func parseHTML(page string) (text string, meta docMeta, err error) {
+	// A page must never stop a load, even one that trips a bug in the
+	// parser or the converter: a panic becomes this file's Problem.
+	defer func() {
+		if r := recover(); r != nil {
+			text, meta, err = "", docMeta{}, fmt.Errorf("cannot convert HTML to text (%v)", r)
+		}
+	}()
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return "", docMeta{}, errors.New("cannot parse HTML: " + err.Error())

@@ -335,11 +335,11 @@ func skippedMsg(n int, others map[string]int) string {
 	if len(exts) > 5 {
 		exts = append(exts[:5], "…")
 	}
-	files := "files"
+	what := "files that are not documents"
 	if n == 1 {
-		files = "file"
+		what = "file that is not a document"
 	}
-	return fmt.Sprintf("skipped %d %s that are not documents (%s)", n, files, strings.Join(exts, ", "))
+	return fmt.Sprintf("skipped %d %s (%s)", n, what, strings.Join(exts, ", "))
 }
 
 // LoadFile reads and parses the file name of fsys, found under the folder
@@ -396,10 +396,10 @@ func tooBig(size, limit int64) error {
 func fmtSize(n int64) string {
 	const kb, mb, gb = 1 << 10, 1 << 20, 1 << 30
 	unit := func(n int64, u int64, name string) string {
-		if n%u == 0 || n >= 10*u {
+		if n >= 10*u {
 			return fmt.Sprintf("%d %s", (n+u/2)/u, name)
 		}
-		return fmt.Sprintf("%.1f %s", float64(n)/float64(u), name)
+		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/float64(u)), ".0") + " " + name
 	}
 	switch {
 	case n < kb:
