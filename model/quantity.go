@@ -1,0 +1,1502 @@
+package model
+
+import (
+	"math"
+	"strings"
+)
+
+// This file is the quantity scanner: it finds figures in a document's clean
+// text ("approximately 60%", "HK$2 trillion", "between 6% and 7%",
+// "1.5 bln dlrs", "one-tenth of") and normalises them into Quantity values.
+//
+// It is a hand-written byte scanner in the manner of text/template/parse's
+// lexer, but with the states as methods called in a fixed order rather than
+// a loop of state functions, because a figure is short and its grammar is
+// linear:
+//
+//	[qualifier | "between" | "from"] [sign] number [suffix] [scale] [unit]
+//	    [("-" | "to" | "and") [sign] number [suffix] [scale] [unit]] [rate]
+//
+// run jumps from one digit or candidate number word to the next; figure reads
+// one figure there, left to right, with a little look-behind for signs and
+// qualifiers that precede the number. Look-behind never crosses the end of
+// the previous figure (floor), so spans come out sorted and disjoint.
+//
+// Most of the code is about what is NOT a quantity: years, dates, times,
+// ordinals, identifiers, citation markers, list numerals and compound
+// adjectives. A figure that fails a check is dropped and the scanner moves on
+// past it; nothing is ever reported as an error, because text is not wrong
+// for containing a number the scanner does not want.
+
+// scanQuantities returns the figures in text, in text order, with spans into
+// text. Text is a document's clean text: noise is already blanked to spaces.
+// The Text field of each Quantity is left for the caller to fill.
+func scanQuantities(text string) []Quantity {
+	s := qscanner{text: text}
+	s.run()
+	return s.out
+}
+
+// qscanner holds the state of one scan.
+type qscanner struct {
+	text  string
+	out   []Quantity
+	floor int // look-behind stops here: the end of the last figure reported
+}
+
+// qpart is one number with what is written around it: a currency sign or
+// code before it, letters glued to it, and the scale and unit words after.
+// A range has two parts.
+type qpart struct {
+	start, end       int      // the part, from its sign to its last unit word
+	numStart, numEnd int      // the number alone
+	mant             uint64   // the digits of the number as an integer
+	frac             int      // how many of those digits follow the decimal point
+	extra            float64  // a value not written in decimals (fractions "3/4", "one-tenth")
+	alt              uint64   // for "5.903": the value if the dot groups thousands, else 0
+	mult             float64  // product of the scale and unit factors
+	scaled           bool     // a scale word or suffix was read
+	unit             string   // normalised unit, "" when none was read
+	kind             unitKind // what the unit is
+	signed           bool     // the currency came from a sign or code before the number
+	plain            bool     // digits only: no separator, no decimal point
+	digits           int      // number of digits when plain
+	word             bool     // the number is spelled out
+	fraction         bool     // a spelled-out fraction ("a third of"); the value is in %
+	notQty           bool     // a word after it makes it a time, not a quantity
+	hyphenUnit       bool     // the unit was glued on with a hyphen ("20-point")
+}
+
+// value returns the normalised value of the part.
+func (p *qpart) value() float64 {
+	return float64(p.mant)*p.mult/qPow10(p.frac) + p.extra*p.mult
+}
+
+// raw returns the number as written, without scale or unit.
+func (p *qpart) raw() float64 { return float64(p.mant)/qPow10(p.frac) + p.extra }
+
+// yearLike reports whether the part is a bare 4-digit number that reads as a
+// year: "In 2016", "by 2030", "(1881)".
+func (p *qpart) yearLike() bool {
+	return p.plain && p.digits == 4 && p.mant >= 1000 && p.mant <= 2100 &&
+		!p.signed && !p.scaled && (p.kind == lexNone || p.kind == lexDuration)
+}
+
+// run is the top-level loop: it skips to each digit or candidate number word
+// and reads a figure there.
+func (s *qscanner) run() {
+	t := s.text
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch {
+		case qDigit(c):
+			i = s.figure(i, false)
+		case isLetter(c):
+			e := qLetterEnd(t, i)
+			if s.numberWordAt(i, e) {
+				i = s.figure(i, true)
+			} else {
+				i = e
+			}
+		default:
+			i++
+		}
+	}
+}
+
+// numberWordAt reports whether the word t[i:e] may start a spelled-out
+// figure. It is the scanner's hot path for letters, so it filters on length
+// and first letter before looking anything up.
+func (s *qscanner) numberWordAt(i, e int) bool {
+	t := s.text
+	if i > 0 && (qDigit(t[i-1]) || t[i-1] == '-') {
+		return false
+	}
+	n := e - i
+	c := t[i] | 0x20
+	switch {
+	case n == 1 || n == 2:
+		if c != 'a' || (n == 2 && t[i+1]|0x20 != 'n') {
+			return false
+		}
+		// "a million", "a third of": only with the right word next.
+		q := s.skipBlank(e)
+		if q == e || q >= len(t) || !isLetter(t[q]) {
+			return false
+		}
+		var buf [16]byte
+		w := qFold(buf[:], t[q:qLetterEnd(t, q)])
+		d, ok := unitWords[w]
+		_, frac := fractionWords[w]
+		return (ok && d.kind == lexScale) || frac
+	case n < 3 || n > 9:
+		return false
+	}
+	switch c {
+	case 'o', 't', 'f', 's', 'e', 'n', 'h':
+	default:
+		return false
+	}
+	var buf [16]byte
+	w := qFold(buf[:], t[i:e])
+	_, ok := numberWords[w]
+	return ok || w == "half"
+}
+
+// figure reads the figure whose number starts at i and reports it when it
+// passes every check. It returns where scanning resumes, always after i.
+func (s *qscanner) figure(i int, word bool) int {
+	a, ok := s.part(i, word)
+	if !ok {
+		return max(a.end, i+1)
+	}
+	t := s.text
+
+	// Look-behind: a qualifier, or the opening word of a range.
+	qual, qualStart := s.qualifierBefore(a.start)
+	intro, introStart := "", a.start
+	if qual == "" {
+		if ws, we := s.prevWord(a.start); we > ws {
+			switch w := qWordLower(t[ws:we]); w {
+			case "between", "from":
+				intro, introStart = w, ws
+			}
+		}
+	}
+
+	// A range: "6-7%", "3.2 to 4.1 pct", "between 6% and 7%".
+	var b qpart
+	isRange := false
+	if !a.fraction {
+		if bs, conn := s.rangeSecond(a, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
+			var bok bool
+			b, bok = s.part(bs, !qDigit(t[bs]))
+			if bok {
+				switch s.joinRange(&a, &b, intro, conn) {
+				case joinRange:
+					isRange = true
+				case joinDrop:
+					return max(b.end, i+1)
+				}
+			}
+		}
+	}
+
+	if !isRange {
+		s.listUnit(&a, 0)
+	}
+	if !s.keep(&a, isRange, &b) {
+		if isRange {
+			return max(b.end, i+1)
+		}
+		return max(a.end, i+1)
+	}
+
+	last := &a
+	if isRange {
+		last = &b
+	}
+	q := Quantity{Span: Span{a.start, last.end}}
+	if isRange {
+		q.IsRange = true
+		q.Low, q.High = a.value(), b.value()
+		if q.Low > q.High {
+			q.Low, q.High = q.High, q.Low
+		}
+		if intro != "" {
+			q.Span.Start = introStart
+		}
+	} else {
+		q.Value = a.value()
+		if qual != "" {
+			q.Qualifier, q.Span.Start = qual, qualStart
+		}
+	}
+	q.Unit, q.Counted = s.unitOf(last, q.Span.Start)
+	if q.Unit == "count" && q.Counted == "" {
+		q.Counted = s.headNoun(last.end)
+		if !isRange && a.alt != 0 && q.Counted != "" {
+			// "5.903 trains": nobody counts a fraction of a train, so the
+			// dot groups thousands, as it does in much of Europe.
+			q.Value = float64(a.alt)
+		}
+	}
+	if q.Unit == "count" && last.kind == lexCount && !isRange && a.alt != 0 {
+		q.Value = float64(a.alt)
+	}
+	if q.Unit == "count" && q.Counted == "" && !isRange && a.plain && a.digits >= 4 && !a.scaled {
+		// "system 6800", "Fortune 500": a long bare number counting
+		// nothing is a model or an id; a count would have a comma.
+		return max(a.end, i+1)
+	}
+	rate, rateEnd := s.rateAfter(last.end)
+	q.Rate = rate
+	if rateEnd > 0 {
+		q.Span.End = rateEnd
+	}
+	s.out = append(s.out, q)
+	s.floor = q.Span.End
+	return q.Span.End
+}
+
+// changeBefore reports whether a change verb comes right before offset i:
+// "jumped 2-7/8 to 73" is a change and its new level, not a range.
+func (s *qscanner) changeBefore(i int) bool {
+	ws, we := s.prevWord(i)
+	return we > ws && changeWords[qWordLower(s.text[ws:we])]
+}
+
+// listUnit gives a bare number the unit of the next number in a list, where
+// writers state it once: "at 35 and 45 dlrs", "1,870, 1,875 and 1,880 dlrs",
+// "21,000 and 7,000 tonnes".
+func (s *qscanner) listUnit(a *qpart, depth int) {
+	if depth > 5 || a.kind != lexNone || a.signed || a.word || a.yearLike() {
+		return
+	}
+	t := s.text
+	q := s.skipBlank(a.end)
+	comma := q < len(t) && t[q] == ','
+	if comma {
+		q = s.skipBlank(q + 1)
+	}
+	switch {
+	case qHasWordFold(t, q, "and"):
+		q = s.skipBlank(q + 3)
+	case qHasWordFold(t, q, "or"):
+		q = s.skipBlank(q + 2)
+	case !comma:
+		return
+	}
+	if q >= len(t) || !qDigit(t[q]) {
+		return
+	}
+	b, ok := s.part(q, false)
+	if !ok {
+		return
+	}
+	s.listUnit(&b, depth+1)
+	if b.kind == lexNone && !b.signed || b.yearLike() || b.notQty {
+		return
+	}
+	a.unit, a.kind, a.signed = b.unit, b.kind, b.signed
+	if !a.scaled && b.scaled && a.raw() <= b.raw() {
+		a.mult *= scaleOf(&b)
+		a.scaled = true
+	}
+}
+
+// unitOf returns the Unit and Counted of a finished figure.
+func (s *qscanner) unitOf(p *qpart, start int) (unit, counted string) {
+	switch p.kind {
+	case lexNone:
+		return "count", ""
+	case lexCount:
+		return "count", p.unit
+	case lexPoints:
+		// "rose 2 points" is a change of a rate; "index at 2,000 points"
+		// is a level.
+		if ws, we := s.prevWord(start); we > ws && changeWords[qWordLower(s.text[ws:we])] {
+			return "pp", ""
+		}
+		return "points", ""
+	}
+	return p.unit, ""
+}
+
+// keep applies the checks that need the whole figure: spelled-out numbers
+// must carry a unit, years and dates and labels are dropped.
+func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
+	t := s.text
+	if a.notQty || (isRange && b.notQty) {
+		return false
+	}
+	last := a
+	if isRange {
+		last = b
+	}
+	for _, p := range []*qpart{a, b} {
+		if p == b && !isRange {
+			break
+		}
+		if p.word && !p.fraction && !p.scaled {
+			switch last.kind {
+			case lexCurrency, lexPercent, lexPP, lexMeasure:
+			default:
+				return false // "two cities", "five years"
+			}
+		}
+	}
+	if a.fraction {
+		return true
+	}
+	bare := !last.signed && !last.scaled && last.kind == lexNone
+	if a.yearLike() && (!isRange || b.yearLike()) && !last.signed && !last.scaled {
+		switch last.kind {
+		case lexNone, lexDuration:
+			return false
+		}
+	}
+	if a.word {
+		return true
+	}
+	ws, we := s.prevWord(a.numStart)
+	prev := ""
+	if we > ws {
+		prev = qWordLower(t[ws:we])
+	}
+	if !a.signed {
+		// "Article 5", "page 215", "Phase 2".
+		if labelWords[prev] && we == qTrimBack(t, a.numStart) {
+			return false
+		}
+		// "Feb 26", "January 3, 1992", "9 July 2020".
+		if a.plain && a.mant <= 31 {
+			if we > ws && qUpper(t[ws]) && monthWords[prev] {
+				return false
+			}
+			ns := s.skipBlank(a.numEnd)
+			if ns < len(t) && qUpper(t[ns]) {
+				if monthWords[qWordLower(t[ns:qLetterEnd(t, ns)])] {
+					return false
+				}
+			}
+		}
+	}
+	if !bare {
+		return true
+	}
+	// What follows applies to bare numbers only: a unit would make them a
+	// quantity whatever the context.
+	if a.plain && (a.digits >= 7 || (a.digits > 1 && t[a.numStart] == '0')) {
+		return false // an id or a code: "0044", "20241106"
+	}
+	before := qTrimBack(t, a.numStart)
+	if before > 0 {
+		switch t[before-1] {
+		case ',':
+			// "Johnstone, 54, is now president": an age after a name.
+			if ws, we := s.prevWord(before - 1); we > ws && qUpper(t[ws]) && a.plain && a.digits == 2 &&
+				last.end < len(t) && t[last.end] == ',' {
+				return false
+			}
+		case '+':
+			return false // "+852 2123 4567"
+		case '(':
+			if after := s.skipBlank(last.end); after < len(t) && t[after] == ')' && a.plain {
+				return false // "(1)", "(30)": a list mark or a year in brackets
+			}
+		}
+	}
+	// "1. The Landlocked…", "2) Institutional", "3 Capital Scale": list
+	// numerals and numbered headings at the start of a line.
+	if s.atLineStart(a.numStart) && a.plain && !isRange {
+		e := a.numEnd
+		if e < len(t) && (t[e] == '.' || t[e] == ')') && (e+1 >= len(t) || !qDigit(t[e+1])) {
+			return false
+		}
+		if ns := s.skipBlank(e); ns > e && ns < len(t) && qUpper(t[ns]) {
+			return false
+		}
+	}
+	return true
+}
+
+// atLineStart reports whether only blanks and bullet marks come before i on
+// its line.
+func (s *qscanner) atLineStart(i int) bool {
+	t := s.text
+	for k := i - 1; k >= 0; k-- {
+		switch c := t[k]; c {
+		case '\n':
+			return true
+		case ' ', '\t', '*', '-', '#', '>', '(', '\r':
+		default:
+			if c < 0x80 {
+				return false
+			}
+			// Bullets (•, ·, ▪) and other symbols: step over them.
+		}
+	}
+	return true
+}
+
+// joinResult is what joinRange decided.
+type joinResult int
+
+const (
+	joinNone  joinResult = iota // not a range: report the first part alone
+	joinRange                   // a range
+	joinDrop                    // a date, a year range or an id: report nothing
+)
+
+// rangeSecond looks for the connector of a range after part a ("-", "–",
+// "to", or "and" after "between") and returns where the second number (or
+// its currency sign) starts, or -1. conn is the connector's first byte.
+func (s *qscanner) rangeSecond(a qpart, intro string) (int, byte) {
+	t := s.text
+	q := s.skipBlank(a.end)
+	if q >= len(t) {
+		return -1, 0
+	}
+	var conn byte
+	switch {
+	case t[q] == '-':
+		conn = '-'
+		q++
+	case strings.HasPrefix(t[q:], "–"): // en dash
+		conn = '-'
+		q += len("–")
+	case qHasWordFold(t, q, "to"):
+		if intro == "between" {
+			return -1, 0
+		}
+		conn = 't'
+		q += 2
+	case qHasWordFold(t, q, "and"):
+		if intro != "between" {
+			return -1, 0
+		}
+		conn = 'a'
+		q += 3
+	default:
+		return -1, 0
+	}
+	if conn != '-' || q > a.end+1 {
+		r := s.skipBlank(q)
+		if conn != '-' && r == q {
+			return -1, 0 // "to" must be a word
+		}
+		q = r
+	} else {
+		q = s.skipBlank(q)
+	}
+	if q >= len(t) {
+		return -1, 0
+	}
+	// Step over a currency sign to the number: "$1.5 to $2 billion".
+	k := q
+	for k < len(t) && k < q+6 && !qDigit(t[k]) && t[k] != ' ' && !isLetter(t[k]) {
+		k++
+	}
+	if k < len(t) && k < q+6 && isLetter(t[k]) {
+		// Either a code ("HK$", "USD 5") or a spelled-out number ("seven").
+		e := qLetterEnd(t, k)
+		if e < len(t) && t[e] == '$' {
+			k = e + 1
+		} else if _, ok := isoCurrencies[t[k:e]]; ok {
+			k = s.skipBlank(e)
+		} else if s.numberWordAt(k, e) && k == q {
+			return k, conn
+		}
+	}
+	if k < len(t) && t[k] == ' ' && k > q {
+		k++
+	}
+	if k < len(t) && qDigit(t[k]) {
+		return k, conn
+	}
+	return -1, 0
+}
+
+// joinRange decides whether parts a and b make one range, and moves the
+// shared unit and scale onto the part that lacks them ("6-7%": a gets %;
+// "1.5-2 billion dollars": a gets the billion and the dollars).
+func (s *qscanner) joinRange(a, b *qpart, intro string, conn byte) joinResult {
+	t := s.text
+	// "2024-11-06", "978-3-16", "1986/87-88": a chain of numbers is a date
+	// or an id, not a range.
+	if e := b.numEnd; e+1 < len(t) && (t[e] == '-' || t[e] == '/') && qDigit(t[e+1]) && conn == '-' {
+		return joinDrop
+	}
+	if a.yearLike() && b.yearLike() {
+		return joinDrop // "2020-2025", "between 2020 and 2025", "from 2015 to 2017"
+	}
+	if a.word != b.word {
+		return joinNone
+	}
+	if a.kind == lexNone && !a.signed {
+		a.unit, a.kind, a.signed = b.unit, b.kind, b.signed
+		if b.kind != lexCount && b.kind != lexNone {
+			a.mult *= b.mult / scaleOf(b)
+		}
+	} else if b.kind == lexNone && !b.signed && !b.scaled && intro == "between" {
+		b.unit, b.kind, b.mult = a.unit, a.kind, a.mult
+	} else if a.unit != b.unit || a.kind != b.kind {
+		return joinNone
+	}
+	if !a.scaled && b.scaled && a.raw() <= b.raw() {
+		a.mult *= scaleOf(b)
+		a.scaled = true
+	}
+	if a.plain && b.plain && a.kind == lexNone && a.digits >= 4 && b.digits >= 4 && conn == '-' {
+		return joinDrop // "1234-5678": a phone number or an id
+	}
+	if a.value() > b.value() && intro == "" {
+		if conn == '-' {
+			return joinDrop // "1986-87", a score "3-1"
+		}
+		return joinNone // "cut 5 pct to 3 pct": a change, not a range
+	}
+	return joinRange
+}
+
+// scaleOf returns the scale factor that part p read (1 when none).
+func scaleOf(p *qpart) float64 {
+	if !p.scaled {
+		return 1
+	}
+	f := p.mult
+	if p.kind != lexNone && p.kind != lexCount {
+		// The unit may carry its own factor ("kt"): take it out.
+		if d, ok := unitWords[strings.ToLower(p.unit)]; ok && d.kind == p.kind {
+			f /= d.factor()
+		}
+	}
+	return f
+}
+
+// part reads one number at i, with its sign, suffix, scale and unit. When it
+// returns false, p.end is where scanning should resume.
+func (s *qscanner) part(i int, word bool) (p qpart, ok bool) {
+	p.mult = 1
+	if word {
+		if !s.wordNumeral(i, &p) {
+			return p, false
+		}
+		if p.fraction {
+			return p, true
+		}
+	} else if !s.numeral(i, &p) {
+		return p, false
+	}
+	t := s.text
+
+	if !word && !s.prefixOK(&p) {
+		p.end = qAlnumEnd(t, p.numEnd)
+		return p, false
+	}
+	p.start = p.numStart
+	if code, st := s.signBefore(p.numStart); code != "" {
+		p.unit, p.kind, p.signed, p.start = code, lexCurrency, true, st
+	}
+	p.end = p.numEnd
+	if !word && !s.suffix(&p) {
+		return p, false
+	}
+	if !s.unitAfter(&p) {
+		return p, false
+	}
+	return p, true
+}
+
+// numeral reads the digits at i: thousands separators, a decimal point or
+// comma, a leading ".5", a fraction "3/4" or "7-3/4".
+func (s *qscanner) numeral(i int, p *qpart) bool {
+	t := s.text
+	start := i
+	// ".125 dlrs": a decimal point with nothing before it.
+	if i > s.floor && t[i-1] == '.' && (i-1 == 0 || t[i-2] == ' ' || t[i-2] == '$' || t[i-2] == '(' || t[i-2] == '\n') {
+		start = i - 1
+	}
+	var (
+		groups [12]int  // digit count of each group
+		seps   [12]byte // the separator before each group
+		ng     int
+		total  int
+	)
+	j := i
+	for {
+		k := j
+		for k < len(t) && qDigit(t[k]) {
+			k++
+		}
+		if ng == len(groups) {
+			p.end = qAlnumEnd(t, k)
+			return false
+		}
+		groups[ng] = k - j
+		total += k - j
+		ng++
+		j = k
+		if j+1 < len(t) && (t[j] == ',' || t[j] == '.') && qDigit(t[j+1]) {
+			seps[ng] = t[j]
+			j++
+			continue
+		}
+		break
+	}
+	p.numStart, p.numEnd, p.end = start, j, j
+	if total > 15 {
+		return false // an id, not a figure
+	}
+	// Decide which separator is the decimal point.
+	dec := byte(0) // the decimal separator, 0 for none
+	commas, dots := 0, 0
+	for g := 1; g < ng; g++ {
+		if seps[g] == ',' {
+			commas++
+		} else {
+			dots++
+		}
+	}
+	groups3 := func(from, to int) bool { // groups [from, to) all have 3 digits
+		for g := from; g < to; g++ {
+			if groups[g] != 3 {
+				return false
+			}
+		}
+		return true
+	}
+	lead := groups[0] >= 1 && groups[0] <= 3
+	switch {
+	case start < i: // ".125"
+		if ng > 1 {
+			return false
+		}
+		p.frac = groups[0]
+	case ng == 1:
+		p.plain, p.digits = true, groups[0]
+	case dots == 0: // commas only
+		switch {
+		case lead && groups3(1, ng):
+		case ng == 2:
+			dec = ',' // "2,8 million tonnes"
+		default:
+			return false // "1,2,3": a list
+		}
+	case commas == 0: // dots only
+		switch {
+		case ng == 2:
+			dec = '.'
+			if lead && groups[1] == 3 && t[i] != '0' {
+				p.alt = 1 // "5.903": decided once the unit is known
+			}
+		case lead && groups3(1, ng):
+		default:
+			return false // "1.2.3", "26.02.1987": a version or a date
+		}
+	case seps[ng-1] == '.' && commas == ng-2 && lead && groups3(1, ng-1):
+		dec = '.' // "1,234.5"
+	case seps[ng-1] == ',' && dots == ng-2 && lead && groups3(1, ng-1):
+		dec = ',' // "1.234,5"
+	default:
+		return false
+	}
+	// Accumulate the digits; every figure has at most 15, so this is exact.
+	var m, alt uint64
+	for k := i; k < j; k++ {
+		c := t[k]
+		if qDigit(c) {
+			m = m*10 + uint64(c-'0')
+			alt = alt*10 + uint64(c-'0')
+			if dec != 0 && p.frac > 0 || (start < i) {
+				// counted below
+			}
+			continue
+		}
+		if c == dec {
+			p.frac = j - k - 1
+		}
+	}
+	p.mant = m
+	if p.alt != 0 {
+		p.alt = alt
+	}
+	// Fractions: "7-3/4 pct" (Reuters), "1/2 pct".
+	if j+3 < len(t) && t[j] == '-' && p.plain && qDigit(t[j+1]) {
+		if n, d, e, ok := qFraction(t, j+1); ok {
+			p.extra = float64(n) / float64(d)
+			p.plain = false
+			p.numEnd, p.end = e, e
+		}
+	} else if j+1 < len(t) && t[j] == '/' && qDigit(t[j+1]) {
+		if n, d, e, ok := qFraction(t, i); ok && p.plain {
+			p.mant = 0
+			p.extra = float64(n) / float64(d)
+			p.plain = false
+			p.numEnd, p.end = e, e
+			return true
+		}
+		// "1986/87", "24/7", "02/26/87": a date or a ratio.
+		e := j
+		for e < len(t) && (qDigit(t[e]) || t[e] == '/') {
+			e++
+		}
+		p.end = e
+		return false
+	}
+	return true
+}
+
+// qFraction reads "n/d" at i where d is 3 or a power of two up to 64 and
+// n < d, the fractions used in prices ("7-3/4", "8-1/3"). It returns the end of the fraction.
+func qFraction(t string, i int) (n, d, end int, ok bool) {
+	k := i
+	for k < len(t) && qDigit(t[k]) && k-i < 3 {
+		n = n*10 + int(t[k]-'0')
+		k++
+	}
+	if k == i || k >= len(t) || t[k] != '/' {
+		return 0, 0, 0, false
+	}
+	k++
+	ds := k
+	for k < len(t) && qDigit(t[k]) && k-ds < 3 {
+		d = d*10 + int(t[k]-'0')
+		k++
+	}
+	if k == ds || (k < len(t) && (qDigit(t[k]) || t[k] == '/')) {
+		return 0, 0, 0, false
+	}
+	switch d {
+	case 2, 3, 4, 8, 16, 32, 64:
+		return n, d, k, n > 0 && n < d
+	}
+	return 0, 0, 0, false
+}
+
+// prefixOK rejects a number by what is glued before it: letters or a
+// hyphenated word ("G20", "A320", "COVID-19", "mid-2026"), a citation
+// bracket ("[13]", "[25]: 215"), a formula ("x^2", "S_{hk}"), a time.
+func (s *qscanner) prefixOK(p *qpart) bool {
+	t := s.text
+	i := p.numStart
+	if i == 0 {
+		return true
+	}
+	switch c := t[i-1]; {
+	case isLetter(c):
+		// Glued letters are fine only when they are a currency code
+		// ("RMB10bn", "USD5m"), which signBefore will read.
+		ls := i - 1
+		for ls > 0 && isLetter(t[ls-1]) {
+			ls--
+		}
+		if ls > 0 && (qDigit(t[ls-1]) || t[ls-1] == '-' || t[ls-1] == '_') {
+			return false
+		}
+		_, iso := isoCurrencies[t[ls:i]]
+		return iso || t[ls:i] == "Rs"
+	case c == '-':
+		// "COVID-19", "mid-2026", "Su-27" and the tail of a chain
+		// "2024-11-06". A dash after a blank is a dash.
+		return i < 2 || !(isLetter(t[i-2]) || qDigit(t[i-2]))
+	case c == '/' || c == '_' || c == '^' || c == '{' || c == '\\' || c == '#' || c == '@' || c == '=' || c == '&' || c == '|':
+		return false
+	case c == ':':
+		return false // "10:30", "[25]:215", "Time:3": a label glued to its number
+	case c == '\'':
+		return !(p.plain && p.digits == 2) // "'87"
+	case c == '.' && i >= 2 && qDigit(t[i-2]):
+		return false
+	case c == ',' && i >= 2 && qDigit(t[i-2]):
+		return false
+	}
+	// Citation markers: "[13]", "[ 22 ]", "[25]: 215".
+	b := qTrimBack(t, i)
+	if b > 0 && t[b-1] == '[' {
+		a := s.skipBlank(p.numEnd)
+		if a < len(t) && t[a] == ']' {
+			return false
+		}
+	}
+	if b > 1 && t[b-1] == ':' && t[b-2] == ']' {
+		return false
+	}
+	// A clock time "10:30" or a ratio "3:1" is read from its first number.
+	if e := p.numEnd; e+1 < len(t) && t[e] == ':' && qDigit(t[e+1]) {
+		return false
+	}
+	return true
+}
+
+// suffix reads letters glued to the number: a scale ("5bn", "$3m"), a unit
+// ("10km", "20pct"), or anything else, which makes the number an ordinal, a
+// decade or an identifier ("15th", "1990s", "4G") and drops it. It also
+// reads "%" and a hyphenated word ("5-million", "20-point").
+func (s *qscanner) suffix(p *qpart) bool {
+	t := s.text
+	e := p.numEnd
+	if e >= len(t) {
+		return true
+	}
+	if isLetter(t[e]) {
+		k := qLetterEnd(t, e)
+		// Allow "km2" but not "3G2", "4x4".
+		if k < len(t) && qDigit(t[k]) {
+			if k+1 < len(t) && qDigit(t[k+1]) || !(t[k] == '2' || t[k] == '3') {
+				p.end = qAlnumEnd(t, k)
+				return false
+			}
+			k++
+		}
+		if strings.HasPrefix(t[k:], "²") {
+			k += len("²")
+		}
+		suf := t[e:k]
+		var def unitDef
+		switch {
+		case suf == "Mt":
+			def = unitDef{unit: "t", kind: lexMeasure, mult: 1e6}
+		default:
+			var buf [16]byte
+			a, ok := attachedSuffixes[qFold(buf[:], suf)]
+			if !ok && strings.HasSuffix(suf, "²") {
+				a.def, ok = unitWords[qFold(buf[:], suf)], true
+				ok = a.def.kind == lexMeasure
+			}
+			if !ok || (a.needsCurrency && !p.signed) {
+				if suf == "m" && !p.signed {
+					def = unitDef{unit: "m", kind: lexMeasure}
+					break
+				}
+				p.end = qAlnumEnd(t, k)
+				return false
+			}
+			def = a.def
+		}
+		p.end = k
+		s.apply(p, def)
+		return !p.notQty
+	}
+	return true
+}
+
+// apply records a scale or unit read after the number.
+func (s *qscanner) apply(p *qpart, d unitDef) {
+	switch d.kind {
+	case lexScale:
+		p.mult *= d.factor()
+		p.scaled = true
+	case lexNotQty:
+		p.notQty = true
+	case lexCurrency:
+		if !p.signed {
+			p.unit, p.kind = d.unit, lexCurrency
+		}
+	default:
+		p.unit, p.kind = d.unit, d.kind
+		p.mult *= d.factor()
+	}
+}
+
+// unitAfter reads the scale and unit words after the number (and its
+// suffix): "10 million ton", "1.5 bln dlrs", "27%", "34,000 square
+// kilometers", "5 mln ECU". A number hyphenated to a word that is not a scale
+// or a percent is a compound adjective ("20-point road map", "10-day") and is
+// dropped, unless a currency sign marks it as money ("$100-a-barrel").
+func (s *qscanner) unitAfter(p *qpart) bool {
+	t := s.text
+	for iter := 0; iter < 3; iter++ {
+		pos := p.end
+		if pos >= len(t) {
+			return true
+		}
+		if t[pos] == '-' && pos+1 < len(t) && isLetter(t[pos+1]) {
+			e := qLetterEnd(t, pos+1)
+			var buf [16]byte
+			d, ok := unitWords[qFold(buf[:], t[pos+1:e])]
+			if ok && (d.kind == lexScale && !p.scaled || d.kind == lexPercent || d.kind == lexCurrency && p.scaled) {
+				p.end = e
+				s.apply(p, d)
+				continue
+			}
+			if p.signed || p.scaled {
+				return true // "$100-a-barrel", "5 billion-strong"
+			}
+			// "20-point", "five-year", "10-day": an adjective.
+			for e < len(t) && (isLetter(t[e]) || t[e] == '-' && e+1 < len(t) && isLetter(t[e+1])) {
+				e++
+			}
+			p.end = e
+			return false
+		}
+		q := s.skipBlank(pos)
+		if q >= len(t) {
+			return true
+		}
+		if t[q] == '%' {
+			if p.kind == lexNone || p.kind == lexCurrency && !p.signed {
+				p.unit, p.kind = "%", lexPercent
+				p.end = q + 1
+			}
+			return true
+		}
+		if q == pos && pos > p.numEnd {
+			return true // the glued suffix is not followed by a blank
+		}
+		if !isLetter(t[q]) || q == pos {
+			return true
+		}
+		d, end, ok := s.unitPhrase(q)
+		if !ok {
+			return true
+		}
+		switch {
+		case d.kind == lexScale:
+			if p.scaled || p.kind != lexNone && p.kind != lexCurrency {
+				return true
+			}
+		case d.kind == lexMeasure && d.unit == "m" && p.signed && !p.scaled:
+			d = unitDef{kind: lexScale, mult: 1e6} // "$5 m"
+		case d.kind == lexNotQty:
+			p.notQty = true
+			return true
+		case p.kind == lexCurrency && d.kind == lexCurrency:
+			// "$5 million US dollars": the sign already said it.
+		case p.kind != lexNone:
+			return true // "$5 per share": the unit ends with the sign
+		}
+		p.end = end
+		s.apply(p, d)
+		if d.kind != lexScale {
+			return true
+		}
+	}
+	return true
+}
+
+// unitPhrase reads up to maxUnitWords+1 words at q, folded, and returns the
+// longest lexicon entry they start with. Words are separated by blanks or a
+// hyphen; a dot inside or after a word is dropped ("U.S. dlrs" is "us dlrs").
+func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
+	t := s.text
+	var (
+		buf  [64]byte
+		n    int
+		ends [maxUnitWords + 1]int
+		lens [maxUnitWords + 1]int
+		nw   int
+	)
+	pos := q
+	for nw < len(ends) {
+		we := qUnitWordEnd(t, pos)
+		if we == pos || n+(we-pos)+1 > len(buf) {
+			break
+		}
+		if nw > 0 {
+			buf[n] = ' '
+			if t[pos-1] == '-' {
+				buf[n] = '-'
+			}
+			n++
+		}
+		for k := pos; k < we; k++ {
+			if t[k] != '.' {
+				buf[n] = qLower(t[k])
+				n++
+			}
+		}
+		ends[nw], lens[nw] = we, n
+		nw++
+		next := we
+		if next < len(t) && t[next] == '.' {
+			next++
+		}
+		if next < len(t) && t[next] == '-' && next+1 < len(t) && isLetter(t[next+1]) {
+			pos = next + 1
+			continue
+		}
+		r := s.skipBlank(next)
+		if r == next || r >= len(t) || !isLetter(t[r]) {
+			break
+		}
+		pos = r
+	}
+	for w := nw - 1; w >= 0; w-- {
+		if w == 0 {
+			raw := t[q:ends[0]]
+			if raw == "Mt" {
+				return unitDef{unit: "t", kind: lexMeasure, mult: 1e6}, ends[0], true
+			}
+			if code, ok := isoCurrencies[raw]; ok {
+				return unitDef{unit: code, kind: lexCurrency}, ends[0], true
+			}
+		}
+		if d, ok := unitWords[string(buf[:lens[w]])]; ok {
+			if d.kind == lexNone {
+				return d, 0, false // "millions of", "percentage"
+			}
+			return d, ends[w], true
+		}
+	}
+	return unitDef{}, 0, false
+}
+
+// qUnitWordEnd returns the end of the unit word at i: letters, with inner
+// dots and slashes ("U.S", "b/d") and a trailing 2, 3, ² or ³ ("km2", "m³").
+func qUnitWordEnd(t string, i int) int {
+	k := i
+	for k < len(t) {
+		c := t[k]
+		switch {
+		case isLetter(c):
+			k++
+			continue
+		case (c == '.' || c == '/' && k-i <= 3) && k > i && k+1 < len(t) && isLetter(t[k+1]):
+			k++
+			continue
+		case (c == '2' || c == '3') && k > i && isLetter(t[k-1]) && (k+1 >= len(t) || !qDigit(t[k+1]) && !isLetter(t[k+1])):
+			return k + 1
+		case c == 0xC2 && k > i && k+1 < len(t) && (t[k+1] == 0xB2 || t[k+1] == 0xB3):
+			return k + 2
+		}
+		break
+	}
+	return k
+}
+
+// wordNumeral reads a spelled-out number or fraction at i: "seven",
+// "twenty-five", "two hundred", "a" (before a scale), "one-tenth", "a third",
+// "two-thirds", "half". A fraction counts only when "of" follows it.
+func (s *qscanner) wordNumeral(i int, p *qpart) bool {
+	t := s.text
+	e := qLetterEnd(t, i)
+	var buf [16]byte
+	w := qFold(buf[:], t[i:e])
+	p.word, p.numStart, p.start = true, i, i
+	p.end = e
+	n, den := 0, 0.0
+	end := e
+	switch {
+	case w == "a" || w == "an":
+		n = 1
+		q := s.skipBlank(e)
+		ne := qLetterEnd(t, q)
+		if d, ok := fractionWords[qFold(buf[:], t[q:ne])]; ok {
+			den, end = d, ne
+		}
+	case w == "half":
+		if ws, we := s.prevWord(i); we > ws {
+			switch qWordLower(t[ws:we]) {
+			case "first", "second", "latter", "former", "other", "and", "the", "this", "that", "each":
+				return false // "the first half of 2024", "one and a half"
+			}
+		}
+		n, den = 1, 2
+	default:
+		v, ok := numberWords[w]
+		if !ok {
+			return false
+		}
+		n = v
+		// "twenty-five", "twenty five".
+		if n >= 20 && end < len(t) && (t[end] == '-' || t[end] == ' ') && end+1 < len(t) && isLetter(t[end+1]) {
+			ue := qLetterEnd(t, end+1)
+			if u, ok := numberWords[qFold(buf[:], t[end+1:ue])]; ok && u < 10 {
+				n += u
+				end = ue
+			}
+		}
+		// "two hundred".
+		if end+1 < len(t) && t[end] == ' ' && qHasWordFold(t, end+1, "hundred") {
+			n *= 100
+			end += 1 + len("hundred")
+		}
+		// "one-tenth", "two thirds".
+		if end+1 < len(t) && (t[end] == '-' || t[end] == ' ') && isLetter(t[end+1]) {
+			fe := qLetterEnd(t, end+1)
+			if d, ok := fractionWords[qFold(buf[:], t[end+1:fe])]; ok && float64(n) < d {
+				den, end = d, fe
+			}
+		}
+	}
+	p.numEnd, p.end = end, end
+	if den == 0 {
+		p.mant, p.plain = uint64(n), false
+		return true
+	}
+	// A fraction is a share only as "… of": "one-tenth of the total".
+	q := s.skipBlank(end)
+	if q == end || !qHasWordFold(t, q, "of") {
+		return false
+	}
+	p.fraction = true
+	p.extra = math.Round(float64(n)/den*100*100) / 100
+	p.unit, p.kind = "%", lexPercent
+	return true
+}
+
+// signBefore returns the currency whose sign or code is written just before
+// the number at i ("$", "US$", "HK$", "€", "RMB10", "USD 5"), and where it
+// starts; "" when there is none.
+func (s *qscanner) signBefore(i int) (string, int) {
+	if code, st := s.signEndingAt(i); code != "" {
+		return code, st
+	}
+	if b := qTrimBack(s.text, i); b < i && i-b <= 3 {
+		return s.signEndingAt(b)
+	}
+	return "", 0
+}
+
+// signEndingAt reads a currency sign or code that ends exactly at e.
+func (s *qscanner) signEndingAt(e int) (string, int) {
+	t := s.text
+	if e <= s.floor {
+		return "", 0
+	}
+	switch c := t[e-1]; {
+	case c == '$':
+		k := e - 1
+		if k > s.floor && t[k-1] == '$' {
+			return "", 0 // "$$": LaTeX
+		}
+		ls := k
+		for ls > s.floor && k-ls < 4 && (qUpper(t[ls-1]) || t[ls-1] == '.') {
+			ls--
+		}
+		if ls > 0 && isLetter(t[ls-1]) {
+			ls = k // letters of a longer word: a plain "$"
+		}
+		var buf [8]byte
+		n := 0
+		for j := ls; j < k; j++ {
+			if t[j] != '.' {
+				buf[n] = t[j]
+				n++
+			}
+		}
+		code, ok := dollarPrefixes[string(buf[:n])]
+		if !ok {
+			return "USD", k
+		}
+		return code, ls
+	case isLetter(c):
+		ls := e - 1
+		for ls > s.floor && isLetter(t[ls-1]) && e-ls < 4 {
+			ls--
+		}
+		if ls > 0 && isLetter(t[ls-1]) {
+			return "", 0
+		}
+		if code, ok := isoCurrencies[t[ls:e]]; ok {
+			return code, ls
+		}
+		if t[ls:e] == "Rs" {
+			return "INR", ls
+		}
+	case c == '.':
+		if e-3 >= s.floor && t[e-3:e] == "Rs." && (e-3 == 0 || !isLetter(t[e-4])) {
+			return "INR", e - 3
+		}
+	case c >= 0x80:
+		for _, cs := range currencySigns {
+			if e-len(cs.sign) >= s.floor && strings.HasSuffix(t[:e], cs.sign) {
+				return cs.code, e - len(cs.sign)
+			}
+		}
+	}
+	return "", 0
+}
+
+// qualifierBefore returns the normalised qualifier written before offset i
+// ("approximately", "more than", "~") and where it starts.
+func (s *qscanner) qualifierBefore(i int) (string, int) {
+	t := s.text
+	if b := qTrimBack(t, i); b > s.floor && t[b-1] == '~' {
+		return "approximately", b - 1
+	}
+	var (
+		starts [3]int
+		ends   [3]int
+		nw     int
+	)
+	pos := i
+	for nw < 3 {
+		ws, we := s.prevWord(pos)
+		if we == ws {
+			break
+		}
+		starts[nw], ends[nw] = ws, we
+		nw++
+		pos = ws
+	}
+	var buf [48]byte
+	for w := nw - 1; w >= 0; w-- {
+		// Build "w_w ... w_0" from the farthest word in.
+		n := 0
+		for k := w; k >= 0; k-- {
+			word := t[starts[k]:ends[k]]
+			if n+len(word)+1 > len(buf) {
+				n = -1
+				break
+			}
+			if k != w {
+				buf[n] = ' '
+				n++
+			}
+			for j := 0; j < len(word); j++ {
+				buf[n] = qLower(word[j])
+				n++
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		if q, ok := qualifierWords[string(buf[:n])]; ok {
+			if qualifierOutsideSpan[string(buf[:n])] {
+				return q, i
+			}
+			return q, starts[w]
+		}
+	}
+	return "", 0
+}
+
+// prevWord returns the letters of the word before offset i, across at most
+// a few blanks and an abbreviation dot ("approx. 5"); ws == we when there is
+// none or it lies before the floor.
+func (s *qscanner) prevWord(i int) (ws, we int) {
+	t := s.text
+	b := qTrimBack(t, i)
+	if b < i-8 {
+		return 0, 0
+	}
+	if b > 0 && t[b-1] == '.' && b < i {
+		b--
+	}
+	we = b
+	ws = we
+	for ws > s.floor && isLetter(t[ws-1]) {
+		ws--
+	}
+	if ws > 0 && (qDigit(t[ws-1]) || t[ws-1] == '-') {
+		return 0, 0
+	}
+	return ws, we
+}
+
+// rateAfter looks for a rate after offset e: "a year", "per day",
+// "annually". A rate right after the figure extends its span (the returned
+// end); one a few words later ("10 million ton of freight crosses here
+// annually") only sets the rate.
+func (s *qscanner) rateAfter(e int) (rate string, end int) {
+	t := s.text
+	pos := e
+	for w := 0; w < 10; w++ {
+		q := s.skipBlank(pos)
+		if q >= len(t) || !isLetter(t[q]) || (q == pos && w == 0 && pos > 0 && isLetter(t[pos-1])) {
+			return "", 0
+		}
+		w1 := qLetterEnd(t, q)
+		var buf [24]byte
+		if w1-q < 12 {
+			one := qFold(buf[:], t[q:w1])
+			if r, ok := rateWords[one]; ok && (w == 0 || one == "annually" || one == "yearly" && w1 < len(t) && !isLetter(t[s.skipBlank(w1)])) {
+				if w == 0 {
+					return r, w1
+				}
+				return r, 0
+			}
+			r2 := s.skipBlank(w1)
+			if r2 > w1 && r2 < len(t) && isLetter(t[r2]) {
+				w2 := qLetterEnd(t, r2)
+				if w2-r2 < 10 {
+					n := copy(buf[:], one)
+					buf[n] = ' '
+					n++
+					for k := r2; k < w2; k++ {
+						buf[n] = qLower(t[k])
+						n++
+					}
+					if r, ok := rateWords[string(buf[:n])]; ok && !s.timeAgo(w2) {
+						if w == 0 {
+							return r, w2
+						}
+						return r, 0
+					}
+				}
+			}
+		}
+		pos = w1
+		if pos < len(t) && t[pos] == '\'' { // "country's"
+			pos = qLetterEnd(t, min(pos+1, len(t)))
+		}
+		if pos < len(t) && t[pos] == '-' && pos+1 < len(t) && isLetter(t[pos+1]) {
+			pos++
+			pos = qLetterEnd(t, pos)
+		}
+	}
+	return "", 0
+}
+
+// timeAgo reports whether the words after a rate phrase make it a point in
+// time instead ("a year ago", "a year earlier", "a year-on-year rise").
+func (s *qscanner) timeAgo(e int) bool {
+	t := s.text
+	if e < len(t) && t[e] == '-' {
+		return true
+	}
+	q := s.skipBlank(e)
+	if q >= len(t) || !isLetter(t[q]) {
+		return false
+	}
+	switch qWordLower(t[q:qLetterEnd(t, q)]) {
+	case "ago", "earlier", "before", "after", "later", "previously", "prior", "since":
+		return true
+	}
+	return false
+}
+
+// headNoun returns the noun a bare number counts: the first plural word
+// within a few words ("over 40 Hong Kong professional service leaders" →
+// "leaders"), or "" ("close to 200 originating from Shanghai").
+func (s *qscanner) headNoun(e int) string {
+	t := s.text
+	pos := e
+	for w := 0; w < 8; w++ {
+		q := s.skipBlank(pos)
+		if q >= len(t) || !isLetter(t[q]) || (w == 0 && q == pos) {
+			return ""
+		}
+		we := qLetterEnd(t, q)
+		for we < len(t) && t[we] == '-' && we+1 < len(t) && isLetter(t[we+1]) {
+			we = qLetterEnd(t, we+1) // "state-owned"
+		}
+		word := t[q:we]
+		if len(word) <= 24 {
+			var buf [24]byte
+			lw := qFold(buf[:], word)
+			if headNounStop[lw] {
+				return ""
+			}
+			if irregularPlurals[lw] {
+				return strings.Clone(lw)
+			}
+			if n := len(lw); n >= 4 && lw[n-1] == 's' && lw[n-2] != 's' && lw[n-2] != 'u' && lw[n-2] != 'i' && lw[n-2] != '\'' &&
+				strings.IndexByte(lw, '-') < 0 {
+				return strings.Clone(lw)
+			}
+		}
+		pos = we
+		if pos < len(t) && t[pos] == '\'' {
+			return ""
+		}
+	}
+	return ""
+}
+
+// skipBlank skips spaces, tabs, no-break and thin spaces after i, for up to
+// 8 bytes. It crosses one newline only into a lower-case word, as in
+// hard-wrapped prose ("10 million\ntonnes"): a capital after a newline starts
+// a new line of a table or a heading ("Revs 13.5 mln\nYear").
+func (s *qscanner) skipBlank(i int) int {
+	t := s.text
+	k, nl := i, -1
+	for k < len(t) && k-i < 8 {
+		switch c := t[k]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			k++
+		case c == '\n':
+			if nl >= 0 {
+				return nl
+			}
+			nl = k
+			k++
+		case c == 0xC2 && k+1 < len(t) && t[k+1] == 0xA0: // no-break space
+			k += 2
+		case c == 0xE2 && k+2 < len(t) && t[k+1] == 0x80 && (t[k+2] == 0xAF || t[k+2] == 0x89 || t[k+2] == 0x8A):
+			k += 3 // narrow no-break, thin and hair spaces
+		default:
+			if nl >= 0 && (c < 'a' || c > 'z') {
+				return nl
+			}
+			return k
+		}
+	}
+	return k
+}
+
+// qTrimBack returns the offset before the blanks (ASCII, no-break, thin and
+// hair spaces; up to 8 bytes) that end t[:i].
+func qTrimBack(t string, i int) int {
+	b := i
+	for b > 0 && i-b < 8 {
+		switch c := t[b-1]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			b--
+		case c == 0xA0 && b >= 2 && t[b-2] == 0xC2:
+			b -= 2
+		case (c == 0xAF || c == 0x89 || c == 0x8A) && b >= 3 && t[b-3] == 0xE2 && t[b-2] == 0x80:
+			b -= 3
+		default:
+			return b
+		}
+	}
+	return b
+}
+
+// qHasWordFold reports whether the word w (lower case) stands at i in t, in
+// any case, followed by a non-letter.
+func qHasWordFold(t string, i int, w string) bool {
+	if i+len(w) > len(t) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if qLower(t[i+k]) != w[k] {
+			return false
+		}
+	}
+	return i+len(w) == len(t) || !isLetter(t[i+len(w)])
+}
+
+// qFold copies w into buf in ASCII lower case and returns it as a string
+// that does not escape (for map look-ups); "" when w does not fit.
+func qFold(buf []byte, w string) string {
+	if len(w) > len(buf) {
+		return ""
+	}
+	for k := 0; k < len(w); k++ {
+		buf[k] = qLower(w[k])
+	}
+	return string(buf[:len(w)])
+}
+
+// qWordLower returns a short word in ASCII lower case, without allocating
+// when it already is.
+func qWordLower(w string) string {
+	for k := 0; k < len(w); k++ {
+		if qUpper(w[k]) {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// qLetterEnd returns the end of the run of ASCII letters at i.
+func qLetterEnd(t string, i int) int {
+	for i < len(t) && isLetter(t[i]) {
+		i++
+	}
+	return i
+}
+
+// qAlnumEnd returns the end of the run of ASCII letters and digits at i.
+func qAlnumEnd(t string, i int) int {
+	for i < len(t) && (isLetter(t[i]) || qDigit(t[i])) {
+		i++
+	}
+	return i
+}
+
+func qDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func qUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func qLower(c byte) byte {
+	if qUpper(c) {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// qPow10 returns 10**n for the small n of decimal places.
+func qPow10(n int) float64 {
+	if n < len(qPow10tab) {
+		return qPow10tab[n]
+	}
+	return math.Pow10(n)
+}
+
+var qPow10tab = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
