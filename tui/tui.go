@@ -5,44 +5,381 @@
 package tui
 
 import (
-	"fmt"
+	"io"
+	"slices"
 
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"corridor/model"
 )
 
-// Model is the dashboard's root model.
+// focus names a pane: the order is the tab order and the 1–4 keys.
+type focus int
+
+// The panes, in tab order.
+const (
+	focusTable focus = iota
+	focusChart
+	focusTimeline
+	focusReader
+	numFocus
+)
+
+var paneTitles = [numFocus]string{"Indicators", "Chart", "Timeline", "Reader"}
+
+// Model is the dashboard's root model. It holds the panes as fields, decides
+// their sizes, and routes messages between them; it is the only code that
+// refers to more than one pane.
 type Model struct {
 	corpus        *model.Corpus
 	styles        Styles
+	keys          globalKeyMap
+	help          help.Model
+	opts          options
 	width, height int
+
+	focus    focus   // the pane with the keys
+	second   focus   // the pane shown under the table when only two fit
+	history  []focus // where esc goes back to
+	showHelp bool
+	current  int // the focused indicator, -1 for none
+	status   string
+	isErr    bool
+	rects    [numFocus]rect // where each pane was laid out, for the mouse
+
+	header   headerPane
+	table    tablePane
+	chart    chartPane
+	timeline timelinePane
+	reader   readerPane
+}
+
+// Option changes how New builds the dashboard.
+type Option func(*options)
+
+type options struct {
+	filter      string              // the filter to open with
+	keys        map[string][]string // key rebindings from the config file
+	clip        io.Writer           // where OSC 52 copies are written
+	passthrough string              // "tmux" or "screen" to wrap OSC 52 for a multiplexer
+}
+
+// WithFilter opens the dashboard with the table already filtered, as
+// --filter and the SSH deep link do.
+func WithFilter(query string) Option { return func(o *options) { o.filter = query } }
+
+// WithKeys rebinds keys by action name (see Config and KeyNames).
+func WithKeys(keys map[string][]string) Option { return func(o *options) { o.keys = keys } }
+
+// WithClipboard sets where y writes its OSC 52 sequence: the program's
+// output locally, the session over SSH. passthrough is "tmux" or "screen"
+// when the sequence must be wrapped for a multiplexer, else "".
+func WithClipboard(w io.Writer, passthrough string) Option {
+	return func(o *options) { o.clip, o.passthrough = w, passthrough }
 }
 
 // New returns a dashboard over c of the given size (0, 0 until the first
-// WindowSizeMsg).
-func New(c *model.Corpus, st Styles, width, height int) Model {
-	return Model{corpus: c, styles: st, width: width, height: height}
+// WindowSizeMsg), styled with st.
+func New(c *model.Corpus, st Styles, width, height int, opts ...Option) Model {
+	m := Model{corpus: c, styles: st, keys: defaultGlobalKeyMap(), help: newHelp(st), current: -1, second: focusChart,
+		header: newHeaderPane(st, c), table: newTablePane(st, c), chart: newChartPane(st, c),
+		timeline: newTimelinePane(st, c), reader: newReaderPane(st, c)}
+	for _, o := range opts {
+		o(&m.opts)
+	}
+	m.rebindKeys(m.opts.keys)
+	if m.opts.filter != "" {
+		m.table.SetFilter(m.opts.filter)
+	}
+	m.table.Focus()
+	m.syncHeader()
+	m.showIndicator(m.table.Current())
+	m.resize(width, height)
+	return m
+}
+
+// rebindKeys applies the config's keys to every keymap.
+func (m *Model) rebindKeys(keys map[string][]string) {
+	rebind(m.keys.Named(), keys)
+	tk, ck, tlk, rk := defaultTableKeyMap(), defaultChartKeyMap(), defaultTimelineKeyMap(), defaultReaderKeyMap()
+	rebind(tk.Named(), keys)
+	rebind(ck.Named(), keys)
+	rebind(tlk.Named(), keys)
+	rebind(rk.Named(), keys)
+	m.table.SetKeyMap(tk)
+	m.chart.SetKeyMap(ck)
+	m.timeline.SetKeyMap(tlk)
+	m.reader.SetKeyMap(rk)
+}
+
+// KeyNames lists every action a config file can rebind, sorted.
+func KeyNames() []string {
+	g, t, c, tl, r := defaultGlobalKeyMap(), defaultTableKeyMap(), defaultChartKeyMap(), defaultTimelineKeyMap(), defaultReaderKeyMap()
+	var names []string
+	for _, n := range []map[string]*key.Binding{g.Named(), t.Named(), c.Named(), tl.Named(), r.Named()} {
+		names = append(names, sortedNames(n)...)
+	}
+	slices.Sort(names)
+	return names
 }
 
 // Init implements tea.Model.
 func (m Model) Init() tea.Cmd { return nil }
 
-// Update implements tea.Model.
+// Update implements tea.Model: it routes input to the focused pane (the
+// mouse to the pane under the pointer) and carries messages between panes.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.resize(msg.Width, msg.Height)
 	case tea.KeyMsg:
-		if msg.String() == "q" || msg.String() == "ctrl+c" {
-			return m, tea.Quit
+		m.status, m.isErr = "", false
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		return m.handleMouse(msg)
+	case indicatorFocusedMsg:
+		m.showIndicator(msg.ID)
+	case openSourceMsg:
+		// Remember where we came from so esc can return there.
+		if m.focus != focusReader {
+			m.pushHistory(m.focus)
+		}
+		m.reader.Open(msg.Doc, msg.Span, msg.Indicator, msg.Event)
+		m.setFocus(focusReader)
+	case highlightChosenMsg:
+		m.pushHistory(focusReader)
+		if msg.Indicator >= 0 {
+			if m.table.Select(msg.Indicator) {
+				m.syncHeader()
+				m.showIndicator(msg.Indicator)
+			}
+			m.setFocus(focusTable)
+		} else if msg.Event >= 0 {
+			m.timeline.FocusEvent(msg.Event)
+			m.setFocus(focusTimeline)
+		}
+	case closeReaderMsg:
+		m.goBack()
+	case errMsg:
+		m.status, m.isErr = msg.err.Error(), true
+	case statusMsg:
+		m.status, m.isErr = string(msg), false
+	}
+	return m, nil
+}
+
+// handleKey gives global keys first refusal, except while the filter is
+// typed, when every printable key is text.
+func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	typing := m.focus == focusTable && m.table.Typing() || m.focus == focusReader && m.reader.Typing()
+	switch {
+	case key.Matches(msg, m.keys.Quit) && !(typing && msg.Type == tea.KeyRunes):
+		return m, tea.Quit
+	case m.showHelp:
+		if key.Matches(msg, m.keys.Help, m.keys.Back) {
+			m.showHelp = false
+		}
+		return m, nil
+	case typing:
+		return m.updatePane(m.focus, msg)
+	case m.mode() == modeTooSmall:
+		return m, nil // nothing is on screen to act on
+	case key.Matches(msg, m.keys.Help):
+		m.showHelp = true
+	case key.Matches(msg, m.keys.Next):
+		m.setFocus((m.focus + 1) % numFocus)
+	case key.Matches(msg, m.keys.Prev):
+		m.setFocus((m.focus + numFocus - 1) % numFocus)
+	case key.Matches(msg, m.keys.Table, m.keys.Chart, m.keys.Timeline, m.keys.Reader):
+		for f, b := range []key.Binding{m.keys.Table, m.keys.Chart, m.keys.Timeline, m.keys.Reader} {
+			if key.Matches(msg, b) {
+				m.setFocus(focus(f))
+			}
+		}
+	case key.Matches(msg, m.keys.Copy):
+		return m, m.copyCmd()
+	case key.Matches(msg, m.keys.Back) && m.focus != focusReader && len(m.history) > 0:
+		// The reader handles its own esc (it says closeReaderMsg); elsewhere
+		// esc goes back first, and only then reaches the pane (the table
+		// clears its filter).
+		m.goBack()
+	default:
+		return m.updatePane(m.focus, msg)
+	}
+	return m, nil
+}
+
+// handleMouse focuses the pane clicked and sends wheel and clicks to the
+// pane under the pointer, in the pane's own coordinates.
+func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if m.showHelp || m.mode() == modeTooSmall {
+		return m, nil
+	}
+	for f, r := range m.rects {
+		if !r.contains(msg.X, msg.Y) {
+			continue
+		}
+		click := msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress
+		if click && focus(f) != m.focus {
+			m.setFocus(focus(f))
+			r = m.rects[f] // the layout may change with focus
+		}
+		switch {
+		case focus(f) == focusTable && (click || tea.MouseEvent(msg).IsWheel()):
+			local := msg
+			local.X, local.Y = msg.X-r.x-1, msg.Y-r.y-1
+			return m.updatePane(focus(f), local)
+		case tea.MouseEvent(msg).IsWheel():
+			return m.wheel(focus(f), msg.Button)
 		}
 	}
 	return m, nil
 }
 
-// View implements tea.Model.
-func (m Model) View() string {
-	return m.styles.Header.Render(fmt.Sprintf("corridor: %d documents, %d indicators, %d events (q quits)",
-		len(m.corpus.Documents), len(m.corpus.Indicators), len(m.corpus.Events)))
+// wheel scrolls a pane that has no mouse handling of its own by giving it
+// arrow keys, as if it were focused: three lines in the reader, one event
+// in the timeline.
+func (m Model) wheel(f focus, b tea.MouseButton) (tea.Model, tea.Cmd) {
+	k := tea.KeyMsg{Type: tea.KeyDown}
+	if b == tea.MouseButtonWheelUp {
+		k.Type = tea.KeyUp
+	} else if b != tea.MouseButtonWheelDown {
+		return m, nil
+	}
+	var cmds []tea.Cmd
+	switch f {
+	case focusReader:
+		r := m.reader
+		r.Focus()
+		for range 3 {
+			var cmd tea.Cmd
+			r, cmd = r.Update(k)
+			cmds = append(cmds, cmd)
+		}
+		if m.focus != focusReader {
+			r.Blur()
+		}
+		m.reader = r
+	case focusTimeline:
+		t := m.timeline
+		t.Focus()
+		t, cmd := t.Update(k)
+		if m.focus != focusTimeline {
+			t.Blur()
+		}
+		m.timeline = t
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// updatePane sends msg to one pane and keeps the header in step with the
+// table's filter.
+func (m Model) updatePane(f focus, msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch f {
+	case focusTable:
+		m.table, cmd = m.table.Update(msg)
+		m.syncHeader()
+	case focusChart:
+		m.chart, cmd = m.chart.Update(msg)
+	case focusTimeline:
+		m.timeline, cmd = m.timeline.Update(msg)
+	case focusReader:
+		m.reader, cmd = m.reader.Update(msg)
+	}
+	return m, cmd
+}
+
+// showIndicator makes id the focused indicator of the chart and timeline.
+func (m *Model) showIndicator(id int) {
+	m.current = id
+	m.chart.ShowIndicator(id)
+	if id >= 0 && id < len(m.corpus.Indicators) {
+		m.timeline.MarkDocument(m.corpus.Indicators[id].Doc)
+	}
+}
+
+// syncHeader copies the table's filter into the header.
+func (m *Model) syncHeader() { m.header.SetFilter(m.table.Filter()) }
+
+// setFocus moves the keys to pane f and lays the panes out again, since
+// the two-pane layout shows the focused pane under the table.
+func (m *Model) setFocus(f focus) {
+	if f == m.focus {
+		return
+	}
+	m.table.Blur()
+	m.chart.Blur()
+	m.timeline.Blur()
+	m.reader.Blur()
+	switch f {
+	case focusTable:
+		m.table.Focus()
+	case focusChart:
+		m.chart.Focus()
+	case focusTimeline:
+		m.timeline.Focus()
+	case focusReader:
+		m.reader.Focus()
+	}
+	m.focus = f
+	if f != focusTable {
+		m.second = f
+	}
+	m.layout()
+}
+
+// pushHistory records a pane to return to, bounded so it cannot grow
+// without end over a long session.
+func (m *Model) pushHistory(f focus) {
+	if len(m.history) >= 32 {
+		m.history = slices.Delete(m.history, 0, 1)
+	}
+	m.history = append(m.history, f)
+}
+
+// goBack returns to the pane before the last jump, or the table.
+func (m *Model) goBack() {
+	f := focusTable
+	if n := len(m.history); n > 0 {
+		f, m.history = m.history[n-1], m.history[:n-1]
+	}
+	m.setFocus(f)
+}
+
+// ShortHelp implements help.KeyMap: the focused pane's keys, then the
+// global ones.
+func (m Model) ShortHelp() []key.Binding {
+	return append(m.paneShortHelp(), m.keys.ShortHelp()...)
+}
+
+// FullHelp implements help.KeyMap.
+func (m Model) FullHelp() [][]key.Binding {
+	var pane [][]key.Binding
+	switch m.focus {
+	case focusTable:
+		pane = m.table.FullHelp()
+	case focusChart:
+		pane = m.chart.FullHelp()
+	case focusTimeline:
+		pane = m.timeline.FullHelp()
+	case focusReader:
+		pane = m.reader.FullHelp()
+	}
+	return append(pane, m.keys.FullHelp()...)
+}
+
+func (m Model) paneShortHelp() []key.Binding {
+	switch m.focus {
+	case focusChart:
+		return m.chart.ShortHelp()
+	case focusTimeline:
+		return m.timeline.ShortHelp()
+	case focusReader:
+		return m.reader.ShortHelp()
+	}
+	return m.table.ShortHelp()
 }

@@ -1,0 +1,417 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"corridor/model"
+)
+
+// tableCol is a column of the indicator table.
+type tableCol int
+
+// The table's columns, in display order. colRank is not a column: it is the
+// "by relevance" order a filter starts with.
+const (
+	colMetric tableCol = iota
+	colSubject
+	colValue
+	colPeriod
+	colDoc
+	numCols
+	colRank = numCols
+)
+
+var colTitles = [numCols]string{"Metric", "Subject", "Value", "Period", "Document"}
+
+// grouping is how rows are grouped under headings.
+type grouping int
+
+// The groupings b cycles through.
+const (
+	groupNone grouping = iota
+	groupMetric
+	groupSubject
+	numGroupings
+)
+
+// tablePane is the indicator table. It renders only the rows on screen, so
+// its View costs the same for 12 indicators or 100,000; sorting, grouping
+// and filtering reuse the orders its tableIndex precomputed.
+type tablePane struct {
+	st      Styles
+	keys    tableKeyMap
+	idx     *tableIndex
+	input   textinput.Model // the filter being typed
+	w, h    int
+	focused bool
+	editing bool // the filter input has the keys
+
+	sortCol  tableCol // a column, or colRank while a filter is on
+	lastCol  tableCol // the column to return to when the filter is cleared
+	desc     bool
+	grouping grouping
+	query    string  // the filter in force
+	hits     []int32 // the query's matches, best first
+
+	view   groupedView // the rows shown, in order
+	cursor int         // index in view.rows
+	offset int         // first display line on screen (group headings count)
+}
+
+// newTablePane returns the table over every indicator of c, in corpus order.
+func newTablePane(st Styles, c *model.Corpus) tablePane {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "filter: words, metric, place, document…"
+	in.PromptStyle, in.TextStyle = st.Accent, st.TableRow
+	in.PlaceholderStyle, in.CompletionStyle = st.Muted, st.Muted
+	in.Cursor.Style = st.TableRow
+	in.Cursor.SetMode(cursor.CursorStatic) // no blink timer: nothing ticks, over SSH or in tests
+	p := tablePane{st: st, keys: defaultTableKeyMap(), idx: newTableIndex(c), input: in, sortCol: colDoc, lastCol: colDoc}
+	p.rebuild()
+	return p
+}
+
+// SetSize sets the pane's inner size; the table keeps one line for column
+// titles and one for its status or filter line.
+func (p *tablePane) SetSize(w, h int) {
+	p.w, p.h = max(w, 0), max(h, 0)
+	p.input.Width = max(p.w-len(p.input.Prompt)-1, 1)
+	p.scrollToCursor()
+}
+
+// Focus gives the table the keys.
+func (p *tablePane) Focus() { p.focused = true }
+
+// Blur takes them away, and stops any filter being typed.
+func (p *tablePane) Blur() { p.focused, p.editing = false, false; p.input.Blur() }
+
+// Focused reports whether the table has the keys.
+func (p tablePane) Focused() bool { return p.focused }
+
+// Typing reports whether the filter is being typed: the root then sends
+// every printable key here rather than treating it as a global key.
+func (p tablePane) Typing() bool { return p.editing }
+
+// SetKeyMap replaces the table's keys (after the config rebinds them).
+func (p *tablePane) SetKeyMap(km tableKeyMap) { p.keys = km }
+
+// ShortHelp implements help.KeyMap.
+func (p tablePane) ShortHelp() []key.Binding {
+	if p.editing {
+		return p.keys.editingHelp()
+	}
+	return p.keys.ShortHelp()
+}
+
+// FullHelp implements help.KeyMap.
+func (p tablePane) FullHelp() [][]key.Binding {
+	if p.editing {
+		return [][]key.Binding{p.keys.editingHelp()}
+	}
+	return p.keys.FullHelp()
+}
+
+// Current returns the ID of the indicator under the cursor, or -1.
+func (p tablePane) Current() int {
+	if p.cursor < 0 || p.cursor >= len(p.view.rows) {
+		return -1
+	}
+	return int(p.view.rows[p.cursor])
+}
+
+// Filter returns the filter in force and how many rows it leaves.
+func (p tablePane) Filter() (query string, shown int) { return p.query, len(p.view.rows) }
+
+// SetFilter applies a filter as if typed (for --filter and deep links).
+func (p *tablePane) SetFilter(q string) {
+	p.input.SetValue(q)
+	p.applyQuery(q)
+}
+
+// Select moves the cursor to an indicator, clearing the filter when it
+// hides it; it reports whether the indicator exists. Its cost is linear in
+// the rows shown, and it runs only when a highlight is followed.
+func (p *tablePane) Select(id int) bool {
+	if id < 0 || id >= len(p.idx.c.Indicators) {
+		return false
+	}
+	for pass := 0; pass < 2; pass++ {
+		for i, r := range p.view.rows {
+			if int(r) == id {
+				p.cursor = i
+				p.scrollToCursor()
+				return true
+			}
+		}
+		p.SetFilter("")
+	}
+	return false
+}
+
+// Update handles keys when focused and the mouse (the root sends mouse
+// events with coordinates relative to the pane's inner area). A cursor move
+// reports indicatorFocusedMsg; enter reports openSourceMsg.
+func (p tablePane) Update(msg tea.Msg) (tablePane, tea.Cmd) {
+	before := p.Current()
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if !p.focused {
+			return p, nil
+		}
+		if p.editing {
+			cmd = p.updateEditing(msg)
+			break
+		}
+		rows := max(p.h-2, 1)
+		switch {
+		case key.Matches(msg, p.keys.Up):
+			p.move(-1)
+		case key.Matches(msg, p.keys.Down):
+			p.move(1)
+		case key.Matches(msg, p.keys.PageUp):
+			p.move(-rows)
+		case key.Matches(msg, p.keys.PageDown):
+			p.move(rows)
+		case key.Matches(msg, p.keys.Top):
+			p.move(-len(p.view.rows))
+		case key.Matches(msg, p.keys.Bottom):
+			p.move(len(p.view.rows))
+		case key.Matches(msg, p.keys.SortPrev):
+			p.setSort((p.sortCol + numCols - 1) % numCols)
+		case key.Matches(msg, p.keys.SortNext):
+			p.setSort((p.sortCol + 1) % numCols)
+		case key.Matches(msg, p.keys.Reverse):
+			p.desc = !p.desc
+			p.rebuild()
+		case key.Matches(msg, p.keys.Group):
+			p.grouping = (p.grouping + 1) % numGroupings
+			p.rebuild()
+		case key.Matches(msg, p.keys.Filter):
+			p.editing = true
+			p.input.CursorEnd()
+			cmd = p.input.Focus()
+		case key.Matches(msg, p.keys.Cancel) && p.query != "":
+			p.SetFilter("")
+		case key.Matches(msg, p.keys.Open):
+			if id := p.Current(); id >= 0 {
+				in := &p.idx.c.Indicators[id]
+				return p, func() tea.Msg {
+					return openSourceMsg{Doc: in.Doc, Span: in.Span, Indicator: id, Event: -1}
+				}
+			}
+		}
+	case tea.MouseMsg:
+		p.mouse(msg)
+	}
+	if id := p.Current(); id != before && id >= 0 {
+		cmd = tea.Batch(cmd, func() tea.Msg { return indicatorFocusedMsg{ID: id} })
+	}
+	return p, cmd
+}
+
+// updateEditing handles a key while the filter is typed: the rows follow
+// every change of the text.
+func (p *tablePane) updateEditing(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, p.keys.Accept):
+		p.editing = false
+		p.input.Blur()
+		return nil
+	case key.Matches(msg, p.keys.Cancel):
+		p.editing = false
+		p.input.Blur()
+		p.SetFilter("")
+		return nil
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	if v := p.input.Value(); v != p.query {
+		p.applyQuery(v)
+	}
+	return cmd
+}
+
+// mouse scrolls on the wheel and selects the row clicked.
+func (p *tablePane) mouse(msg tea.MouseMsg) {
+	switch {
+	case msg.Button == tea.MouseButtonWheelUp:
+		p.move(-3)
+	case msg.Button == tea.MouseButtonWheelDown:
+		p.move(3)
+	case msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress:
+		if r, ok := p.rowAtLine(p.offset + msg.Y - 1); ok && msg.Y >= 1 {
+			p.cursor = r
+		}
+	}
+}
+
+// applyQuery filters the rows; an empty query shows them all again.
+func (p *tablePane) applyQuery(q string) {
+	q = strings.TrimSpace(q)
+	if q == p.query {
+		return
+	}
+	switch {
+	case q == "":
+		p.hits = nil
+		if p.sortCol == colRank {
+			p.sortCol = p.lastCol
+		}
+	default:
+		if p.sortCol != colRank {
+			p.lastCol = p.sortCol
+		}
+		p.sortCol = colRank
+		p.hits = p.idx.search(q, p.idx.order(p.lastCol, p.desc))
+	}
+	p.query = q
+	p.cursor, p.offset = 0, 0
+	p.rebuild()
+	p.cursor, p.offset = 0, 0 // a new filter starts at its best match
+	p.scrollToCursor()
+}
+
+// setSort sorts by a column, leaving relevance order if a filter had it.
+func (p *tablePane) setSort(col tableCol) {
+	if p.sortCol == colRank {
+		col = p.lastCol
+	}
+	p.sortCol = col
+	p.rebuild()
+}
+
+// rebuild recomputes the rows shown from the sort, grouping and filter,
+// keeping the cursor on the same indicator when it is still shown.
+func (p *tablePane) rebuild() {
+	keep := p.Current()
+	switch {
+	case p.query == "":
+		p.view = p.idx.view(p.sortCol, p.desc, p.grouping)
+	case p.sortCol == colRank:
+		p.view = p.idx.group(p.hits, p.grouping)
+	default:
+		hit := make(map[int32]bool, len(p.hits))
+		for _, id := range p.hits {
+			hit[id] = true
+		}
+		var rows []int32
+		for _, id := range p.idx.order(p.sortCol, p.desc) {
+			if hit[id] {
+				rows = append(rows, id)
+			}
+		}
+		p.view = p.idx.group(rows, p.grouping)
+	}
+	p.cursor = 0
+	for i, id := range p.view.rows {
+		if int(id) == keep {
+			p.cursor = i
+			break
+		}
+	}
+	p.scrollToCursor()
+}
+
+// move moves the cursor by n rows, within bounds.
+func (p *tablePane) move(n int) {
+	p.cursor = max(0, min(p.cursor+n, len(p.view.rows)-1))
+	p.scrollToCursor()
+}
+
+// lineOf returns the display line of row r: rows plus the group headings
+// before them.
+func (p tablePane) lineOf(r int) int {
+	if len(p.view.groups) == 0 {
+		return r
+	}
+	return r + p.groupAt(r) + 1
+}
+
+// groupAt returns the group holding row r (binary search on the starts).
+func (p tablePane) groupAt(r int) int {
+	lo, hi := 0, len(p.view.groups)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if p.view.groups[mid].start <= r {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// rowAtLine returns the row on display line l, or false for a heading or
+// past the end.
+func (p tablePane) rowAtLine(l int) (int, bool) {
+	if l < 0 {
+		return 0, false
+	}
+	if len(p.view.groups) == 0 {
+		return l, l < len(p.view.rows)
+	}
+	lo, hi := 0, len(p.view.groups)-1 // the last group whose heading is at or before l
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if p.view.groups[mid].start+mid <= l {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	r := l - lo - 1
+	if r < p.view.groups[lo].start || r >= len(p.view.rows) {
+		return 0, false
+	}
+	return r, true
+}
+
+// scrollToCursor keeps the cursor's line on screen.
+func (p *tablePane) scrollToCursor() {
+	body := max(p.h-2, 1)
+	l := p.lineOf(p.cursor)
+	if p.cursor == 0 {
+		l = 0 // show the first heading too
+	}
+	if l < p.offset {
+		p.offset = l
+	}
+	if l >= p.offset+body {
+		p.offset = l - body + 1
+	}
+}
+
+// statusLine is the pane's last line: the filter being typed, or what the
+// rows are and how they are sorted.
+func (p tablePane) statusLine() string {
+	if p.editing {
+		return p.input.View()
+	}
+	var b strings.Builder
+	if p.query != "" {
+		b.WriteString("/" + p.query + " · ")
+	}
+	b.WriteString(strconv.Itoa(len(p.view.rows)))
+	if p.query != "" {
+		b.WriteString(" of " + strconv.Itoa(len(p.idx.c.Indicators)))
+	}
+	b.WriteString(" indicators · by ")
+	if p.sortCol == colRank {
+		b.WriteString("relevance")
+	} else {
+		b.WriteString(strings.ToLower(colTitles[p.sortCol]))
+	}
+	if p.grouping != groupNone {
+		b.WriteString(" · grouped by " + [...]string{"", "metric", "subject"}[p.grouping])
+	}
+	return p.st.Muted.Render(ansi.Truncate(b.String(), p.w, "…"))
+}
