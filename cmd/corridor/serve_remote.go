@@ -1,0 +1,83 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"corridor/model"
+	"corridor/tui"
+)
+
+// remoteOptions are the dashboard flags a client may send as its SSH
+// command. Only view choices are here: nothing that names a file, changes a
+// limit or reaches outside the session.
+type remoteOptions struct {
+	filter string    // initial table filter; "" for none
+	theme  tui.Theme // palette; ThemeAuto follows the terminal
+}
+
+// remoteUsage is printed for `ssh HOST -- --help`.
+const remoteUsage = `corridor over SSH: the first view can be chosen with a command after --:
+
+  ssh -t -p PORT HOST -- --filter "rail freight" --theme dark
+
+  --filter TEXT  open with the indicator table filtered to TEXT (the words
+                 after --filter are joined, because ssh drops the quotes)
+  --theme T      auto (default), light, dark or mono
+  --help         print this and exit
+
+-t is needed with a command: ssh asks for a terminal only without one.
+`
+
+// errRemoteHelp is returned by parseRemoteArgs for --help.
+var errRemoteHelp = errors.New("help requested")
+
+// parseRemoteArgs reads a session's command (ssh.Session.Command, already
+// split by shell rules) as dashboard flags. ssh sends a remote command as
+// its words joined by spaces, so `-- --filter "rail freight"` arrives as
+// three words: words that are not flags are joined onto the filter instead
+// of being refused, and flags may come after them.
+func parseRemoteArgs(args []string) (remoteOptions, error) {
+	o := remoteOptions{theme: tui.ThemeAuto}
+	fs := flag.NewFlagSet("corridor", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	filter := fs.String("filter", "", "")
+	theme := fs.String("theme", string(tui.ThemeAuto), "")
+	var words []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return o, errRemoteHelp
+			}
+			return o, fmt.Errorf("%v (over SSH only --filter and --theme are accepted)", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		words = append(words, args[0])
+		args = args[1:]
+	}
+	if len(words) > 0 && *filter == "" {
+		return o, fmt.Errorf("unexpected %q: over SSH the command can only hold --filter TEXT and --theme T", strings.Join(words, " "))
+	}
+	o.filter = strings.TrimSpace(strings.Join(append([]string{*filter}, words...), " "))
+	switch t := tui.Theme(*theme); t {
+	case tui.ThemeAuto, tui.ThemeLight, tui.ThemeDark, tui.ThemeMono:
+		o.theme = t
+	default:
+		return o, fmt.Errorf("unknown --theme %q (want auto, light, dark or mono)", *theme)
+	}
+	return o, nil
+}
+
+// newDashboard is serveConfig.newDashboard in production: the same
+// dashboard as the local command, sized to the client's terminal.
+func newDashboard(c *model.Corpus, st tui.Styles, width, height int, o remoteOptions) tea.Model {
+	return tui.New(c, st, width, height)
+}
