@@ -69,11 +69,10 @@ type dateScanner struct {
 func (s *dateScanner) run() {
 	t := s.text
 	for i := 0; i < len(t); {
-		c := t[i]
-		switch {
-		case dtDigit(c):
+		switch dtClass[t[i]] {
+		case clDigit:
 			i = s.number(i)
-		case dtAlpha(c):
+		case clUpper, clLower:
 			i = s.word(i)
 		default:
 			i++
@@ -81,12 +80,39 @@ func (s *dateScanner) run() {
 	}
 }
 
+// Byte classes for the main loop and the word loops: one table lookup per
+// byte instead of a chain of comparisons.
+const (
+	clOther = iota
+	clDigit
+	clUpper
+	clLower
+)
+
+var dtClass = func() (m [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		m[c] = clDigit
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		m[c], m[c+'a'-'A'] = clUpper, clLower
+	}
+	return m
+}()
+
 // emit appends an event spanning [start, end) and returns end. start is
 // clamped to the end of the previous event so that a cue pulled in from the
-// left can never overlap it.
+// left can never overlap it. In invalid UTF-8 a stray continuation byte may
+// follow the match; the event is then dropped (0 is returned) so that no
+// span ends inside a character.
 func (s *dateScanner) emit(start, end int, e Event) int {
+	if end < len(s.text) && dtCont(s.text[end]) {
+		return 0
+	}
 	start = max(start, s.lastEnd)
 	e.Span = Span{Start: start, End: end}
+	if s.out == nil {
+		s.out = make([]Event, 0, 8) // most articles have a handful of dates
+	}
 	s.out = append(s.out, e)
 	if e.Precision == PrecisionDay {
 		s.lastDay = len(s.out) - 1
@@ -113,10 +139,10 @@ const (
 func (s *dateScanner) word(i int) int {
 	t := s.text
 	j := i + 1
-	for j < len(t) && dtAlpha(t[j]) {
+	for j < len(t) && dtClass[t[j]] >= clUpper {
 		j++
 	}
-	if j < len(t) && dtDigit(t[j]) {
+	if j < len(t) && dtClass[t[j]] == clDigit {
 		for j < len(t) && dtAlnum(t[j]) {
 			j++
 		}
@@ -146,113 +172,66 @@ func (s *dateScanner) word(i int) int {
 	return j
 }
 
-// dtWordKind classifies a word, case-insensitively, as a trigger.
+// dtWordKind classifies a word, case-insensitively, as a trigger. Nearly
+// every word is turned down by dtTriggerShape, on its first two letters and
+// its length, before it is folded and looked up.
 func dtWordKind(w string) (kind, val int) {
-	if len(w) < 3 || len(w) > 12 || !dtTriggerInitial[w[0]] {
+	if len(w) < 3 || len(w) > 12 {
+		return wkNone, 0
+	}
+	a, b := w[0]|0x20, w[1]|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || dtTriggerShape[a-'a'][b-'a']&(1<<len(w)) == 0 {
 		return wkNone, 0
 	}
 	var buf [12]byte
-	b := dtLower(w, buf[:])
-	switch string(b) {
-	case "january", "jan":
-		return wkMonth, 1
-	case "february", "feb":
-		return wkMonth, 2
-	case "march", "mar":
-		return wkMonth, 3
-	case "april", "apr":
-		return wkMonth, 4
-	case "may":
-		return wkMonth, 5
-	case "june", "jun":
-		return wkMonth, 6
-	case "july", "jul":
-		return wkMonth, 7
-	case "august", "aug":
-		return wkMonth, 8
-	case "september", "sep", "sept":
-		return wkMonth, 9
-	case "october", "oct":
-		return wkMonth, 10
-	case "november", "nov":
-		return wkMonth, 11
-	case "december", "dec":
-		return wkMonth, 12
-	case "sunday":
-		return wkWeekday, int(time.Sunday)
-	case "monday":
-		return wkWeekday, int(time.Monday)
-	case "tuesday":
-		return wkWeekday, int(time.Tuesday)
-	case "wednesday":
-		return wkWeekday, int(time.Wednesday)
-	case "thursday":
-		return wkWeekday, int(time.Thursday)
-	case "friday":
-		return wkWeekday, int(time.Friday)
-	case "saturday":
-		return wkWeekday, int(time.Saturday)
-	case "last", "previous":
-		return wkShift, 0
-	case "this":
-		return wkShift, 1
-	case "next", "following":
-		return wkShift, 2
-	case "yesterday":
-		return wkDayWord, 0
-	case "today":
-		return wkDayWord, 1
-	case "tomorrow":
-		return wkDayWord, 2
-	case "first":
-		return wkOrdinal, 1
-	case "second":
-		return wkOrdinal, 2
-	case "third":
-		return wkOrdinal, 3
-	case "fourth":
-		return wkOrdinal, 4
-	case "fifth":
-		return wkOrdinal, 5
-	case "sixth":
-		return wkOrdinal, 6
-	case "seventh":
-		return wkOrdinal, 7
-	case "eighth":
-		return wkOrdinal, 8
-	case "ninth":
-		return wkOrdinal, 9
-	case "tenth":
-		return wkOrdinal, 10
-	case "eleventh":
-		return wkOrdinal, 11
-	case "twelfth":
-		return wkOrdinal, 12
-	case "thirteenth":
-		return wkOrdinal, 13
-	case "fourteenth":
-		return wkOrdinal, 14
-	case "fifteenth":
-		return wkOrdinal, 15
-	case "sixteenth":
-		return wkOrdinal, 16
-	case "seventeenth":
-		return wkOrdinal, 17
-	case "eighteenth":
-		return wkOrdinal, 18
-	case "nineteenth":
-		return wkOrdinal, 19
-	case "twentieth":
-		return wkOrdinal, 20
+	kv, ok := dtTriggerWords[string(dtLower(w, buf[:]))]
+	if !ok {
+		return wkNone, 0
 	}
-	return wkNone, 0
+	return int(kv >> 8), int(kv & 0xff)
 }
 
-// dtTriggerInitial marks the first letters of trigger words, so that most
-// words are rejected without being folded.
-var dtTriggerInitial = func() (m [256]bool) {
-	for _, c := range "jfmasondtwlpyeJFMASONDTWLPYE" {
-		m[c] = true
+// dtTriggerList is every trigger word with its kind and value.
+var dtTriggerList = []struct {
+	word      string
+	kind, val int
+}{
+	{"january", wkMonth, 1}, {"jan", wkMonth, 1}, {"february", wkMonth, 2}, {"feb", wkMonth, 2},
+	{"march", wkMonth, 3}, {"mar", wkMonth, 3}, {"april", wkMonth, 4}, {"apr", wkMonth, 4},
+	{"may", wkMonth, 5}, {"june", wkMonth, 6}, {"jun", wkMonth, 6}, {"july", wkMonth, 7},
+	{"jul", wkMonth, 7}, {"august", wkMonth, 8}, {"aug", wkMonth, 8}, {"september", wkMonth, 9},
+	{"sep", wkMonth, 9}, {"sept", wkMonth, 9}, {"october", wkMonth, 10}, {"oct", wkMonth, 10},
+	{"november", wkMonth, 11}, {"nov", wkMonth, 11}, {"december", wkMonth, 12}, {"dec", wkMonth, 12},
+	{"sunday", wkWeekday, int(time.Sunday)}, {"monday", wkWeekday, int(time.Monday)},
+	{"tuesday", wkWeekday, int(time.Tuesday)}, {"wednesday", wkWeekday, int(time.Wednesday)},
+	{"thursday", wkWeekday, int(time.Thursday)}, {"friday", wkWeekday, int(time.Friday)},
+	{"saturday", wkWeekday, int(time.Saturday)},
+	{"last", wkShift, 0}, {"previous", wkShift, 0}, {"this", wkShift, 1},
+	{"next", wkShift, 2}, {"following", wkShift, 2},
+	{"yesterday", wkDayWord, 0}, {"today", wkDayWord, 1}, {"tomorrow", wkDayWord, 2},
+	{"first", wkOrdinal, 1}, {"second", wkOrdinal, 2}, {"third", wkOrdinal, 3},
+	{"fourth", wkOrdinal, 4}, {"fifth", wkOrdinal, 5}, {"sixth", wkOrdinal, 6},
+	{"seventh", wkOrdinal, 7}, {"eighth", wkOrdinal, 8}, {"ninth", wkOrdinal, 9},
+	{"tenth", wkOrdinal, 10}, {"eleventh", wkOrdinal, 11}, {"twelfth", wkOrdinal, 12},
+	{"thirteenth", wkOrdinal, 13}, {"fourteenth", wkOrdinal, 14}, {"fifteenth", wkOrdinal, 15},
+	{"sixteenth", wkOrdinal, 16}, {"seventeenth", wkOrdinal, 17}, {"eighteenth", wkOrdinal, 18},
+	{"nineteenth", wkOrdinal, 19}, {"twentieth", wkOrdinal, 20},
+}
+
+// dtTriggerWords maps each trigger word to kind<<8 | val.
+var dtTriggerWords = func() map[string]uint16 {
+	m := make(map[string]uint16, len(dtTriggerList))
+	for _, w := range dtTriggerList {
+		m[w.word] = uint16(w.kind<<8 | w.val)
+	}
+	return m
+}()
+
+// dtTriggerShape[a][b] has bit n set when some trigger word starts with the
+// letters a, b and is n bytes long.
+var dtTriggerShape = func() (m [26][26]uint16) {
+	for _, w := range dtTriggerList {
+		m[w.word[0]-'a'][w.word[1]-'a'] |= 1 << len(w.word)
 	}
 	return m
 }()
@@ -271,7 +250,9 @@ func (s *dateScanner) month(i, j, m int) int {
 		k++
 	}
 	q := s.skipSpace(k)
-	if q == k || q >= len(t) {
+	if q < len(t) && t[q] == ',' {
+		q = k // "September, 1984": the comma may follow the name directly
+	} else if q == k || q >= len(t) {
 		return 0
 	}
 	switch {
@@ -315,15 +296,15 @@ func (s *dateScanner) month(i, j, m int) int {
 func (s *dateScanner) monthDay(start, r, m, d int) int {
 	t := s.text
 	r = dtOrdinalSuffix(t, r)
-	if d < 1 || d > 31 || !s.numberEnds(r) {
-		return 0
-	}
 	// A day range "January 3-5": keep the first day, span the whole range.
 	if r+1 < len(t) && (t[r] == '-') && dtDigit(t[r+1]) {
 		r2 := dtDigitsEnd(t, r+1)
 		if r2-r-1 <= 2 && dtAtoi(t[r+1:r2]) > d && dtAtoi(t[r+1:r2]) <= 31 && s.numberEnds(r2) {
 			r = r2
 		}
+	}
+	if d < 1 || d > 31 || !s.numberEnds(r) {
+		return 0
 	}
 	if s.unitAfter(r) {
 		return 0 // "March 10 percent"
@@ -349,8 +330,11 @@ func (s *dateScanner) monthDay(start, r, m, d int) int {
 }
 
 // yearFor picks the year of a yearless "Month D" from ref: ref's year, or
-// the year before when that would put the date more than two months after
-// ref (a January article mentioning "December 28").
+// the year before when that would put the date more than four months after
+// ref (a January article mentioning "December 28"). News looks back more
+// often than ahead, but announcements of pay days, meetings and deadlines a
+// quarter ahead are common, so the window ahead is wider than the two months
+// a pure look-back rule would give.
 func (s *dateScanner) yearFor(m, d int) (int, bool) {
 	if s.ref.Year == 0 {
 		return 0, false
@@ -358,7 +342,7 @@ func (s *dateScanner) yearFor(m, d int) (int, bool) {
 	y := s.ref.Year
 	if s.ref.Month > 0 {
 		ref := s.ref.Time()
-		if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(ref) > 62*24*time.Hour {
+		if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(ref) > 122*24*time.Hour {
 			y--
 		}
 	}
@@ -717,8 +701,8 @@ func (s *dateScanner) yearRange(i, j, y int) int {
 // date, and emits it with the cue in its span.
 func (s *dateScanner) bareYear(i, j, y int) int {
 	t := s.text
-	if s.unitAfter(j) {
-		return 0 // "2016 tonnes", "2025 growth", "1500 GMT"
+	if s.unitAfter(j) || s.failedRange(i, j) {
+		return 0 // "2016 tonnes", "2025 growth", "1500 GMT", "from 2000 to 3000"
 	}
 	end := j
 	start, mod := s.modifierBefore(i)
@@ -741,7 +725,9 @@ func (s *dateScanner) bareYear(i, j, y int) int {
 		s.out[len(s.out)-1].Precision == PrecisionYear:
 		// A list of years: "in 1997, 1998 and 1999".
 	case t[p] == '.' || t[p] == '!' || t[p] == '?' || t[p] == '\n' || t[p] == '"':
-		if !s.subjectYear(j) && !s.circa(p) {
+		if c := s.circa(p); c >= 0 {
+			start = c
+		} else if !s.subjectYear(j) {
 			return 0
 		}
 	default:
@@ -758,14 +744,40 @@ func (s *dateScanner) bareYear(i, j, y int) int {
 	return s.emit(start, end, Event{Year: y, Precision: PrecisionYear})
 }
 
+// failedRange reports whether the number t[i:j] reads as the start of a
+// range, "from N to M" or "between N and M": yearRange has already turned it
+// down as a range of years, so it is a range of something else ("from 2000
+// to 3000 units").
+func (s *dateScanner) failedRange(i, j int) bool {
+	t := s.text
+	ws, we := s.wordAfter(j)
+	switch {
+	case ws < 0:
+		return false
+	case dtWordIs(t, ws, "and"):
+		if bs, _ := s.wordBefore(i); bs < 0 || !dtWordIs(t, bs, "between") {
+			return false
+		}
+	case !dtWordIs(t, ws, "to"):
+		return false
+	}
+	q := s.skipSpace(we)
+	return q < len(t) && dtDigit(t[q])
+}
+
 // yearCue reports whether the word t[ws:we] before a year makes it a date,
 // and where the span starts.
 func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 	t := s.text
 	var buf [12]byte
 	switch string(dtLower(t[ws:we], buf[:])) {
-	case "in", "since", "by", "after", "before", "until", "till", "during",
-		"through", "throughout", "circa", "year", "spring", "summer", "autumn", "winter":
+	case "from":
+		// "from 1986" is a year in economic text, but "from 1456 CST" and
+		// "from 1200" are not: only modern years are taken after "from".
+		return ws, dtAtoi(t[i:i+4]) >= 1800
+	case "in", "since", "by", "after", "before", "until", "till", "during", "due",
+		"through", "throughout", "circa", "year", "spring", "summer", "autumn", "winter",
+		"fiscal", "fy", "quarter", "qtr":
 		return ws, true
 	case "of":
 		// "end of 2025", "first half of 1987", "as of 2024" — but not
@@ -777,7 +789,7 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 		var b2 [12]byte
 		switch string(dtLower(t[ns:ne], b2[:])) {
 		case "end", "beginning", "start", "middle", "half", "quarter", "spring", "summer",
-			"autumn", "winter", "as", "part", "course", "rest", "remainder":
+			"autumn", "winter", "as", "part", "course", "rest", "remainder", "all":
 			return ns, true
 		}
 	case "and", "or":
@@ -790,14 +802,18 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 	return 0, false
 }
 
-// circa reports whether the period at t[p] ends "c." or "ca." ("c. 1850").
-func (s *dateScanner) circa(p int) bool {
+// circa returns where "c." or "ca." starts when the period at t[p] ends one
+// ("c. 1850"), or -1.
+func (s *dateScanner) circa(p int) int {
 	t := s.text
 	if t[p] != '.' {
-		return false
+		return -1
 	}
 	ws, we := s.wordBefore(p)
-	return ws >= 0 && we == p && (we-ws == 1 && (t[ws] == 'c' || t[ws] == 'C') || dtWordIs(t, ws, "ca") && we-ws == 2)
+	if ws >= 0 && we == p && (we-ws == 1 && t[ws]|0x20 == 'c' || we-ws == 2 && dtWordIs(t, ws, "ca")) {
+		return ws
+	}
+	return -1
 }
 
 // subjectYear reports whether a year that starts a sentence is its subject:
@@ -954,7 +970,8 @@ func (s *dateScanner) unitAfter(j int) bool {
 		"trillion", "thousand", "growth", "outlook", "budget", "budgets", "forecast", "forecasts", "target",
 		"targets", "figures", "levels", "estimates", "results", "earnings", "profit", "profits",
 		"revenue", "revenues", "sales", "output", "gdp", "gmt", "utc", "hrs", "hours", "h", "local",
-		"est", "edt", "bst", "am", "pm", "bc", "bce", "mw", "kw", "gw", "mwh", "kwh", "cc", "mm", "cm":
+		"est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "hkt", "jst", "sgt",
+		"am", "pm", "bc", "bce", "mw", "kw", "gw", "mwh", "kwh", "cc", "mm", "cm":
 		return true
 	}
 	return false
@@ -1080,10 +1097,10 @@ func (s *dateScanner) wordAfter(j int) (int, int) {
 // The dt prefix keeps these helpers clear of the other scanners' names in
 // this package.
 
-func dtDigit(c byte) bool { return c >= '0' && c <= '9' }
-func dtUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
-func dtAlpha(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
-func dtAlnum(c byte) bool { return dtAlpha(c) || dtDigit(c) }
+func dtDigit(c byte) bool { return dtClass[c] == clDigit }
+func dtUpper(c byte) bool { return dtClass[c] == clUpper }
+func dtAlpha(c byte) bool { return dtClass[c] >= clUpper }
+func dtAlnum(c byte) bool { return dtClass[c] != clOther }
 
 // dtCont reports whether c is a UTF-8 continuation byte: a date glued to one
 // would end inside a multi-byte character.
