@@ -93,7 +93,8 @@ func (c *classifier) classify(q Quantity) (Indicator, bool) {
 	ind := Indicator{Quantity: q}
 	if si < 0 {
 		ind.Metric = MetricOther
-		return ind, unitClassOf(q.Unit) != unitCount
+		cl := unitClassOf(q.Unit)
+		return ind, cl != unitCount && cl != ""
 	}
 	s := c.sentence(si)
 	ind.Sentence = s.span
@@ -290,21 +291,28 @@ const (
 	unitCount  = "count"  // a number of things, or a plain-word unit
 )
 
-// unitClassOf maps a Quantity.Unit to its class.
+// unitClasses maps the units the scanner reports to their class. Physical
+// quantities other than tonnes (bushels, cubic metres) count as mass: they
+// measure goods the same way. Durations map to "" and are never indicators.
+var unitClasses = map[string]string{
+	"%": unitPct, "pp": unitPct, "bp": unitPct,
+	"t": unitMass, "kg": unitMass, "g": unitMass, "lb": unitMass, "oz": unitMass, "long tons": unitMass,
+	"short tons": unitMass, "dwt": unitMass, "bushels": unitMass, "bales": unitMass, "bags": unitMass,
+	"head": unitMass, "m3": unitMass, "cubic feet": unitMass, "litres": unitMass, "gallons": unitMass,
+	"TEU": unitTEU, "FEU": unitTEU, "containers": unitTEU,
+	"km2": unitArea, "m2": unitArea, "mi2": unitArea, "ft2": unitArea, "acres": unitArea, "hectares": unitArea,
+	"km": unitLength, "m": unitLength, "miles": unitLength, "mi": unitLength, "feet": unitLength, "ft": unitLength,
+	"bbl": unitOil, "bpd": unitOil,
+	"cents": unitMoney, "ECU": unitMoney,
+	"years": "", "months": "", "weeks": "", "days": "", "hours": "", "minutes": "", "seconds": "",
+	"decades": "", "centuries": "",
+}
+
+// unitClassOf maps a Quantity.Unit to its class: the table above, an ISO
+// currency code, or else a count (a plain-word unit names what is counted).
 func unitClassOf(u string) string {
-	switch u {
-	case "%", "pp":
-		return unitPct
-	case "t":
-		return unitMass
-	case "TEU":
-		return unitTEU
-	case "km2":
-		return unitArea
-	case "km":
-		return unitLength
-	case "bbl", "bpd":
-		return unitOil
+	if c, ok := unitClasses[u]; ok {
+		return c
 	}
 	if len(u) == 3 && strings.ToUpper(u) == u && isLetter(u[0]) {
 		return unitMoney
@@ -315,7 +323,8 @@ func unitClassOf(u string) string {
 // metricTable is the classifier's knowledge, as data. Each row is a metric,
 // the unit classes it accepts, a base score, and groups of cue words. A
 // group starting "req" must match or the metric is out; "opt" groups only
-// add. A cue is word:weight; "_" joins the words of a phrase, a trailing
+// add; a "not" group's best cue is subtracted, and a metric left at zero
+// or below is out. A cue is word:weight; "_" joins the words of a phrase, a trailing
 // "*" matches any ending, "@next" / "@prev" restrict it to the word right
 // after / before the figure, and "<byyear>" is "by" followed by a year. A
 // cue's weight shrinks with its distance in words from the figure and again
@@ -330,7 +339,7 @@ var metricTable = []struct {
 	groups []string
 }{
 	{MetricGDPShare, "pct", 0, []string{
-		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic_output:3 output:2",
+		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic_output:3",
 		"req share:3 shares:2 of@next:2 account*:2 controlling:2 controls:1 comprising:1 make_up:2 makes_up:2 made_up:2 percent_of:2"}},
 	{MetricTradeTarget, "money pct", 0, []string{
 		"req " + tradeCues,
@@ -338,9 +347,10 @@ var metricTable = []struct {
 	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues}},
 	{MetricGDPGrowth, "pct", 0, []string{
 		"req " + growthCues,
-		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 econom*:3 growth:1"}},
+		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic:3 economies:3 growth:1",
+		"not " + notEconomyCues}},
 	{MetricMarketValue, "money", 0, []string{
-		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3 valued:2"}},
+		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3"}},
 	{MetricTradeVolume, "money mass teu", 0, []string{"req " + tradeCues}},
 	{MetricGDP, "money", 0, []string{
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
@@ -356,7 +366,7 @@ var metricTable = []struct {
 		"opt rail*:1 freight:1 trip*:1 journey*:1"}},
 	{MetricListedCompanies, "count", 0, []string{
 		"req listed:3 listing*:3 stock_exchange:2 exchange:1 bourse*:2 ipo*:2",
-		"opt compan*:1 firms:1 enterprises:1 issuers:1"}},
+		"req compan*:2 firms:2 enterprises:2 issuers:2 corporations:2 stocks:1"}},
 	{MetricDelegation, "count", 0, []string{
 		"req delegat*:3 mission*:2 entourage:2",
 		"opt executives:1 leaders:1 officials:1 members:1 representatives:1"}},
@@ -369,13 +379,16 @@ var metricTable = []struct {
 	{MetricPrice, "money pct", 0, []string{
 		"req price*:3 per@next:4 cost:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3"}},
 	{MetricOther, "pct money count mass teu length oil", 0, []string{
-		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2"}},
+		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " + notEconomyCues}},
 }
 
-// Cue groups several rows share.
+// Cue groups several rows share. notEconomyCues name other things that
+// grow: money, credit, orders, prices, profits. Near a figure they veto
+// reading a bare "growth" as growth of an economy.
 const (
-	tradeCues  = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
-	growthCues = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
+	notEconomyCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 inflation:4 prices:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3 population:4"
+	tradeCues      = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
+	growthCues     = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
 )
 
 // Cue positions.
@@ -390,7 +403,8 @@ type metricRule struct {
 	metric Metric
 	units  map[string]bool
 	base   float64
-	req    []bool // per group
+	req    []bool // per group: must match
+	neg    []bool // per group: subtract
 }
 
 type cue struct {
@@ -431,6 +445,7 @@ func parseMetricTable() *cueIndex {
 		for gi, grp := range row.groups {
 			fields := strings.Fields(grp)
 			r.req = append(r.req, fields[0] == "req")
+			r.neg = append(r.neg, fields[0] == "not")
 			for _, f := range fields[1:] {
 				word, w, _ := strings.Cut(f, ":")
 				weight, _ := strconv.ParseFloat(w, 64)
@@ -511,8 +526,16 @@ func chooseMetric(toks []wordTok, f figure) (Metric, bool) {
 			hit(cu, d, toks[k].clause == f.clause, after, before)
 		}
 	}
-	// What the scanner says is counted is the noun of the figure itself.
-	for _, w := range strings.Fields(strings.ToLower(f.q.Counted)) {
+	if class == "" {
+		return "", false // a duration: "12 months" measures nothing here
+	}
+	// What the scanner says is counted is the noun of the figure itself,
+	// and so is a plain-word unit ("trains", "delegates").
+	counted := f.q.Counted
+	if class == unitCount && f.q.Unit != "count" {
+		counted += " " + f.q.Unit
+	}
+	for _, w := range strings.Fields(strings.ToLower(counted)) {
 		one := []wordTok{{lower: w}}
 		for _, cu := range ix.lookup(one, 0) {
 			hit(cu, 0, true, true, true)
@@ -529,7 +552,11 @@ func chooseMetric(toks []wordTok, f figure) (Metric, bool) {
 				ok = false
 				break
 			}
-			score += best[ri][gi]
+			if r.neg[gi] {
+				score -= best[ri][gi]
+			} else {
+				score += best[ri][gi]
+			}
 		}
 		if ok && score > bestScore {
 			bestRule, bestScore = ri, score
@@ -626,7 +653,7 @@ func isTradeMetric(m Metric) bool {
 //     governed by a preposition, else its first place. A share's whole
 //     ("60% of Central Asia's GDP") is never the subject.
 //  6. the subject of the nearest clause before, then after, in the sentence.
-//  7. the subject of the previous sentence or the one before it.
+//  7. a pair or the subject of the previous sentence or the one before.
 func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string {
 	toks := s.toks
 	ms := usable(toks, s.mentions, f)
@@ -659,7 +686,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			}
 		}
 	}
-	for back := 1; back <= 2 && si-back >= 0; back-- {
+	// An earlier sentence lends its subject, not its objects: "to Woodco
+	// of Houston" says nothing of where the next figure belongs.
+	for back := 1; back <= 2 && si-back >= 0; back++ {
 		ps := c.sentence(si - back)
 		if len(ps.mentions) == 0 {
 			continue
@@ -667,29 +696,44 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if pr := c.pairIn(ps.toks, ps.mentions, -1, metric, false); pr != "" {
 			return pr
 		}
-		if p := firstSubject(ps.toks, ps.mentions); p != nil {
+		if p := firstSubject(ps.toks, usable(ps.toks, ps.mentions, figure{fs: -1, fe: -1})); p != nil {
 			return p.name
 		}
-		return ps.mentions[len(ps.mentions)-1].p.name
 	}
 	return ""
 }
 
 // usable drops the mentions that cannot be the figure's subject: those
 // inside the figure itself ("US$5 billion") and places used as the name of
-// a currency ("5 billion Hong Kong dollars").
+// a currency ("5 billion Hong Kong dollars") or to say where a body sits
+// ("a Kuala Lumpur-based council").
 func usable(toks []wordTok, ms []placeMention, f figure) []placeMention {
 	out := make([]placeMention, 0, len(ms))
+	dl := datelineEnd(toks)
 	for _, m := range ms {
-		if m.j > f.fs && m.i < f.fe {
+		if m.i < dl || m.j > f.fs && m.i < f.fe {
 			continue
 		}
-		if m.j < len(toks) && currencyWords[toks[m.j].lower] && toks[m.j-1].clause == toks[m.j].clause {
-			continue
+		if m.j < len(toks) && toks[m.j-1].clause == toks[m.j].clause &&
+			(currencyWords[toks[m.j].lower] || toks[m.j].lower == "based" && toks[m.j].joined()) {
+			continue // "Hong Kong dollars", "Kuala Lumpur-based"
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// datelineEnd returns the index of the first word after a newswire
+// dateline ("TOKYO, March 2 - "), or 0 when the sentence has none. The
+// dateline names where the story was filed, not what it is about.
+func datelineEnd(toks []wordTok) int {
+	for k := 1; k < len(toks)-2 && k <= 6; k++ {
+		if toks[k].clause > 0 && toks[k].cap && isMonthWord(toks[k].lower) && toks[k+1].num &&
+			toks[k+2].clause != toks[k+1].clause {
+			return k + 2
+		}
+	}
+	return 0
 }
 
 // mentionAt returns the mention starting at token k, if any.
