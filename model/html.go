@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
@@ -11,6 +12,7 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
 // HTML pages are turned into readable text by html-to-markdown (v2), on top
@@ -115,6 +117,26 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 		return "", docMeta{}, errors.New("cannot convert HTML to text: " + err.Error())
 	}
 	return string(out), m, nil
+}
+
+// decodeHTMLCharset converts a page that is not UTF-8 from the character set
+// it declares (<meta charset="gbk">, a byte-order mark) to UTF-8, as a
+// browser would. A page that is valid UTF-8, declares nothing, or declares
+// something that cannot be decoded is returned as is, and decodeText then
+// reads its stray bytes as Windows-1252 and reports them.
+func decodeHTMLCharset(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	if enc == nil || name == "utf-8" || name == "windows-1252" {
+		return data
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // htmlMeta reads a <meta> element's date or site name into m.

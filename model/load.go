@@ -456,6 +456,9 @@ func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty file")
 	}
+	if format == FormatHTML {
+		data = decodeHTMLCharset(data)
+	}
 	text, warn, err := decodeText(data)
 	if err != nil {
 		return nil, err
