@@ -263,7 +263,7 @@ func (s *dateScanner) month(i, j, m int) int {
 			return s.monthDay(i, r, m, dtAtoi(t[q:r]))
 		case 4:
 			y := dtAtoi(t[q:r])
-			if !s.yearAt(q, r) || y < minYear || y > maxYear {
+			if !s.yearAt(q, r) || y < minYear || y > maxYear || s.inTable(i, r) {
 				return 0
 			}
 			start, mod := s.modifierBefore(i)
@@ -288,6 +288,18 @@ func (s *dateScanner) month(i, j, m int) int {
 		return s.emit(start, y1, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod})
 	}
 	return 0
+}
+
+// inTable reports whether the expression t[i:j] sits between numbers, as
+// in a commodity price table ("Mar 1390 1391 ... May 1410 1411"), where a
+// month and four digits are a delivery month and a price, not a date.
+func (s *dateScanner) inTable(i, j int) bool {
+	t := s.text
+	if q := s.skipSpace(j); q > j && q < len(t) && dtDigit(t[q]) {
+		return true
+	}
+	p := s.prevNonSpace(i)
+	return p >= 0 && p < i-1 && dtDigit(t[p])
 }
 
 // monthDay finishes "Month D" whose day digits end at r: an optional ordinal
@@ -357,13 +369,18 @@ func (s *dateScanner) weekday(i, j int, wd time.Weekday) int {
 	if s.ref.Day == 0 {
 		return 0
 	}
-	// "Tuesday, January 3, 1992": the full date that follows says it all.
-	if j+1 < len(t) && t[j] == ',' {
-		q := s.skipSpace(j + 1)
-		if q < len(t) && (dtDigit(t[q]) || dtUpper(t[q])) {
-			if kind, _ := dtWordKind(t[q:dtAlphaEnd(t, q)]); kind == wkMonth || dtDigit(t[q]) {
-				return 0
-			}
+	// "Tuesday, January 3, 1992", "Tuesday 5 November": the date that
+	// follows says it all.
+	q := j
+	if q < len(t) && t[q] == ',' {
+		q++
+	}
+	if q = s.skipSpace(q); q < len(t) {
+		if dtDigit(t[q]) {
+			return 0
+		}
+		if kind, _ := dtWordKind(t[q:dtAlphaEnd(t, q)]); kind == wkMonth && dtUpper(t[q]) {
+			return 0
 		}
 	}
 	start := i
@@ -579,7 +596,9 @@ func (s *dateScanner) isoDate(i, j, y int) int {
 		return 0
 	}
 	e := j + 6
-	if e < len(t) && (dtAlnum(t[e]) || dtCont(t[e]) || ((t[e] == sep || t[e] == '.' || t[e] == ',') && e+1 < len(t) && dtDigit(t[e+1]))) {
+	timestamp := e+1 < len(t) && t[e] == 'T' && dtDigit(t[e+1]) // "2024-11-06T10:30:00Z"
+	if !timestamp && e < len(t) && (dtAlnum(t[e]) || dtCont(t[e]) ||
+		((t[e] == sep || t[e] == '.' || t[e] == ',') && e+1 < len(t) && dtDigit(t[e+1]))) {
 		return 0 // a longer identifier or number
 	}
 	m, d := dtAtoi(t[j+1:j+3]), dtAtoi(t[j+4:j+6])
@@ -899,6 +918,9 @@ func (s *dateScanner) century(i, k, n int) int {
 	e := dtAlphaEnd(t, q)
 	if e-q != 7 || !dtWordIs(t, q, "century") {
 		return 0
+	}
+	if ws, _ := s.wordAfter(e); t[q] == 'C' && ws >= 0 && dtUpper(t[ws]) {
+		return 0 // a name: "20th Century Fox"
 	}
 	if ws, we := s.wordAfter(e); ws >= 0 {
 		if w := t[ws:we]; w == "BC" || w == "BCE" || w == "B" {

@@ -75,6 +75,8 @@ var scanDatesTests = []struct {
 		[]wantDate{day("November 5-10, 2024", 2024, 11, 5)}},
 	{"iso date", "Report filed 2024-11-06 by the bureau.", noRef,
 		[]wantDate{day("2024-11-06", 2024, 11, 6)}},
+	{"iso timestamp", "Published 2024-11-06T10:30:00Z by the desk.", noRef,
+		[]wantDate{day("2024-11-06", 2024, 11, 6)}},
 	{"iso date with slashes", "Valid from 2019/04/01.", noRef,
 		[]wantDate{day("2019/04/01", 2019, 4, 1)}},
 	{"caps month", "ALMATY, FEB 27 - Grain exports rose, officials said.", ref1987,
@@ -93,6 +95,7 @@ var scanDatesTests = []struct {
 		[]wantDate{mon("September, 1984", 1984, 9)}},
 	{"month of year", "Tariffs fell in April of 2019.", noRef,
 		[]wantDate{mon("April of 2019", 2019, 4)}},
+	{"price table", "Mar 1390 1391 1393 1387 200 May 1410 1411", noRef, nil},
 	{"mid month year", "A review is due mid-March 2025.", noRef,
 		[]wantDate{{Text: "mid-March 2025", Y: 2025, M: 3, Prec: PrecisionMonth, Mod: "mid"}}},
 
@@ -199,6 +202,7 @@ var scanDatesTests = []struct {
 		[]wantDate{{Text: "late 18th-century", Y: 1701, End: 1800, Prec: PrecisionCentury, Mod: "late"}}},
 	{"spelled century", "By the twenty-first century the oasis had shrunk.", noRef,
 		[]wantDate{{Text: "twenty-first century", Y: 2001, End: 2100, Prec: PrecisionCentury}}},
+	{"century in a name", "He ran 20th Century Fox for years.", noRef, nil},
 	{"bc century", "A 2nd century BC embassy reached Ferghana.", noRef, nil},
 
 	// Relative dates.
@@ -214,6 +218,8 @@ var scanDatesTests = []struct {
 	{"weekday unknown ref", "Officials met on Tuesday.", noRef, nil},
 	{"weekday before full date", "It happened on Tuesday, January 3, 2023.", ref2024,
 		[]wantDate{day("January 3, 2023", 2023, 1, 3)}},
+	{"weekday before day month", "It opened on Tuesday 5 November 2024.", ref2024,
+		[]wantDate{day("5 November 2024", 2024, 11, 5)}},
 	{"yesterday", "The exchange said yesterday it would list more firms.", ref2024,
 		[]wantDate{relDay("yesterday", 2024, 11, 5)}},
 	{"today", "Prices were cut effective today.", ref1987,
