@@ -456,6 +456,7 @@ func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
 	if len(data) == 0 {
 		return nil, errors.New("empty file")
 	}
+	size := len(data)
 	if format == FormatHTML {
 		data = decodeHTMLCharset(data)
 	}
@@ -463,7 +464,7 @@ func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{ID: id, Path: shown, Format: format, Bytes: len(data)}
+	d := &Document{ID: id, Path: shown, Format: format, Bytes: size}
 	var meta docMeta
 	if format == FormatHTML {
 		text, meta, err = parseHTML(text)
