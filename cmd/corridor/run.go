@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"corridor/model"
+	"corridor/seeds"
+)
+
+// Exit codes, as documented in --help.
+const (
+	exitOK       = 0 // everything loaded
+	exitProblems = 1 // some paths had problems (the rest was still processed), or a runtime error
+	exitUsage    = 2 // bad flags or arguments
+)
+
+// usageError is a mistake in the command line; it exits with exitUsage.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// problemsError says that some paths could not be loaded; the output was
+// still written. It exits with exitProblems.
+type problemsError struct{ n int }
+
+func (e problemsError) Error() string {
+	if e.n == 1 {
+		return "1 path had a problem (see above)"
+	}
+	return fmt.Sprintf("%d paths had problems (see above)", e.n)
+}
+
+// exitCode maps run's error to the process exit code, printing it first.
+func exitCode(err error, stderr io.Writer) int {
+	var ue usageError
+	var pe problemsError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "corridor: %s\nRun 'corridor -h' for usage.\n", ue.msg)
+		return exitUsage
+	case errors.As(err, &pe):
+		fmt.Fprintf(stderr, "corridor: %s\n", pe)
+		return exitProblems
+	}
+	fmt.Fprintf(stderr, "corridor: %s\n", err)
+	return exitProblems
+}
+
+// run dispatches on the first argument: a verb (extract, serve, help) or,
+// for anything else, the dashboard with that argument as a flag or path.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "extract":
+			return runExtract(ctx, args[1:], stdout, stderr)
+		case "serve":
+			return runServe(ctx, args[1:], stdout, stderr)
+		case "help":
+			fmt.Fprint(stdout, mainUsage)
+			return nil
+		}
+	}
+	return runTUI(ctx, args, stdin, stdout, stderr)
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting, and
+// prints usage (the given text) to stdout on -h, as users expect of --help.
+func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() { fmt.Fprint(stdout, usage) }
+	return fs
+}
+
+// parseFlags parses args, turning flag errors into usage errors and -h into
+// flag.ErrHelp after printing the usage.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	return usageError{err.Error()}
+}
+
+// loadCorpus loads the paths, or the embedded seeds when there are none, and
+// extracts every document.
+func loadCorpus(paths []string, opt model.LoadOptions) *model.Corpus {
+	var docs []*model.Document
+	var problems []model.Problem
+	if len(paths) == 0 {
+		docs, problems = model.LoadFS(seeds.FS, seeds.Root, opt)
+	} else {
+		docs, problems = model.LoadPaths(paths, opt)
+	}
+	return model.Build(docs, problems)
+}
+
+// writeProblems prints each load problem on its own line to w.
+func writeProblems(w io.Writer, c *model.Corpus) {
+	for _, p := range c.Problems {
+		fmt.Fprintf(w, "corridor: %s: %s\n", p.Path, p.Err)
+	}
+}
+
+const mainUsage = `corridor: a terminal dashboard for the indicators of the China–Hong Kong–Central Asia trade corridors.
+
+Usage:
+  corridor [flags] [PATH...]          open the dashboard (no PATH: the embedded corpus)
+  corridor extract [flags] [PATH...]  write indicators and events as JSON, JSONL or CSV
+  corridor serve [flags] [PATH...]    serve the dashboard over SSH
+  corridor help                       show this help
+
+PATH is a .txt, .md or .html file or a folder (read recursively).
+Run 'corridor extract -h' or 'corridor serve -h' for their flags.
+
+Dashboard flags:
+`

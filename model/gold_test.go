@@ -1,0 +1,300 @@
+package model_test
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"corridor/model"
+	"corridor/seeds"
+)
+
+// goldFile mirrors testdata/gold_seeds.json: what a careful analyst finds in
+// the seed documents. Items not listed (and not neutral) count against
+// precision; noise must never be reported.
+type goldFile struct {
+	Documents []struct {
+		File       string `json:"file"`
+		Indicators []struct {
+			Text    string   `json:"text"`
+			Value   *float64 `json:"value"`
+			Unit    string   `json:"unit"`
+			Low     *float64 `json:"low"`
+			High    *float64 `json:"high"`
+			Metric  string   `json:"metric"`
+			Subject string   `json:"subject"`
+		} `json:"indicators"`
+		Neutral []string `json:"neutral_quantities"`
+		Noise   []string `json:"noise"`
+		Events  []struct {
+			Text    string `json:"text"`
+			Year    int    `json:"year"`
+			Month   *int   `json:"month"`
+			Day     *int   `json:"day"`
+			EndYear *int   `json:"end_year"`
+		} `json:"events"`
+		NeutralDates []string `json:"neutral_dates"`
+	} `json:"documents"`
+}
+
+// occurrences returns the spans of every occurrence of sub in s, where a
+// space in sub matches any run of white space, Unicode spaces included (the
+// seeds use hair and no-break spaces where the gold has plain ones).
+func occurrences(s, sub string) []model.Span {
+	if sub == "" {
+		return nil
+	}
+	parts := strings.Split(sub, " ")
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	re := regexp.MustCompile(strings.Join(parts, `[\s\x{00a0}\x{2000}-\x{200b}\x{202f}]+`))
+	var out []model.Span
+	for _, m := range re.FindAllStringIndex(s, -1) {
+		out = append(out, model.Span{Start: m[0], End: m[1]})
+	}
+	return out
+}
+
+func overlapsAny(sp model.Span, spans []model.Span) bool {
+	for _, o := range spans {
+		if sp.Overlaps(o) {
+			return true
+		}
+	}
+	return false
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
+
+// samePair reports whether two subjects are equal, taking "A–B" pairs in
+// either order as equal (a bilateral figure is about both sides).
+func samePair(a, b string) bool {
+	if a == b {
+		return true
+	}
+	pa, pb := strings.Split(a, "–"), strings.Split(b, "–")
+	return len(pa) == 2 && len(pb) == 2 && pa[0] == pb[1] && pa[1] == pb[0]
+}
+
+// TestGoldSeeds scores extraction on the embedded seeds against the
+// hand-checked gold and holds it to the issue's thresholds.
+func TestGoldSeeds(t *testing.T) {
+	raw, err := os.ReadFile("testdata/gold_seeds.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold goldFile
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		t.Fatal(err)
+	}
+	docs, problems := model.LoadFS(seeds.FS, seeds.Root, model.LoadOptions{})
+	if len(problems) > 0 {
+		t.Fatalf("seeds had problems: %v", problems)
+	}
+	c := model.Build(docs, nil)
+
+	var indWant, indFound, indTP, indFP, metricOK, subjectOK, bothOK int
+	var evWant, evFound, evTP, evFP int
+	for _, gd := range gold.Documents {
+		id := strings.TrimSuffix(gd.File, ".txt")
+		d := c.Doc(id)
+		if d == nil {
+			t.Fatalf("seed %s not loaded", id)
+		}
+		var inds []model.Indicator
+		for _, in := range c.Indicators {
+			if in.Doc == id {
+				inds = append(inds, in)
+			}
+		}
+		var evs []model.Event
+		for _, ev := range c.Events {
+			if ev.Doc == id {
+				evs = append(evs, ev)
+			}
+		}
+		// Every span is exact.
+		for _, in := range inds {
+			if d.Text[in.Span.Start:in.Span.End] != in.Text {
+				t.Errorf("%s: indicator span %v is %q, text %q", id, in.Span, d.Text[in.Span.Start:in.Span.End], in.Text)
+			}
+		}
+		for _, ev := range evs {
+			if d.Text[ev.Span.Start:ev.Span.End] != ev.Text {
+				t.Errorf("%s: event span %v is %q, text %q", id, ev.Span, d.Text[ev.Span.Start:ev.Span.End], ev.Text)
+			}
+		}
+		// Noise is never reported.
+		for _, n := range gd.Noise {
+			occ := occurrences(d.Text, n)
+			if len(occ) == 0 {
+				t.Errorf("%s: gold noise %q not in text", id, n)
+			}
+			for _, in := range inds {
+				if overlapsAny(in.Span, occ) {
+					t.Errorf("%s: noise %q reported as indicator %q", id, n, in.Text)
+				}
+			}
+			for _, ev := range evs {
+				if overlapsAny(ev.Span, occ) {
+					t.Errorf("%s: noise %q reported as event %q", id, n, ev.Text)
+				}
+			}
+		}
+
+		// Indicators.
+		matched := map[int]bool{}
+		for _, g := range gd.Indicators {
+			indWant++
+			occ := occurrences(d.Text, g.Text)
+			if len(occ) == 0 {
+				t.Errorf("%s: gold indicator %q not in text", id, g.Text)
+				continue
+			}
+			found := -1
+			for i, in := range inds {
+				if matched[i] || !overlapsAny(in.Span, occ) || in.Unit != g.Unit {
+					continue
+				}
+				if g.Value != nil && !in.IsRange && near(in.Value, *g.Value) ||
+					g.Value == nil && in.IsRange && near(in.Low, *g.Low) && near(in.High, *g.High) {
+					found = i
+					break
+				}
+			}
+			if found < 0 {
+				t.Logf("MISS indicator %s: %q (want %v %s)", id, g.Text, fmtVal(g.Value, g.Low, g.High), g.Unit)
+				continue
+			}
+			matched[found] = true
+			indTP++
+			in := inds[found]
+			mOK, sOK := in.Metric == g.Metric, samePair(in.Subject, g.Subject)
+			if mOK {
+				metricOK++
+			}
+			if sOK {
+				subjectOK++
+			}
+			if mOK && sOK {
+				bothOK++
+			} else {
+				t.Logf("WRONG %s: %q metric %s/%s subject %q/%q", id, in.Text, in.Metric, g.Metric, in.Subject, g.Subject)
+			}
+		}
+		var neutral []model.Span
+		for _, n := range gd.Neutral {
+			neutral = append(neutral, occurrences(d.Text, n)...)
+		}
+		for i, in := range inds {
+			indFound++
+			switch {
+			case matched[i]:
+			case overlapsAny(in.Span, neutral):
+				indFound--
+			default:
+				indFP++
+				t.Logf("EXTRA indicator %s: %q = %v %s (%s, %q) in %q", id, in.Text, fmtVal(&in.Value, &in.Low, &in.High), in.Unit, in.Metric, in.Subject, snippet(d.Text, in.Span))
+			}
+		}
+
+		// Events.
+		evMatched := map[int]bool{}
+		for _, g := range gd.Events {
+			evWant++
+			occ := occurrences(d.Text, g.Text)
+			if len(occ) == 0 {
+				t.Errorf("%s: gold event %q not in text", id, g.Text)
+				continue
+			}
+			found := -1
+			for i, ev := range evs {
+				if evMatched[i] || !overlapsAny(ev.Span, occ) || ev.Year != g.Year {
+					continue
+				}
+				if g.Month != nil && ev.Month != *g.Month || g.Day != nil && ev.Day != *g.Day ||
+					g.EndYear != nil && ev.EndYear != *g.EndYear {
+					continue
+				}
+				found = i
+				break
+			}
+			if found < 0 {
+				t.Logf("MISS event %s: %q (year %d)", id, g.Text, g.Year)
+				continue
+			}
+			evMatched[found] = true
+			evTP++
+		}
+		var neutralDates []model.Span
+		for _, n := range gd.NeutralDates {
+			neutralDates = append(neutralDates, occurrences(d.Text, n)...)
+		}
+		for i, ev := range evs {
+			evFound++
+			switch {
+			case evMatched[i]:
+			case overlapsAny(ev.Span, neutralDates):
+				evFound--
+			default:
+				evFP++
+				t.Logf("EXTRA event %s: %q (%s) in %q", id, ev.Text, ev.Date(), snippet(d.Text, ev.Span))
+			}
+		}
+	}
+
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 1
+		}
+		return float64(a) / float64(b)
+	}
+	indRecall, indPrec := ratio(indTP, indWant), ratio(indTP, indTP+indFP)
+	both := ratio(bothOK, indTP)
+	evRecall, evPrec := ratio(evTP, evWant), ratio(evTP, evTP+evFP)
+	t.Logf("indicators: recall %.3f (%d/%d), precision %.3f (%d extra); metric %d/%d, subject %d/%d, both %.3f",
+		indRecall, indTP, indWant, indPrec, indFP, metricOK, indTP, subjectOK, indTP, both)
+	t.Logf("events: recall %.3f (%d/%d), precision %.3f (%d extra)", evRecall, evTP, evWant, evPrec, evFP)
+	if indRecall < 0.95 {
+		t.Errorf("indicator recall %.3f < 0.95", indRecall)
+	}
+	if indPrec < 0.90 {
+		t.Errorf("indicator precision %.3f < 0.90", indPrec)
+	}
+	if both < 0.80 {
+		t.Errorf("metric and subject right for %.3f of found indicators < 0.80", both)
+	}
+	if evRecall < 0.90 {
+		t.Errorf("event recall %.3f < 0.90", evRecall)
+	}
+	if evPrec < 0.85 {
+		t.Errorf("event precision %.3f < 0.85", evPrec)
+	}
+}
+
+func fmtVal(v, lo, hi *float64) string {
+	if v != nil && (lo == nil || *lo == 0 && *hi == 0) {
+		return strings.TrimRight(strings.TrimRight(jsonNum(*v), "0"), ".")
+	}
+	if lo != nil && hi != nil {
+		return jsonNum(*lo) + ".." + jsonNum(*hi)
+	}
+	return "?"
+}
+
+func jsonNum(f float64) string { b, _ := json.Marshal(f); return string(b) }
+
+func snippet(text string, sp model.Span) string {
+	s, e := max(0, sp.Start-40), min(len(text), sp.End+40)
+	for s > 0 && text[s]&0xC0 == 0x80 {
+		s--
+	}
+	for e < len(text) && text[e]&0xC0 == 0x80 {
+		e++
+	}
+	return strings.Join(strings.Fields(text[s:e]), " ")
+}
