@@ -47,6 +47,14 @@ type sentCtx struct {
 	span     Span
 	toks     []wordTok
 	mentions []placeMention
+	hits     []cueHit // metric cues, found once for all the sentence's figures
+}
+
+// cueHit is a metric cue found at word k of a sentence.
+type cueHit struct {
+	k      int // word index
+	clause int // the word's clause
+	c      cue
 }
 
 // sentence returns the context of sentence i, building it on first use.
@@ -57,6 +65,12 @@ func (c *classifier) sentence(i int) *sentCtx {
 	sp := c.sents[i]
 	toks := tokenizeWords(c.text[sp.Start:sp.End], sp.Start)
 	s := &sentCtx{span: sp, toks: toks, mentions: c.g.find(toks)}
+	ix := metricCues()
+	for k := range toks {
+		if !toks[k].num {
+			ix.lookup(toks, k, func(cu cue) { s.hits = append(s.hits, cueHit{k, toks[k].clause, cu}) })
+		}
+	}
 	c.cache[i] = s
 	return s
 }
@@ -99,7 +113,7 @@ func (c *classifier) classify(q Quantity) (Indicator, bool) {
 	s := c.sentence(si)
 	ind.Sentence = s.span
 	f := locate(s.toks, q)
-	metric, ok := chooseMetric(s.toks, f)
+	metric, ok := chooseMetric(s.hits, f)
 	if !ok {
 		return ind, false
 	}
@@ -183,7 +197,7 @@ func tokenizeWords(s string, base int) []wordTok {
 			break
 		}
 		t := wordTok{start: base + start, end: base + i, text: s[start:i]}
-		t.lower = strings.ToLower(t.text)
+		t.lower = lowerWord(t.text)
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
 		t.num = unicode.IsDigit(first)
@@ -214,6 +228,17 @@ func tokenizeWords(s string, base int) []wordTok {
 
 // clauseWords open a subordinate clause, whose subject is its own.
 var clauseWords = map[string]bool{"that": true, "which": true, "while": true, "whereas": true, "although": true, "because": true}
+
+// lowerWord is strings.ToLower without the allocation for words that are
+// already lower case, which most are.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
@@ -416,12 +441,14 @@ type cue struct {
 	group  int
 }
 
-// cueIndex maps a cue's first word to its cues; a prefix cue of one word is
-// keyed "word*".
+// cueIndex maps a cue's first word to its cues; one-word prefix cues are
+// kept apart, keyed by the prefix, so that probing the prefixes of a word
+// allocates nothing.
 type cueIndex struct {
-	rules  []metricRule
-	byWord map[string][]cue
-	maxPre int // longest prefix cue, in bytes
+	rules    []metricRule
+	byWord   map[string][]cue
+	byPrefix map[string][]cue
+	maxPre   int // longest prefix cue, in bytes
 }
 
 var (
@@ -436,7 +463,7 @@ func metricCues() *cueIndex {
 }
 
 func parseMetricTable() *cueIndex {
-	ix := &cueIndex{byWord: map[string][]cue{}}
+	ix := &cueIndex{byWord: map[string][]cue{}, byPrefix: map[string][]cue{}}
 	for ri, row := range metricTable {
 		r := metricRule{metric: row.metric, units: map[string]bool{}, base: row.base}
 		for _, u := range strings.Fields(row.units) {
@@ -461,8 +488,9 @@ func parseMetricTable() *cueIndex {
 				cu.words = strings.Split(word, "_")
 				key := cu.words[0]
 				if cu.prefix && len(cu.words) == 1 {
-					key += "*"
-					ix.maxPre = max(ix.maxPre, len(cu.words[0]))
+					ix.maxPre = max(ix.maxPre, len(key))
+					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
+					continue
 				}
 				ix.byWord[key] = append(ix.byWord[key], cu)
 			}
@@ -487,7 +515,7 @@ func cueProximity(d int, sameClause bool) float64 {
 // chooseMetric scores every metric rule against the words of the sentence
 // and returns the best. It reports false for a count that no count metric
 // claims.
-func chooseMetric(toks []wordTok, f figure) (Metric, bool) {
+func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	ix := metricCues()
 	class := unitClassOf(f.q.Unit)
 	// best[rule][group] is the strongest cue seen for that group.
@@ -508,23 +536,17 @@ func chooseMetric(toks []wordTok, f figure) (Metric, bool) {
 		}
 		best[cu.rule][cu.group] = max(best[cu.rule][cu.group], cu.weight*cueProximity(d, same))
 	}
-	for k := 0; k < len(toks); k++ {
-		t := toks[k]
-		if t.num {
-			continue
+	for _, h := range hits {
+		k, n := h.k, len(h.c.words)
+		var d int
+		after, before := k >= f.fe, k+n <= f.fs
+		switch {
+		case after:
+			d = k - f.fe
+		case before:
+			d = f.fs - (k + n)
 		}
-		for _, cu := range ix.lookup(toks, k) {
-			n := len(cu.words)
-			var d int
-			after, before := k >= f.fe, k+n <= f.fs
-			switch {
-			case after:
-				d = k - f.fe
-			case before:
-				d = f.fs - (k + n)
-			}
-			hit(cu, d, toks[k].clause == f.clause, after, before)
-		}
+		hit(h.c, d, h.clause == f.clause, after, before)
 	}
 	if class == "" {
 		return "", false // a duration: "12 months" measures nothing here
@@ -537,9 +559,7 @@ func chooseMetric(toks []wordTok, f figure) (Metric, bool) {
 	}
 	for _, w := range strings.Fields(strings.ToLower(counted)) {
 		one := []wordTok{{lower: w}}
-		for _, cu := range ix.lookup(one, 0) {
-			hit(cu, 0, true, true, true)
-		}
+		ix.lookup(one, 0, func(cu cue) { hit(cu, 0, true, true, true) })
 	}
 	bestRule, bestScore := -1, 0.0
 	for ri, r := range ix.rules {
@@ -568,27 +588,26 @@ func chooseMetric(toks []wordTok, f figure) (Metric, bool) {
 	return ix.rules[bestRule].metric, true
 }
 
-// lookup returns the cues that match the words starting at toks[k].
-func (ix *cueIndex) lookup(toks []wordTok, k int) []cue {
+// lookup calls fn for each cue that matches the words starting at toks[k].
+func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(cue)) {
 	w := toks[k].lower
-	var out []cue
-	match := func(cs []cue) {
-		for _, cu := range cs {
-			if matchCue(cu, toks, k) {
-				out = append(out, cu)
-			}
+	for _, cu := range ix.byWord[w] {
+		if matchCue(cu, toks, k) {
+			fn(cu)
 		}
 	}
-	match(ix.byWord[w])
 	for n := min(len(w), ix.maxPre); n >= 3; n-- {
-		match(ix.byWord[w[:n]+"*"])
+		for _, cu := range ix.byPrefix[w[:n]] {
+			fn(cu)
+		}
 	}
 	if w == "by" && k+1 < len(toks) {
 		if _, ok := toks[k+1].year(); ok {
-			match(ix.byWord["<byyear>"])
+			for _, cu := range ix.byWord["<byyear>"] {
+				fn(cu)
+			}
 		}
 	}
-	return out
 }
 
 // matchCue reports whether the phrase cue cu matches the words at toks[k].

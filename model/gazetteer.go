@@ -318,8 +318,9 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 // (Levenshtein plus adjacent transpositions), or limit+1 as soon as it is
 // known to exceed limit.
 func osaDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 32 || len(rb) > 32 {
+	var bufA, bufB [32]rune
+	ra, rb := toRunes(bufA[:0], a), toRunes(bufB[:0], b)
+	if ra == nil || rb == nil {
 		if a == b {
 			return 0
 		}
@@ -351,6 +352,18 @@ func osaDistance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return min(prev[len(rb)], limit+1)
+}
+
+// toRunes decodes s into buf without allocating, or returns nil when s has
+// more runes than buf holds.
+func toRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		if len(buf) == cap(buf) {
+			return nil
+		}
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // pair returns the canonical subject for two places named together: the
