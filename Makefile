@@ -17,7 +17,9 @@ run: build
 serve: build
 	./$(BIN) serve
 
+# The end-to-end tests drive tmux and ssh; the script installs them when it can.
 test:
+	bash scripts/ensure-test-tools.sh
 	$(GO) test ./...
 
 golden:
