@@ -263,7 +263,7 @@ func (s *dateScanner) month(i, j, m int) int {
 			return s.monthDay(i, r, m, dtAtoi(t[q:r]))
 		case 4:
 			y := dtAtoi(t[q:r])
-			if !s.yearAt(q, r) || y < minYear || y > maxYear || s.inTable(i, r) {
+			if !s.yearAt(q, r) || y < minYear || y > maxYear || s.inTable(i, r) || s.unitAfter(r) {
 				return 0
 			}
 			start, mod := s.modifierBefore(i)
