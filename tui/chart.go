@@ -83,8 +83,9 @@ type chartPane struct {
 	c       *model.Corpus
 	keys    chartKeyMap
 	groups  []chartGroup
-	groupOf []int32 // indicator id -> index in groups
-	focus   int     // focused indicator, or -1
+	groupOf []int32                // indicator id -> index in groups
+	years   map[string]map[int]int // metric -> year -> figures, for sparklines
+	focus   int                    // focused indicator, or -1
 	kind    chartKind
 	focused bool
 	w, h    int
@@ -94,7 +95,14 @@ type chartPane struct {
 func newChartPane(st Styles, c *model.Corpus) chartPane {
 	p := chartPane{st: st, c: c, keys: defaultChartKeyMap(), focus: -1}
 	p.groups, p.groupOf = indexComparables(c)
+	p.years = yearCounts(c)
 	return p
+}
+
+// Sparkline is metricSparkline from counts made once, cheap enough to
+// call on every frame (a header or a table group row).
+func (p chartPane) Sparkline(metric string, width int) string {
+	return renderSparkline(p.st, p.years[metric], width)
 }
 
 // SetSize sets the inner size the pane draws in.
@@ -177,8 +185,10 @@ func (p chartPane) View() string {
 		return fitView([]string{p.st.PaneTitle.Render("Chart"), p.st.Muted.Render("No indicator selected.")}, p.w, p.h)
 	}
 	in := &p.c.Indicators[p.focus]
-	title := p.st.PaneTitle.Render("Chart · "+metricLabel(g.metric)+unitSuffix(g.unit)) +
-		p.st.Muted.Render(fmt.Sprintf(" · %d figures · %s · ", g.n, p.kind)) + p.st.Accent.Render(formatValue(in))
+	// The focused value comes first after the metric: a narrow pane cuts
+	// the title's end.
+	title := p.st.PaneTitle.Render("Chart · "+metricLabel(g.metric)+unitSuffix(g.unit)) + p.st.Muted.Render(" · ") +
+		p.st.Accent.Render(formatValue(in)) + p.st.Muted.Render(fmt.Sprintf(" · %d figures · %s", g.n, p.kind))
 	lines := []string{title}
 	body := p.h - 1
 	switch p.kind {

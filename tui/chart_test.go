@@ -96,10 +96,17 @@ func TestChartFits(t *testing.T) {
 
 func TestMetricSparkline(t *testing.T) {
 	c := testCorpus()
+	// rail freight: 2023, 2024 (the document's year), 2030: eight years, three bars.
+	if s := ansi.Strip(metricSparkline(testStyles(), c, model.MetricRailFreight, 10)); strings.Count(s, "█") != 3 {
+		t.Errorf("rail freight sparkline %q", s)
+	}
 	for _, w := range []int{0, 1, 5, 20} {
 		s := metricSparkline(testStyles(), c, model.MetricRailFreight, w)
 		if got := ansi.StringWidth(s); got != w || strings.Contains(s, "\n") {
 			t.Errorf("width %d: got %d cells: %q", w, got, s)
+		}
+		if p := newChartPane(testStyles(), c); p.Sparkline(model.MetricRailFreight, w) != s {
+			t.Errorf("width %d: Sparkline %q differs from metricSparkline %q", w, p.Sparkline(model.MetricRailFreight, w), s)
 		}
 	}
 }

@@ -191,18 +191,17 @@ func buildGroup(c *model.Corpus, g chartGroup, ids []int) chartGroup {
 // figures of metric the corpus has per year (the period's last year, else
 // the document's year), from the first year to the last; when there are
 // more years than cells, the most recent ones. It walks the whole corpus:
-// call it once per metric and keep the string.
+// call it once per metric and keep the string, or use chartPane.Sparkline,
+// which reads counts made once in newChartPane.
 func metricSparkline(st Styles, c *model.Corpus, metric string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	counts := map[int]int{}
-	first, last := 0, 0
+	return renderSparkline(st, yearCounts(c)[metric], width)
+}
+
+// yearCounts counts each metric's figures per year, in one pass.
+func yearCounts(c *model.Corpus) map[string]map[int]int {
+	counts := map[string]map[int]int{}
 	for i := range c.Indicators {
 		in := &c.Indicators[i]
-		if in.Metric != metric {
-			continue
-		}
 		y := periodYear(in)
 		if d := c.Doc(in.Doc); y == 0 && d != nil {
 			y = d.Date.Year
@@ -210,14 +209,26 @@ func metricSparkline(st Styles, c *model.Corpus, metric string, width int) strin
 		if y == 0 {
 			continue
 		}
-		counts[y]++
-		if first == 0 || y < first {
-			first = y
+		if counts[in.Metric] == nil {
+			counts[in.Metric] = map[int]int{}
 		}
-		last = max(last, y)
+		counts[in.Metric][y]++
+	}
+	return counts
+}
+
+// renderSparkline draws counts per year with ntcharts' sparkline, padded
+// to exactly width cells (blank when there is nothing to draw).
+func renderSparkline(st Styles, counts map[int]int, width int) string {
+	if width <= 0 {
+		return ""
 	}
 	if len(counts) == 0 {
 		return strings.Repeat(" ", width)
+	}
+	first, last := math.MaxInt, math.MinInt
+	for y := range counts {
+		first, last = min(first, y), max(last, y)
 	}
 	first = max(first, last-width+1)
 	data := make([]float64, 0, last-first+1)
