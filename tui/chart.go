@@ -27,6 +27,7 @@ const (
 	chartSubjects                  // mean value per subject, as diverging bars
 )
 
+// String names the kind for the title line.
 func (k chartKind) String() string {
 	return [...]string{"bars", "over time", "by subject"}[k]
 }

@@ -96,6 +96,8 @@ func renderBars(st Styles, bars []barEntry, w int) []string {
 	return lines
 }
 
+// barStyle picks a bar's style: the focused figure stands out, falls are
+// drawn in the negative colour.
 func barStyle(st Styles, b barEntry) interface{ Render(...string) string } {
 	switch {
 	case b.focused:

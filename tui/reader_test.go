@@ -94,6 +94,11 @@ func TestReaderNextPrev(t *testing.T) {
 	if got := texts(p); got != "5.9 million tonnes" {
 		t.Fatalf("Open focused %q", got)
 	}
+	p.Blur()
+	if q, msg := press(p, "n", "esc"); q.cur != p.cur || msg != nil {
+		t.Errorf("unfocused reader reacted to keys: cur %d, msg %#v", q.cur, msg)
+	}
+	p.Focus()
 	p, _ = press(p, "n")
 	if got := texts(p); got != "12%" {
 		t.Errorf("n: focused %q", got)
