@@ -42,32 +42,35 @@ func plural(n int, noun string) string {
 	return s
 }
 
-// View renders the summary, dropping the least useful parts first when the
-// line is too narrow: the title, then the problems' wording.
+// View renders the summary. When the line is too narrow the name goes
+// first, then the filter's wording is cut: the counts and the problems
+// always show.
 func (p headerPane) View() string {
 	if p.w <= 0 {
 		return ""
 	}
+	sep := p.st.Muted.Render(" │ ")
 	counts := plural(p.docs, "document") + " · " + plural(p.indicators, "indicator") + " · " + plural(p.evs, "event")
-	var filter string
+	parts := []string{p.st.Accent.Render("corridor"), p.st.Header.Render(counts)}
+	if p.problems > 0 {
+		parts = append(parts, p.st.Error.Render("⚠ "+plural(p.problems, "problem")))
+	}
+	line := strings.Join(parts, sep)
+	filter := ""
 	if p.query != "" {
 		filter = "filter “" + p.query + "”: " + strconv.Itoa(p.shown) + " shown"
 	}
-	var problems string
-	if p.problems > 0 {
-		problems = "⚠ " + plural(p.problems, "problem")
+	fits := func(l string) bool {
+		return ansi.StringWidth(l)+ansi.StringWidth(filter)+ansi.StringWidth(sep) <= p.w || filter == "" && ansi.StringWidth(l) <= p.w
 	}
-	parts := []string{p.st.Accent.Render("corridor"), p.st.Header.Render(counts)}
-	if filter != "" {
-		parts = append(parts, p.st.Status.Render(filter))
-	}
-	if problems != "" {
-		parts = append(parts, p.st.Error.Render(problems))
-	}
-	sep := p.st.Muted.Render(" │ ")
-	line := strings.Join(parts, sep)
-	if ansi.StringWidth(line) > p.w {
+	if !fits(line) {
 		line = strings.Join(parts[1:], sep) // the name is the first thing to go
+	}
+	if filter != "" {
+		room := p.w - ansi.StringWidth(line) - ansi.StringWidth(sep)
+		if room >= 8 {
+			line += sep + p.st.Status.Render(ansi.Truncate(filter, room, "…"))
+		}
 	}
 	if w := ansi.StringWidth(line); w > p.w {
 		line = ansi.Truncate(line, p.w, "…")

@@ -211,7 +211,9 @@ func (m Model) frame(title, content string, r rect, focused bool) []string {
 	return out[:min(len(out), r.h)]
 }
 
-// footerView is the status message, if any, then the short help.
+// footerView is the status message, if any, then the short help: the
+// focused pane's keys on the left, cut to fit, and the keys that must
+// always be found (help, quit) on the right.
 func (m Model) footerView() string {
 	var left string
 	if m.status != "" {
@@ -222,8 +224,13 @@ func (m Model) footerView() string {
 		left = st.Render(ansi.Truncate(m.status, m.width, "…")) + "  "
 	}
 	h := m.help
-	h.Width = max(m.width-ansi.StringWidth(left), 0)
-	line := left + h.ShortHelpView(m.ShortHelp())
+	right := h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
+	h.Width = max(m.width-ansi.StringWidth(left)-ansi.StringWidth(right)-3, 0)
+	line := left + h.ShortHelpView(append(m.paneShortHelp(), m.keys.Next, m.keys.Copy))
+	gap := m.width - ansi.StringWidth(line) - ansi.StringWidth(right)
+	if gap >= 1 {
+		line += strings.Repeat(" ", gap) + right
+	}
 	if w := ansi.StringWidth(line); w > m.width {
 		line = ansi.Truncate(line, m.width, "")
 	} else {

@@ -350,6 +350,21 @@ func (p tablePane) groupAt(r int) int {
 	return lo
 }
 
+// groupAtLine returns the last group whose heading is on or before display
+// line l (binary search: group g's heading is on line start+g).
+func (p tablePane) groupAtLine(l int) int {
+	lo, hi := 0, len(p.view.groups)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if p.view.groups[mid].start+mid <= l {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
 // rowAtLine returns the row on display line l, or false for a heading or
 // past the end.
 func (p tablePane) rowAtLine(l int) (int, bool) {
@@ -359,17 +374,9 @@ func (p tablePane) rowAtLine(l int) (int, bool) {
 	if len(p.view.groups) == 0 {
 		return l, l < len(p.view.rows)
 	}
-	lo, hi := 0, len(p.view.groups)-1 // the last group whose heading is at or before l
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if p.view.groups[mid].start+mid <= l {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	r := l - lo - 1
-	if r < p.view.groups[lo].start || r >= len(p.view.rows) {
+	g := p.groupAtLine(l)
+	r := l - g - 1
+	if r < p.view.groups[g].start || r >= len(p.view.rows) {
 		return 0, false
 	}
 	return r, true

@@ -128,10 +128,7 @@ func (p tablePane) View() string {
 				b.WriteString(rpre + "  " + cell(text, p.w-2, false) + rpost)
 			}
 		case len(p.view.groups) > 0 && l < len(p.view.rows)+len(p.view.groups):
-			g := p.groupAt(max(l-1, 0))
-			for g+1 < len(p.view.groups) && p.view.groups[g+1].start+g+1 <= l {
-				g++
-			}
+			g := p.groupAtLine(l)
 			n := len(p.view.rows) - p.view.groups[g].start
 			if g+1 < len(p.view.groups) {
 				n = p.view.groups[g+1].start - p.view.groups[g].start
