@@ -32,16 +32,19 @@ import (
 // text. Text is a document's clean text: noise is already blanked to spaces.
 // The Text field of each Quantity is left for the caller to fill.
 func scanQuantities(text string) []Quantity {
-	s := qscanner{text: text}
+	// Newswire has about one figure per 200 bytes; starting near that size
+	// saves most of the copying as the slice grows.
+	s := qscanner{text: text, out: make([]Quantity, 0, len(text)/256+4)}
 	s.run()
 	return s.out
 }
 
 // qscanner holds the state of one scan.
 type qscanner struct {
-	text  string
-	out   []Quantity
-	floor int // look-behind stops here: the end of the last figure reported
+	text   string
+	out    []Quantity
+	floor  int  // look-behind stops here: the end of the last figure reported
+	second bool // reading the second number of a range, after its dash
 }
 
 // qpart is one number with what is written around it: a currency sign or
@@ -112,11 +115,8 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 	if i > 0 && (qDigit(t[i-1]) || t[i-1] == '-') {
 		return false
 	}
-	n := e - i
-	c := t[i] | 0x20
-	switch {
-	case n == 1 || n == 2:
-		if c != 'a' || (n == 2 && t[i+1]|0x20 != 'n') {
+	if e-i <= 2 {
+		if t[i]|0x20 != 'a' || (e-i == 2 && t[i+1]|0x20 != 'n') {
 			return false
 		}
 		// "a million", "a third of": only with the right word next.
@@ -124,21 +124,19 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 		if q == e || q >= len(t) || !isLetter(t[q]) {
 			return false
 		}
-		var buf [16]byte
-		w := qFold(buf[:], t[q:qLetterEnd(t, q)])
+		qe := qLetterEnd(t, q)
+		if !afterAShape.has(t[q:qe]) {
+			return false
+		}
+		w := qWordLower(t[q:qe])
 		d, ok := unitWords[w]
 		_, frac := fractionWords[w]
 		return (ok && d.kind == lexScale) || frac
-	case n < 3 || n > 9:
+	}
+	if !numberWordShape.has(t[i:e]) {
 		return false
 	}
-	switch c {
-	case 'o', 't', 'f', 's', 'e', 'n', 'h':
-	default:
-		return false
-	}
-	var buf [16]byte
-	w := qFold(buf[:], t[i:e])
+	w := qWordLower(t[i:e])
 	_, ok := numberWords[w]
 	return ok || w == "half"
 }
@@ -170,7 +168,9 @@ func (s *qscanner) figure(i int, word bool) int {
 	if !a.fraction {
 		if bs, conn := s.rangeSecond(a, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
 			var bok bool
+			s.second = true
 			b, bok = s.part(bs, !qDigit(t[bs]))
+			s.second = false
 			if bok {
 				switch s.joinRange(&a, &b, intro, conn) {
 				case joinRange:
@@ -406,6 +406,9 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 func (s *qscanner) atLineStart(i int) bool {
 	t := s.text
 	for k := i - 1; k >= 0; k-- {
+		if i-k > 32 {
+			return false
+		}
 		switch c := t[k]; c {
 		case '\n':
 			return true
@@ -780,7 +783,7 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 	case c == '-':
 		// "COVID-19", "mid-2026", "Su-27" and the tail of a chain
 		// "2024-11-06". A dash after a blank is a dash.
-		return i < 2 || !(isLetter(t[i-2]) || qDigit(t[i-2]))
+		return i < 2 || !(isLetter(t[i-2]) || qDigit(t[i-2]) && !s.second)
 	case c == '/' || c == '_' || c == '^' || c == '{' || c == '\\' || c == '#' || c == '@' || c == '=' || c == '&' || c == '|':
 		return false
 	case c == ':':
@@ -1202,6 +1205,11 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 		ends   [3]int
 		nw     int
 	)
+	// Most figures have no qualifier: give up unless the word right before
+	// can end one.
+	if ws, we := s.prevWord(i); we == ws || !qualifierLast[qWordLower(t[ws:we])] {
+		return "", 0
+	}
 	pos := i
 	for nw < 3 {
 		ws, we := s.prevWord(pos)
@@ -1270,52 +1278,67 @@ func (s *qscanner) prevWord(i int) (ws, we int) {
 // rateAfter looks for a rate after offset e: "a year", "per day",
 // "annually". A rate right after the figure extends its span (the returned
 // end); one a few words later ("10 million ton of freight crosses here
-// annually") only sets the rate.
+// annually") only sets the rate, and then only an unambiguous one: "daily"
+// far from the figure is more often an adjective ("daily trading").
 func (s *qscanner) rateAfter(e int) (rate string, end int) {
 	t := s.text
 	pos := e
 	for w := 0; w < 10; w++ {
 		q := s.skipBlank(pos)
-		if q >= len(t) || !isLetter(t[q]) || (q == pos && w == 0 && pos > 0 && isLetter(t[pos-1])) {
+		if q >= len(t) || !isLetter(t[q]) || (w == 0 && q == pos) {
 			return "", 0
 		}
-		w1 := qLetterEnd(t, q)
-		var buf [24]byte
-		if w1-q < 12 {
-			one := qFold(buf[:], t[q:w1])
-			if r, ok := rateWords[one]; ok && (w == 0 || one == "annually" || one == "yearly" && w1 < len(t) && !isLetter(t[s.skipBlank(w1)])) {
-				if w == 0 {
-					return r, w1
-				}
-				return r, 0
+		we := qLetterEnd(t, q)
+		r, re := s.ratePhrase(q, we, w == 0)
+		if r != "" {
+			if w == 0 {
+				return r, re
 			}
-			r2 := s.skipBlank(w1)
-			if r2 > w1 && r2 < len(t) && isLetter(t[r2]) {
-				w2 := qLetterEnd(t, r2)
-				if w2-r2 < 10 {
-					n := copy(buf[:], one)
-					buf[n] = ' '
-					n++
-					for k := r2; k < w2; k++ {
-						buf[n] = qLower(t[k])
-						n++
-					}
-					if r, ok := rateWords[string(buf[:n])]; ok && !s.timeAgo(w2) {
-						if w == 0 {
-							return r, w2
-						}
-						return r, 0
-					}
-				}
-			}
+			return r, 0
 		}
-		pos = w1
-		if pos < len(t) && t[pos] == '\'' { // "country's"
-			pos = qLetterEnd(t, min(pos+1, len(t)))
+		pos = we
+		if pos < len(t) && (t[pos] == '\'' || t[pos] == '-') && pos+1 < len(t) && isLetter(t[pos+1]) {
+			pos = qLetterEnd(t, pos+1) // "country's", "cross-border"
 		}
-		if pos < len(t) && t[pos] == '-' && pos+1 < len(t) && isLetter(t[pos+1]) {
-			pos++
-			pos = qLetterEnd(t, pos)
+	}
+	return "", 0
+}
+
+// ratePhrase matches a rate phrase whose first word is t[q:we] and returns
+// the rate and the phrase's end. The rate words are few, so a switch on the
+// folded word is cheaper than a map look-up for every word after a figure.
+func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
+	t := s.text
+	if we-q > 8 {
+		return "", 0
+	}
+	switch w := qWordLower(t[q:we]); w {
+	case "annually":
+		return "per year", we
+	case "yearly", "daily", "monthly":
+		if !adjacent {
+			return "", 0
+		}
+		return rateWords[w], we
+	case "a", "per", "each", "every":
+		r := s.skipBlank(we)
+		if r == we || r >= len(t) || !isLetter(t[r]) {
+			return "", 0
+		}
+		e2 := qLetterEnd(t, r)
+		if e2-r > 6 {
+			return "", 0
+		}
+		var buf [16]byte
+		n := copy(buf[:], w)
+		buf[n] = ' '
+		n++
+		for k := r; k < e2; k++ {
+			buf[n] = qLower(t[k])
+			n++
+		}
+		if rate, ok := rateWords[string(buf[:n])]; ok && !s.timeAgo(e2) {
+			return rate, e2
 		}
 	}
 	return "", 0
@@ -1361,12 +1384,13 @@ func (s *qscanner) headNoun(e int) string {
 			if headNounStop[lw] {
 				return ""
 			}
-			if irregularPlurals[lw] {
-				return strings.Clone(lw)
-			}
-			if n := len(lw); n >= 4 && lw[n-1] == 's' && lw[n-2] != 's' && lw[n-2] != 'u' && lw[n-2] != 'i' && lw[n-2] != '\'' &&
+			n := len(lw)
+			if irregularPlurals[lw] || n >= 4 && lw[n-1] == 's' && lw[n-2] != 's' && lw[n-2] != 'u' && lw[n-2] != 'i' &&
 				strings.IndexByte(lw, '-') < 0 {
-				return strings.Clone(lw)
+				if lw == word {
+					return word // already lower case: share the text's bytes
+				}
+				return strings.ToLower(word)
 			}
 		}
 		pos = we
@@ -1453,15 +1477,12 @@ func qFold(buf []byte, w string) string {
 	return string(buf[:len(w)])
 }
 
-// qWordLower returns a short word in ASCII lower case, without allocating
-// when it already is.
+// qWordLower returns a short word (up to 24 bytes, else "") in ASCII lower
+// case. It is small enough to be inlined, so the result lives on the
+// caller's stack: look-ups cost no allocation.
 func qWordLower(w string) string {
-	for k := 0; k < len(w); k++ {
-		if qUpper(w[k]) {
-			return strings.ToLower(w)
-		}
-	}
-	return w
+	var buf [24]byte
+	return qFold(buf[:], w)
 }
 
 // qLetterEnd returns the end of the run of ASCII letters at i.

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // The lexicon of the quantity scanner, kept as data so that adding a unit,
 // a currency or a qualifier is a one-line change. Every key is lower case,
 // without dots, with single spaces between words: the scanner folds the
@@ -401,6 +403,16 @@ var qualifierWords = map[string]string{
 // but are left out of the span, which stays the figure itself.
 var qualifierOutsideSpan = map[string]bool{"exceeding": true}
 
+// qualifierLast holds the last word of every qualifier phrase, so that the
+// scanner can tell at once that the word before a figure starts none.
+var qualifierLast = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range qualifierWords {
+		m[k[strings.LastIndexByte(k, ' ')+1:]] = true
+	}
+	return m
+}()
+
 // rateWords maps the phrases after a figure that make it a rate.
 var rateWords = map[string]string{
 	"annually": "per year", "a year": "per year", "per year": "per year",
@@ -429,6 +441,49 @@ var fractionWords = map[string]float64{
 	"fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
 	"tenth": 10, "tenths": 10,
 }
+
+// wordShape is a quick filter for a set of words, tried before a map
+// look-up on the scanner's hot path: bit n of [first][last] is set when the
+// set holds a word of n letters (n < 32) that starts and ends with those
+// letters. "the" fails it at once; "ten" passes and is looked up.
+type wordShape [26][26]uint32
+
+// newWordShape returns the filter for the given lower-case ASCII words.
+func newWordShape(words ...string) *wordShape {
+	var ws wordShape
+	for _, w := range words {
+		if n := len(w); n > 0 && n < 32 && isLetter(w[0]) && isLetter(w[n-1]) {
+			ws[w[0]-'a'][w[n-1]-'a'] |= 1 << n
+		}
+	}
+	return &ws
+}
+
+// has reports whether w, an ASCII word in any case, may be in the set.
+func (ws *wordShape) has(w string) bool {
+	n := len(w)
+	if n == 0 || n >= 32 || !isLetter(w[0]) || !isLetter(w[n-1]) {
+		return false
+	}
+	return ws[(w[0]|0x20)-'a'][(w[n-1]|0x20)-'a']&(1<<n) != 0
+}
+
+// mapKeys returns the keys of m.
+func mapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+var (
+	// numberWordShape filters the words that may start a spelled-out number.
+	numberWordShape = newWordShape(append(mapKeys(numberWords), "half")...)
+	// afterAShape filters the words that make "a" a number: a scale or a
+	// fraction ("a million", "a third").
+	afterAShape = newWordShape(append(mapKeys(fractionWords), "thousand", "million", "billion", "trillion", "mln", "bln", "bn")...)
+)
 
 // monthWords are month names and their abbreviations; a number next to one
 // is a day or a year, not a quantity ("Feb 26", "9 July 2020").
