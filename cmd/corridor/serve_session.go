@@ -40,8 +40,13 @@ var endReasonNames = [...]string{"", "quit", "client closed", "idle", "server st
 
 func (r endReason) String() string { return endReasonNames[r] }
 
-// liveSessionKey is the ssh.Context key of the session's *liveSession.
-type liveSessionKey struct{}
+// trackedSession is the session as the middleware below trackMiddleware
+// sees it: with its *liveSession. (Not an ssh.Context value: the context
+// belongs to the connection, which may carry several sessions.)
+type trackedSession struct {
+	ssh.Session
+	ls *liveSession
+}
 
 // liveSession is one session's state shared by its middleware, its program
 // and the server (which ends it on stop or idle).
@@ -60,7 +65,7 @@ type liveSession struct {
 }
 
 func liveSessionFrom(s ssh.Session) *liveSession {
-	return s.Context().Value(liveSessionKey{}).(*liveSession)
+	return s.(trackedSession).ls
 }
 
 // setReason records r unless a reason is already set.
@@ -157,7 +162,6 @@ func (sv *sshServer) trackMiddleware(next ssh.Handler) ssh.Handler {
 			ci.login.Stop()
 		}
 		ls := &liveSession{id: sv.nextID.Add(1), s: s, start: time.Now(), killAfter: sv.cfg.killAfter, sv: sv}
-		s.Context().SetValue(liveSessionKey{}, ls)
 		pty, _, _ := s.Pty()
 		sv.log.Info("connect", "id", ls.id, "remote", s.RemoteAddr(), "user", s.User(), "key", keyFingerprint(s),
 			"term", pty.Term, "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height), "command", s.RawCommand())
@@ -169,7 +173,7 @@ func (sv *sshServer) trackMiddleware(next ssh.Handler) ssh.Handler {
 			sv.log.Info("disconnect", "id", ls.id, "remote", s.RemoteAddr(),
 				"duration", time.Since(ls.start).Round(time.Millisecond), "reason", ls.currentReason())
 		}()
-		next(s)
+		next(trackedSession{Session: s, ls: ls})
 		completed = true
 	}
 }
