@@ -577,10 +577,12 @@ type docMeta struct {
 // Three forms are understood:
 //
 //   - front matter: a "---" (YAML) or "+++" (TOML-like) line, key: value
-//     lines, and a closing "---", "..." or "+++" line; the block is noise;
+//     lines, and a closing "---", "..." or "+++" line; the block is noise
+//     but for the value of its date;
 //   - header lines among the first lines: "Date: 1987-02-26", "Title: …",
-//     "Source: …" and a few more keys; each line is noise. A date key whose
-//     value is not a date is not metadata and stays text;
+//     "Source: …" and a few more keys; each line is noise but for the value
+//     of a date. A date key whose value is not a date is not metadata and
+//     stays text;
 //   - an inline date opening the first line: " date 2024-11-06 Officials
 //     vowed …". Only the word "date" is noise: the date and the sentence
 //     after it are text, so the date scanner still reports the date.
@@ -592,7 +594,8 @@ func parseMeta(text string) (docMeta, []Span) {
 		off = len("\ufeff")
 	}
 	if end, ok := frontMatter(text, off, &m); ok {
-		noise = append(noise, Span{off, end})
+		keep := blockDate(text, off, end, m.date)
+		noise = append(noise, Span{off, keep.Start}, Span{keep.End, end})
 		off = end
 	}
 	seen := 0
@@ -615,14 +618,77 @@ func parseMeta(text string) (docMeta, []Span) {
 					m.titleFrom = s + n
 				}
 			}
-			if headerLine(line, &m) {
-				noise = append(noise, Span{s, e})
+			if ok, keep := headerLine(line, &m); ok {
+				if keep.End > keep.Start { // a date line: only the label is noise
+					ls, le := trimBlank(text, s, s+keep.Start)
+					rs, re := trimBlank(text, s+keep.End, e)
+					noise = append(noise, Span{ls, le}, Span{rs, re})
+				} else {
+					noise = append(noise, Span{s, e})
+				}
 			}
 			seen++
 		}
 		start = end + 1
 	}
 	return m, noise
+}
+
+// The publication date itself is never noise, in any of the three forms
+// parseMeta reads: it stays in the text so that the date scanner reports it
+// as an event, the first of the document's timeline.
+
+// blockDate returns the span of the date value in the front matter
+// text[start:end] whose date is d, or an empty span at end when none is.
+func blockDate(text string, start, end int, d Date) Span {
+	if d.IsZero() {
+		return Span{end, end}
+	}
+	for ls := start; ls < end; {
+		le := strings.IndexByte(text[ls:end], '\n')
+		if le < 0 {
+			le = end
+		} else {
+			le += ls
+		}
+		line := text[ls:le]
+		for _, sep := range ":=" {
+			if got, tok, ok := dateLine(line, byte(sep)); ok && got == d {
+				return Span{ls + tok.Start, ls + tok.End}
+			}
+		}
+		ls = le + 1
+	}
+	return Span{end, end}
+}
+
+// dateLine parses a "key: value" (or key = value) line whose key names a
+// date and whose value is one, and returns the date and the span in line of
+// the date's own text, without quotes, time of day or anything after it.
+func dateLine(line string, sep byte) (Date, Span, bool) {
+	i := strings.IndexByte(line, sep)
+	if i <= 0 || i > 20 || !slices.Contains(dateKeys, strings.ToLower(strings.TrimSpace(line[:i]))) {
+		return Date{}, Span{}, false
+	}
+	vs, ve := trimBlank(line, i+1, len(line))
+	for vs < ve && (line[vs] == '"' || line[vs] == '\'') {
+		vs++
+	}
+	for ve > vs && (line[ve-1] == '"' || line[ve-1] == '\'') {
+		ve--
+	}
+	d, ok := parseMetaDate(line[vs:ve])
+	if !ok {
+		return Date{}, Span{}, false
+	}
+	// Keep just the date when a time follows it: "2024-01-02T08:00:00Z",
+	// "26-FEB-1987 15:01:01.79".
+	if k := strings.IndexAny(line[vs:ve], "T "); k > 0 {
+		if d2, ok := parseMetaDate(line[vs : vs+k]); ok && d2 == d {
+			ve = vs + k
+		}
+	}
+	return d, Span{vs, ve}, true
 }
 
 // maxHeaderLines is how many non-blank lines at the top may hold header
@@ -742,32 +808,26 @@ var headerKeys = map[string]bool{
 }
 
 // headerLine reports whether line is a metadata line such as "Date:
-// 1987-02-26" or "Source: Reuters", and records what it says in m.
-func headerLine(line string, m *docMeta) bool {
-	k, v, ok := strings.Cut(line, ":")
-	if !ok || len(k) > 20 {
-		return false
-	}
-	k = strings.ToLower(strings.TrimSpace(k))
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return false
-	}
-	if slices.Contains(dateKeys, k) {
-		d, ok := parseMetaDate(v)
-		if !ok {
-			return false
-		}
+// 1987-02-26" or "Source: Reuters", and records what it says in m. For a
+// date line, keep is the span in line of the date, which stays text.
+func headerLine(line string, m *docMeta) (ok bool, keep Span) {
+	if d, tok, ok := dateLine(line, ':'); ok {
 		if m.date.IsZero() {
 			m.date = d
 		}
-		return true
+		return true, tok
 	}
-	if !headerKeys[k] {
-		return false
+	k, v, ok := strings.Cut(line, ":")
+	if !ok || len(k) > 20 {
+		return false, Span{}
+	}
+	k = strings.ToLower(strings.TrimSpace(k))
+	v = strings.TrimSpace(v)
+	if v == "" || !headerKeys[k] || slices.Contains(dateKeys, k) {
+		return false, Span{}
 	}
 	applyFields(map[string]string{k: v}, m)
-	return true
+	return true, Span{}
 }
 
 // inlineDate recognises a first line that opens with the word "date" and an
