@@ -173,14 +173,14 @@ func (s *dateScanner) word(i int) int {
 }
 
 // dtWordKind classifies a word, case-insensitively, as a trigger. Nearly
-// every word is turned down by dtTriggerShape, on its first two letters and
-// its length, before it is folded and looked up.
+// every word is turned down by dtTriggerShapes, on its length and its first,
+// second and last letters, before it is folded and looked up.
 func dtWordKind(w string) (kind, val int) {
 	if len(w) < 3 || len(w) > 12 {
 		return wkNone, 0
 	}
-	a, b := w[0]|0x20, w[1]|0x20
-	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || dtTriggerShape[a-'a'][b-'a']&(1<<len(w)) == 0 {
+	h := dtShape(w[0], w[1], w[len(w)-1], len(w))
+	if dtTriggerShapes[h>>6]&(1<<(h&63)) == 0 {
 		return wkNone, 0
 	}
 	var buf [12]byte
@@ -190,6 +190,23 @@ func dtWordKind(w string) (kind, val int) {
 	}
 	return int(kv >> 8), int(kv & 0xff)
 }
+
+// dtShape hashes a word's length and first, second and last letters
+// (folded to lower case) to one of 4096 bits.
+func dtShape(a, b, z byte, n int) uint32 {
+	return (uint32(a|0x20)*1031 + uint32(b|0x20)*131 + uint32(z|0x20)*17 + uint32(n)*7919) & 4095
+}
+
+// dtTriggerShapes has the dtShape bit of every trigger word set: a Bloom
+// filter with one hash, which lets through about one word in fifty that is
+// not a trigger.
+var dtTriggerShapes = func() (m [64]uint64) {
+	for _, w := range dtTriggerList {
+		h := dtShape(w.word[0], w.word[1], w.word[len(w.word)-1], len(w.word))
+		m[h>>6] |= 1 << (h & 63)
+	}
+	return m
+}()
 
 // dtTriggerList is every trigger word with its kind and value.
 var dtTriggerList = []struct {
@@ -223,15 +240,6 @@ var dtTriggerWords = func() map[string]uint16 {
 	m := make(map[string]uint16, len(dtTriggerList))
 	for _, w := range dtTriggerList {
 		m[w.word] = uint16(w.kind<<8 | w.val)
-	}
-	return m
-}()
-
-// dtTriggerShape[a][b] has bit n set when some trigger word starts with the
-// letters a, b and is n bytes long.
-var dtTriggerShape = func() (m [26][26]uint16) {
-	for _, w := range dtTriggerList {
-		m[w.word[0]-'a'][w.word[1]-'a'] |= 1 << len(w.word)
 	}
 	return m
 }()
