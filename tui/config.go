@@ -65,7 +65,11 @@ func LoadConfig(path string) (Config, error) {
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".toml":
-		_, err = toml.NewDecoder(bytes.NewReader(data)).Decode(&c)
+		var md toml.MetaData
+		md, err = toml.NewDecoder(bytes.NewReader(data)).Decode(&c)
+		if u := md.Undecoded(); err == nil && len(u) > 0 {
+			err = fmt.Errorf("unknown field %s", u[0])
+		}
 	default:
 		dec := yaml.NewDecoder(bytes.NewReader(data))
 		dec.KnownFields(true)

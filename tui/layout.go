@@ -203,7 +203,10 @@ func (m Model) frame(title, content string, r rect, focused bool) []string {
 		} else if w < iw {
 			l += strings.Repeat(" ", iw-w)
 		}
-		out = append(out, side+l+"\x1b[0m"+rside)
+		if strings.IndexByte(l, '\x1b') >= 0 {
+			l += "\x1b[0m" // a pane's style must not run into the border
+		}
+		out = append(out, side+l+rside)
 	}
 	if r.h >= 2 {
 		out = append(out, pre+b.BottomLeft+strings.Repeat(b.Bottom, iw)+b.BottomRight+post)

@@ -4,19 +4,22 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
 )
 
 // drive sends each message to the root as the bubbletea runtime would, but
 // synchronously: every command returned is run and its message fed back
 // before the next input, as a person typing is slower than a command. It
 // returns the model and whether the program asked to quit.
-func drive(t *testing.T, m Model, msgs ...tea.Msg) (Model, bool) {
+func drive(t testing.TB, m Model, msgs ...tea.Msg) (Model, bool) {
 	t.Helper()
 	quit, steps := false, 0
 	var step func(tea.Msg)
@@ -342,5 +345,31 @@ func TestFlowMouse(t *testing.T) {
 	m, _ = drive(t, m, tea.MouseMsg{X: tl.x + 3, Y: tl.y + 3, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
 	if m.focus != focusTable || m.timeline.Cursor() == before {
 		t.Errorf("wheel on the unfocused timeline: focus %d, cursor %d (was %d)", m.focus, m.timeline.Cursor(), before)
+	}
+}
+
+// TestFlowEventSource: enter on an event in the timeline opens its source;
+// esc returns to the timeline, not the table.
+func TestFlowEventSource(t *testing.T) {
+	m := newTestModel(t, 80, 24)
+	m, _ = drive(t, m, keys("3", "j", "enter")...)
+	if m.focus != focusReader || m.reader.Document() == "" {
+		t.Fatalf("enter on an event: focus %d, reader on %q", m.focus, m.reader.Document())
+	}
+	m, _ = drive(t, m, kp("esc"))
+	if m.focus != focusTimeline {
+		t.Errorf("esc: focus %d, want the timeline", m.focus)
+	}
+}
+
+// TestNoColor: with the Ascii profile (NO_COLOR, or a dumb SSH client) the
+// dashboard writes no escape sequence at all.
+func TestNoColor(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	m, _ := drive(t, New(testCorpus(), NewStyles(r, ThemeAuto), 120, 40), keys("/", "rail", "enter", "enter")...)
+	if v := m.View(); strings.Contains(v, "\x1b") {
+		i := strings.Index(v, "\x1b")
+		t.Errorf("escape sequence in a NO_COLOR view: %q", v[max(0, i-20):min(len(v), i+20)])
 	}
 }
