@@ -25,8 +25,8 @@ func seedCorpus(tb testing.TB) *model.Corpus {
 }
 
 var (
-	dashboardOnce   sync.Once
-	dashboardBig *model.Corpus
+	dashboardOnce sync.Once
+	dashboardBig  *model.Corpus
 )
 
 // dashboardCorpus returns an in-memory corpus of 20,000 documents and 100,000
