@@ -345,8 +345,8 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 		prev = qWordLower(t[ws:we])
 	}
 	if !a.signed {
-		// "Article 5", "page 215", "Phase 2".
-		if labelWords[prev] && we == qTrimBack(t, a.numStart) {
+		// "Article 5", "page 215", "pp. 45–47", "Phase 2".
+		if b := qTrimBack(t, a.numStart); labelWords[prev] && (we == b || we+1 == b && t[we] == '.') {
 			return false
 		}
 		// "Feb 26", "January 3, 1992", "9 July 2020".
@@ -374,9 +374,14 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if before > 0 {
 		switch t[before-1] {
 		case ',':
-			// "Johnstone, 54, is now president": an age after a name.
+			// "Johnstone, 54, is now president", "said Mr Lee, 62.": an
+			// age after a name.
 			if ws, we := s.prevWord(before - 1); we > ws && qUpper(t[ws]) && a.plain && a.digits == 2 &&
-				last.end < len(t) && t[last.end] == ',' {
+				last.end < len(t) && (t[last.end] == ',' || t[last.end] == '.' || t[last.end] == ';') {
+				return false
+			}
+			// "April 1, 2 and 3": more days of a month.
+			if a.plain && a.mant <= 31 && s.dayList(a.numStart) {
 				return false
 			}
 		case '+':
@@ -399,6 +404,35 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 		}
 	}
 	return true
+}
+
+// dayList reports whether the number at i continues a list of days after
+// a month name: the "2" of "April 1, 2 and 3".
+func (s *qscanner) dayList(i int) bool {
+	t := s.text
+	for n := 0; n < 4; n++ {
+		b := qTrimBack(t, i)
+		switch {
+		case b > 0 && t[b-1] == ',':
+			b = qTrimBack(t, b-1)
+		case b >= 3 && qHasWordFold(t, b-3, "and") && (b == 3 || !isLetter(t[b-4])):
+			b = qTrimBack(t, b-3)
+		default:
+			return false
+		}
+		d := b
+		for d > 0 && b-d < 2 && qDigit(t[d-1]) {
+			d--
+		}
+		if d == b {
+			return false
+		}
+		if ws, we := s.prevWord(d); we > ws && qUpper(t[ws]) && monthWords[qWordLower(t[ws:we])] {
+			return true
+		}
+		i = d
+	}
+	return false
 }
 
 // atLineStart reports whether only blanks and bullet marks come before i on
@@ -686,24 +720,19 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 		return false
 	}
 	// Accumulate the digits; every figure has at most 15, so this is exact.
-	var m, alt uint64
+	// The decimal places are the digits after the decimal separator; alt
+	// reads every separator as a thousands one ("5.903" as 5903).
+	var m uint64
 	for k := i; k < j; k++ {
-		c := t[k]
-		if qDigit(c) {
+		if c := t[k]; qDigit(c) {
 			m = m*10 + uint64(c-'0')
-			alt = alt*10 + uint64(c-'0')
-			if dec != 0 && p.frac > 0 || (start < i) {
-				// counted below
-			}
-			continue
-		}
-		if c == dec {
+		} else if c == dec {
 			p.frac = j - k - 1
 		}
 	}
 	p.mant = m
 	if p.alt != 0 {
-		p.alt = alt
+		p.alt = m
 	}
 	// Fractions: "7-3/4 pct" (Reuters), "1/2 pct".
 	if j+3 < len(t) && t[j] == '-' && p.plain && qDigit(t[j+1]) {
@@ -904,6 +933,13 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 				s.apply(p, d)
 				continue
 			}
+			if ok && d.kind == lexMeasure && !p.word && p.kind == lexNone && (e >= len(t) || t[e] != '-') {
+				// "a 1,152-kilometre line", "a 10-km road": a measure
+				// written as an adjective is still a measure.
+				p.end = e
+				s.apply(p, d)
+				return true
+			}
 			if p.signed || p.scaled {
 				return true // "$100-a-barrel", "5 billion-strong"
 			}
@@ -949,6 +985,9 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 			// "$5 million US dollars": the sign already said it.
 		case p.kind != lexNone:
 			return true // "$5 per share": the unit ends with the sign
+		}
+		if d.kind == lexDuration && s.timeAgo(end) {
+			return true // "293,000 week ago": the figure counts something else
 		}
 		p.end = end
 		s.apply(p, d)

@@ -140,6 +140,7 @@ var unitWords = map[string]unitDef{
 	"crowns":             {unit: "crowns", kind: lexMeasure},
 	"kroner":             {unit: "kroner", kind: lexMeasure},
 	"rand":               {unit: "ZAR", kind: lexCurrency},
+	"won":                {unit: "KRW", kind: lexCurrency},
 
 	// Freight and trade measures.
 	"tonnes":                       {unit: "t", kind: lexMeasure},
