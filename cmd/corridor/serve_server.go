@@ -70,14 +70,15 @@ type sshServer struct {
 
 	mu       sync.Mutex
 	sessions map[uint64]*liveSession // admitted sessions, for the stop notice
-	conns    sync.Map                // remote address → *connInfo, for refusal logs
 }
 
 // connInfo is what the server knows about one TCP connection before and
 // after login.
 type connInfo struct {
 	mu      sync.Mutex
-	refused []string    // fingerprints of keys offered and refused
+	refused []string    // methods refused: key fingerprints, keyboard-interactive
+	authed  bool        // some method succeeded
+	told    bool        // the refusal text was sent (once, though clients retry)
 	login   *time.Timer // closes the connection if no session starts in time
 }
 
@@ -104,10 +105,27 @@ func (ci *connInfo) noteRefused(fp string) {
 	ci.refused = append(ci.refused, fp)
 }
 
-func (ci *connInfo) refusedKeys() string {
+// refusal returns the refused keys if the connection never logged in.
+func (ci *connInfo) refusal() (keys string, refused bool) {
 	ci.mu.Lock()
 	defer ci.mu.Unlock()
-	return strings.Join(ci.refused, ",")
+	return strings.Join(ci.refused, ","), !ci.authed && len(ci.refused) > 0
+}
+
+func (ci *connInfo) setAuthed() {
+	ci.mu.Lock()
+	ci.authed = true
+	ci.mu.Unlock()
+}
+
+// tell reports whether the refusal text is still to be sent, and marks it
+// sent.
+func (ci *connInfo) tell() bool {
+	ci.mu.Lock()
+	defer ci.mu.Unlock()
+	first := !ci.told
+	ci.told = true
+	return first
 }
 
 // newSSHServer builds the wish server for cfg. Only the "session" channel
@@ -173,14 +191,18 @@ func (sv *sshServer) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
 		c.Close()
 	})
 	ctx.SetValue(connInfoKey{}, ci)
-	sv.conns.Store(remote, ci)
 	return &trackedConn{Conn: c, done: func() {
 		ci.login.Stop()
-		sv.conns.Delete(remote)
+		// Logged here rather than in connectionFailed: the SSH library
+		// closes the connection before it reports the failure.
+		if keys, refused := ci.refusal(); refused {
+			sv.log.Warn("refused", "remote", remote, "reason", "key not authorized", "tried", keys)
+		}
 	}}
 }
 
-// trackedConn forgets its connInfo when the connection closes.
+// trackedConn stops the login timer and logs a refused login when the
+// connection closes.
 type trackedConn struct {
 	net.Conn
 	once sync.Once
@@ -193,25 +215,18 @@ func (c *trackedConn) Close() error {
 	return c.Conn.Close()
 }
 
-// connectionFailed logs a connection that ended before a session: most
-// often a refused login, also scanners and dropped handshakes.
+// connectionFailed logs, as debug detail, a connection that ended in the
+// handshake: refused logins (logged as refusals by trackedConn), scanners,
+// dropped connections.
 func (sv *sshServer) connectionFailed(c net.Conn, err error) {
-	remote := c.RemoteAddr().String()
-	keys := ""
-	if v, ok := sv.conns.Load(remote); ok {
-		keys = v.(*connInfo).refusedKeys()
-	}
-	if keys != "" {
-		sv.log.Warn("refused", "remote", remote, "reason", "key not authorized", "keys", keys)
-		return
-	}
-	sv.log.Info("connection failed", "remote", remote, "err", err)
+	sv.log.Debug("handshake failed", "remote", c.RemoteAddr(), "err", err)
 }
 
 // publicKeyAuth admits any key in demo mode, else only authorized ones.
 // A refused key is remembered so that the refusal can name it.
 func (sv *sshServer) publicKeyAuth(ctx ssh.Context, key ssh.PublicKey) bool {
 	if sv.cfg.authorized == nil || sv.cfg.authorized.allows(key) {
+		connInfoFrom(ctx).setAuthed()
 		return true
 	}
 	fp := gossh.FingerprintSHA256(key)
@@ -230,11 +245,15 @@ const refusalText = "corridor: this server admits only the SSH keys its operator
 // keyboardInteractiveAuth lets keyless clients into a demo server, and on a
 // restricted one tells the client why it is refused.
 func (sv *sshServer) keyboardInteractiveAuth(ctx ssh.Context, challenge gossh.KeyboardInteractiveChallenge) bool {
+	ci := connInfoFrom(ctx)
 	if sv.cfg.authorized == nil {
+		ci.setAuthed()
 		return true
 	}
-	connInfoFrom(ctx).noteRefused("none")
-	_, _ = challenge("", refusalText, nil, nil)
+	ci.noteRefused("keyboard-interactive")
+	if ci.tell() {
+		_, _ = challenge("", refusalText, nil, nil)
+	}
 	return false
 }
 
