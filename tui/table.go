@@ -1,14 +1,12 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"corridor/model"
 )
@@ -325,100 +323,4 @@ func (p *tablePane) rebuild() {
 func (p *tablePane) move(n int) {
 	p.cursor = max(0, min(p.cursor+n, len(p.view.rows)-1))
 	p.scrollToCursor()
-}
-
-// lineOf returns the display line of row r: rows plus the group headings
-// before them.
-func (p tablePane) lineOf(r int) int {
-	if len(p.view.groups) == 0 {
-		return r
-	}
-	return r + p.groupAt(r) + 1
-}
-
-// groupAt returns the group holding row r (binary search on the starts).
-func (p tablePane) groupAt(r int) int {
-	lo, hi := 0, len(p.view.groups)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if p.view.groups[mid].start <= r {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
-}
-
-// groupAtLine returns the last group whose heading is on or before display
-// line l (binary search: group g's heading is on line start+g).
-func (p tablePane) groupAtLine(l int) int {
-	lo, hi := 0, len(p.view.groups)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if p.view.groups[mid].start+mid <= l {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
-}
-
-// rowAtLine returns the row on display line l, or false for a heading or
-// past the end.
-func (p tablePane) rowAtLine(l int) (int, bool) {
-	if l < 0 {
-		return 0, false
-	}
-	if len(p.view.groups) == 0 {
-		return l, l < len(p.view.rows)
-	}
-	g := p.groupAtLine(l)
-	r := l - g - 1
-	if r < p.view.groups[g].start || r >= len(p.view.rows) {
-		return 0, false
-	}
-	return r, true
-}
-
-// scrollToCursor keeps the cursor's line on screen.
-func (p *tablePane) scrollToCursor() {
-	body := max(p.h-2, 1)
-	l := p.lineOf(p.cursor)
-	if p.cursor == 0 {
-		l = 0 // show the first heading too
-	}
-	if l < p.offset {
-		p.offset = l
-	}
-	if l >= p.offset+body {
-		p.offset = l - body + 1
-	}
-}
-
-// statusLine is the pane's last line: the filter being typed, or what the
-// rows are and how they are sorted.
-func (p tablePane) statusLine() string {
-	if p.editing {
-		return p.input.View()
-	}
-	var b strings.Builder
-	if p.query != "" {
-		b.WriteString("/" + p.query + " · ")
-	}
-	b.WriteString(strconv.Itoa(len(p.view.rows)))
-	if p.query != "" {
-		b.WriteString(" of " + strconv.Itoa(len(p.idx.c.Indicators)))
-	}
-	b.WriteString(" indicators · by ")
-	if p.sortCol == colRank {
-		b.WriteString("relevance")
-	} else {
-		b.WriteString(strings.ToLower(colTitles[p.sortCol]))
-	}
-	if p.grouping != groupNone {
-		b.WriteString(" · grouped by " + [...]string{"", "metric", "subject"}[p.grouping])
-	}
-	return p.st.Muted.Render(ansi.Truncate(b.String(), p.w, "…"))
 }

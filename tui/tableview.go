@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -133,7 +134,7 @@ func (p tablePane) View() string {
 			if g+1 < len(p.view.groups) {
 				n = p.view.groups[g+1].start - p.view.groups[g].start
 			}
-			b.WriteString(gpre + cell("▾ "+p.view.groups[g].label+" ("+itoa(n)+")", p.w, false) + gpost)
+			b.WriteString(gpre + cell("▾ "+p.view.groups[g].label+" ("+strconv.Itoa(n)+")", p.w, false) + gpost)
 		default:
 			b.WriteString(strings.Repeat(" ", p.w))
 		}
@@ -167,22 +168,98 @@ func (p tablePane) rowText(r int, w [numCols]int) string {
 	return b.String()
 }
 
-// itoa is strconv.Itoa, short for the view code.
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
+// lineOf returns the display line of row r: rows plus the group headings
+// before them.
+func (p tablePane) lineOf(r int) int {
+	if len(p.view.groups) == 0 {
+		return r
 	}
-	var d []byte
-	neg := n < 0
-	if neg {
-		n = -n
+	return r + p.groupAt(r) + 1
+}
+
+// groupAt returns the group holding row r (binary search on the starts).
+func (p tablePane) groupAt(r int) int {
+	lo, hi := 0, len(p.view.groups)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if p.view.groups[mid].start <= r {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	for n > 0 {
-		d = append([]byte{byte('0' + n%10)}, d...)
-		n /= 10
+	return lo
+}
+
+// groupAtLine returns the last group whose heading is on or before display
+// line l (binary search: group g's heading is on line start+g).
+func (p tablePane) groupAtLine(l int) int {
+	lo, hi := 0, len(p.view.groups)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if p.view.groups[mid].start+mid <= l {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	if neg {
-		return "-" + string(d)
+	return lo
+}
+
+// rowAtLine returns the row on display line l, or false for a heading or
+// past the end.
+func (p tablePane) rowAtLine(l int) (int, bool) {
+	if l < 0 {
+		return 0, false
 	}
-	return string(d)
+	if len(p.view.groups) == 0 {
+		return l, l < len(p.view.rows)
+	}
+	g := p.groupAtLine(l)
+	r := l - g - 1
+	if r < p.view.groups[g].start || r >= len(p.view.rows) {
+		return 0, false
+	}
+	return r, true
+}
+
+// scrollToCursor keeps the cursor's line on screen.
+func (p *tablePane) scrollToCursor() {
+	body := max(p.h-2, 1)
+	l := p.lineOf(p.cursor)
+	if p.cursor == 0 {
+		l = 0 // show the first heading too
+	}
+	if l < p.offset {
+		p.offset = l
+	}
+	if l >= p.offset+body {
+		p.offset = l - body + 1
+	}
+}
+
+// statusLine is the pane's last line: the filter being typed, or what the
+// rows are and how they are sorted.
+func (p tablePane) statusLine() string {
+	if p.editing {
+		return p.input.View()
+	}
+	var b strings.Builder
+	if p.query != "" {
+		b.WriteString("/" + p.query + " · ")
+	}
+	b.WriteString(strconv.Itoa(len(p.view.rows)))
+	if p.query != "" {
+		b.WriteString(" of " + strconv.Itoa(len(p.idx.c.Indicators)))
+	}
+	b.WriteString(" indicators · by ")
+	if p.sortCol == colRank {
+		b.WriteString("relevance")
+	} else {
+		b.WriteString(strings.ToLower(colTitles[p.sortCol]))
+	}
+	if p.grouping != groupNone {
+		b.WriteString(" · grouped by " + [...]string{"", "metric", "subject"}[p.grouping])
+	}
+	return p.st.Muted.Render(ansi.Truncate(b.String(), p.w, "…"))
 }
