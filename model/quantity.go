@@ -370,6 +370,10 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if a.plain && (a.digits >= 7 || (a.digits > 1 && t[a.numStart] == '0')) {
 		return false // an id or a code: "0044", "20241106"
 	}
+	// "April 1, 2 and 3": more days of a month.
+	if a.plain && a.mant <= 31 && s.dayList(a.numStart) {
+		return false
+	}
 	before := qTrimBack(t, a.numStart)
 	if before > 0 {
 		switch t[before-1] {
@@ -380,10 +384,7 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 				last.end < len(t) && (t[last.end] == ',' || t[last.end] == '.' || t[last.end] == ';') {
 				return false
 			}
-			// "April 1, 2 and 3": more days of a month.
-			if a.plain && a.mant <= 31 && s.dayList(a.numStart) {
-				return false
-			}
+
 		case '+':
 			return false // "+852 2123 4567"
 		case '(':

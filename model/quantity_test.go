@@ -200,6 +200,14 @@ func TestScanQuantities(t *testing.T) {
 		{"age", "It said Johnstone, 54, is now president.", nil},
 		{"model number", "the KIMS system 5000 is new", nil},
 		{"time words", "trading opens at 9 am GMT", nil},
+		{"day list", "paid in equal amounts on April 1, 2 and 3", nil},
+		{"age with a full stop", "said Mr Lee, 62.", nil},
+		{"page range", "see pp. 45–47 and Figure 2.1", nil},
+		{"hyphenated measure", "the 1,152-kilometre line", []qwant{{"1,152-kilometre", 1152, 0, "km", "", "", ""}}},
+		{"week ago", "slaughter of 293,000 head versus 290,000 week ago", []qwant{
+			{"293,000 head", 293000, 0, "count", "head", "", ""},
+			{"290,000", 290000, 0, "count", "", "", ""},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
