@@ -175,9 +175,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 	case key.Matches(msg, m.keys.Copy):
 		return m, m.copyCmd()
-	case key.Matches(msg, m.keys.Back) && m.focus != focusReader && len(m.history) > 0:
+	case key.Matches(msg, m.keys.Back) && m.focus != focusReader && (len(m.history) > 0 || m.focus != focusTable):
 		// The reader handles its own esc (it says closeReaderMsg); elsewhere
-		// esc goes back first, and only then reaches the pane (the table
+		// esc goes back where we came from, or to the table, and only on the
+		// table with nowhere to go back to does it reach the pane (which
 		// clears its filter).
 		m.goBack()
 	default:

@@ -249,7 +249,7 @@ func TestFlowFocusKeys(t *testing.T) {
 		key  string
 		want focus
 	}{{"tab", focusChart}, {"tab", focusTimeline}, {"tab", focusReader}, {"tab", focusTable},
-		{"shift+tab", focusReader}, {"1", focusTable}, {"3", focusTimeline}, {"2", focusChart}} {
+		{"shift+tab", focusReader}, {"1", focusTable}, {"3", focusTimeline}, {"2", focusChart}, {"esc", focusTable}} {
 		m, _ = drive(t, m, kp(tc.key))
 		if m.focus != tc.want {
 			t.Fatalf("%s: focus %d, want %d", tc.key, m.focus, tc.want)
