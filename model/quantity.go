@@ -370,6 +370,11 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if a.plain && (a.digits >= 7 || (a.digits > 1 && t[a.numStart] == '0')) {
 		return false // an id or a code: "0044", "20241106"
 	}
+	// "  Harvested   2.38    2.38": a cell of a table laid out with
+	// spaces. Prose puts one space around its figures.
+	if s.tableCell(a.numStart, last.end) {
+		return false
+	}
 	// "April 1, 2 and 3": more days of a month.
 	if a.plain && a.mant <= 31 && s.dayList(a.numStart) {
 		return false
@@ -405,6 +410,18 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 		}
 	}
 	return true
+}
+
+// tableCell reports whether the bare number t[i:e] stands between runs of
+// blanks, as in a table: two or more before it, and two or more or a line
+// end after it.
+func (s *qscanner) tableCell(i, e int) bool {
+	t := s.text
+	if i < 2 || t[i-1] != ' ' && t[i-1] != '\t' || t[i-2] != ' ' && t[i-2] != '\t' {
+		return false
+	}
+	return e >= len(t) || t[e] == '\n' || t[e] == '\r' ||
+		e+1 < len(t) && (t[e] == ' ' || t[e] == '\t') && (t[e+1] == ' ' || t[e+1] == '\t' || t[e+1] == '\n')
 }
 
 // dayList reports whether the number at i continues a list of days after

@@ -200,6 +200,7 @@ func TestScanQuantities(t *testing.T) {
 		{"age", "It said Johnstone, 54, is now president.", nil},
 		{"model number", "the KIMS system 5000 is new", nil},
 		{"time words", "trading opens at 9 am GMT", nil},
+		{"table cells", "   Harvested   2.38    2.38\n   Imports     2.2     2.2\n", nil},
 		{"day list", "paid in equal amounts on April 1, 2 and 3", nil},
 		{"age with a full stop", "said Mr Lee, 62.", nil},
 		{"page range", "see pp. 45–47 and Figure 2.1", nil},
