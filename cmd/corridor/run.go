@@ -100,6 +100,7 @@ func loadCorpus(paths []string, opt model.LoadOptions) *model.Corpus {
 	var docs []*model.Document
 	var problems []model.Problem
 	if len(paths) == 0 {
+		opt.Base = "seeds"
 		docs, problems = model.LoadFS(seeds.FS, seeds.Root, opt)
 	} else {
 		docs, problems = model.LoadPaths(paths, opt)
