@@ -569,6 +569,10 @@ func (s *qscanner) joinRange(a, b *qpart, intro string, conn byte) joinResult {
 	if a.word != b.word {
 		return joinNone
 	}
+	// "profits rose in 1986 to 495 billion rupiah": a year, then a figure.
+	if a.yearLike() && (conn != '-' || !b.plain || b.digits != 4) {
+		return joinNone
+	}
 	if a.kind == lexNone && !a.signed {
 		a.unit, a.kind, a.signed = b.unit, b.kind, b.signed
 		if b.kind != lexCount && b.kind != lexNone {

@@ -146,6 +146,7 @@ func TestScanQuantities(t *testing.T) {
 			{"2-7/8", 2.875, 0, "count", "", "", ""},
 			{"73", 73, 0, "count", "", "", ""},
 		}},
+		{"year then figure", "profits rose in 1986 to 495 billion rupiah", []qwant{{"495 billion rupiah", 4.95e11, 0, "IDR", "", "", ""}}},
 		{"list shares the unit", "limit exports to 21,000 and 7,000 tonnes", []qwant{
 			{"21,000", 21000, 0, "t", "", "", ""},
 			{"7,000 tonnes", 7000, 0, "t", "", "", ""},
