@@ -67,7 +67,6 @@ type qpart struct {
 	word             bool     // the number is spelled out
 	fraction         bool     // a spelled-out fraction ("a third of"); the value is in %
 	notQty           bool     // a word after it makes it a time, not a quantity
-	hyphenUnit       bool     // the unit was glued on with a hyphen ("20-point")
 }
 
 // value returns the normalised value of the part.
@@ -669,15 +668,19 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 		for k < len(t) && qDigit(t[k]) {
 			k++
 		}
-		if ng == len(groups) {
-			p.end = qAlnumEnd(t, k)
-			return false
-		}
 		groups[ng] = k - j
 		total += k - j
 		ng++
 		j = k
 		if j+1 < len(t) && (t[j] == ',' || t[j] == '.') && qDigit(t[j+1]) {
+			if ng == len(groups) {
+				// "0,0,0,0,…": a list or a code, not a number. Skip all of it.
+				for j < len(t) && (qDigit(t[j]) || (t[j] == ',' || t[j] == '.') && j+1 < len(t) && qDigit(t[j+1])) {
+					j++
+				}
+				p.end = j
+				return false
+			}
 			seps[ng] = t[j]
 			j++
 			continue
