@@ -4,7 +4,7 @@ BIN := bin/corridor
 # Packages whose tests use x/exp/golden (-update is only defined there).
 GOLDEN_PKGS := ./tui/... ./cmd/...
 
-.PHONY: all build run serve test golden bench fuzz lint clean
+.PHONY: all build run serve loadtest test golden bench fuzz lint clean
 
 all: build
 
@@ -14,8 +14,19 @@ build:
 run: build
 	./$(BIN)
 
+# SERVE_FLAGS, e.g. "-listen 0.0.0.0:23234 -authorized-keys ~/.ssh/authorized_keys".
+SERVE_FLAGS ?=
 serve: build
-	./$(BIN) serve
+	./$(BIN) serve $(SERVE_FLAGS)
+
+# The SSH load benchmark: the built server on a loopback port, LOAD_SESSIONS
+# concurrent sessions pressing keys for LOAD_DURATION; exits 1 if a target
+# (p99 first frame, MB per session, goroutines back to baseline) is missed.
+LOAD_SESSIONS ?= 100
+LOAD_DURATION ?= 10s
+LOAD_FLAGS ?=
+loadtest: build
+	$(GO) run ./cmd/corridor-load -bin $(BIN) -sessions $(LOAD_SESSIONS) -duration $(LOAD_DURATION) $(LOAD_FLAGS)
 
 # The end-to-end tests drive tmux and ssh; the script installs them when it can.
 test:
