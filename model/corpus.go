@@ -1,12 +1,19 @@
 package model
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+	"sync"
+)
 
 // Corpus holds every loaded document with what was extracted from it, and the
 // problems met while loading. Indicators and events are stored flat, in
 // document order, so that the TUI and the exporters can index them directly.
 // A Corpus is built once and then only read; it is safe to share between
-// goroutines (SSH sessions) as long as nobody calls Add.
+// goroutines (SSH sessions) as long as nobody calls Add. What queries and
+// conflict marks need is derived lazily, once, under a sync.Once, so that
+// the first reader pays for it and the Corpus itself never changes; a
+// Corpus must therefore not be copied by value.
 type Corpus struct {
 	Documents  []*Document // in load order
 	Indicators []Indicator // Indicator.ID is the index here
@@ -14,6 +21,68 @@ type Corpus struct {
 	Problems   []Problem   // paths that could not be loaded
 
 	byID map[string]int // Document.ID -> index in Documents
+
+	searchOnce   sync.Once
+	search       *searchIndex // lowercase fields for queries; see query.go
+	conflictOnce sync.Once
+	conflicts    *conflictIndex // figures that disagree; see conflict.go
+	keyOnce      sync.Once
+	indByKey     map[Key]int // Indicator.Key() -> ID
+	evByKey      map[Key]int // Event.Key() -> ID
+}
+
+// Key identifies an indicator or an event across snapshots of a changing
+// corpus, where IDs (indexes) shift as documents come and go: the document's
+// ID and where the figure or date starts in its text. A TUI keeps the Key of
+// the row under its cursor and finds it again in the next snapshot with
+// FindIndicator or FindEvent.
+type Key struct {
+	Doc   string // Document.ID
+	Start int    // Span.Start of the figure or date
+}
+
+// Key returns the indicator's stable key.
+func (in *Indicator) Key() Key { return Key{in.Doc, in.Span.Start} }
+
+// Key returns the event's stable key.
+func (e *Event) Key() Key { return Key{e.Doc, e.Span.Start} }
+
+// FindIndicator returns the ID of the indicator with key k, or -1.
+func (c *Corpus) FindIndicator(k Key) int {
+	c.buildKeys()
+	if id, ok := c.indByKey[k]; ok {
+		return id
+	}
+	return -1
+}
+
+// FindEvent returns the ID of the event with key k, or -1.
+func (c *Corpus) FindEvent(k Key) int {
+	c.buildKeys()
+	if id, ok := c.evByKey[k]; ok {
+		return id
+	}
+	return -1
+}
+
+// buildKeys makes the key maps once; the first of two equal keys wins.
+func (c *Corpus) buildKeys() {
+	c.keyOnce.Do(func() {
+		c.indByKey = make(map[Key]int, len(c.Indicators))
+		for i := range c.Indicators {
+			k := c.Indicators[i].Key()
+			if _, dup := c.indByKey[k]; !dup {
+				c.indByKey[k] = i
+			}
+		}
+		c.evByKey = make(map[Key]int, len(c.Events))
+		for i := range c.Events {
+			k := c.Events[i].Key()
+			if _, dup := c.evByKey[k]; !dup {
+				c.evByKey[k] = i
+			}
+		}
+	})
 }
 
 // NewCorpus returns an empty corpus.
@@ -67,4 +136,57 @@ func (c *Corpus) Doc(id string) *Document {
 		return c.Documents[i]
 	}
 	return nil
+}
+
+// assemble builds a corpus from results already in their final order. It is
+// Add without the mutation: a document whose ID is taken is copied before it
+// is renamed, because the same *Document may sit in a Library and in older
+// snapshots that other goroutines are reading.
+func assemble(rs []DocResult) *Corpus {
+	c := NewCorpus()
+	nInd, nEv, nProb := 0, 0, 0
+	for i := range rs {
+		nInd += len(rs[i].Result.Indicators)
+		nEv += len(rs[i].Result.Events)
+		nProb += len(rs[i].Problems)
+	}
+	c.Documents = make([]*Document, 0, len(rs))
+	c.Indicators = make([]Indicator, 0, nInd)
+	c.Events = make([]Event, 0, nEv)
+	c.Problems = make([]Problem, 0, nProb)
+	for i := range rs {
+		r := &rs[i]
+		c.Problems = append(c.Problems, r.Problems...)
+		d := r.Doc
+		if d == nil {
+			continue
+		}
+		if _, taken := c.byID[d.ID]; taken {
+			cp := *d
+			for n := 2; ; n++ {
+				id := d.ID + "~" + strconv.Itoa(n)
+				if _, taken := c.byID[id]; !taken {
+					cp.ID = id
+					break
+				}
+			}
+			d = &cp
+		}
+		c.byID[d.ID] = len(c.Documents)
+		c.Documents = append(c.Documents, d)
+		for _, in := range r.Result.Indicators {
+			in.Doc = d.ID
+			in.ID = len(c.Indicators)
+			c.Indicators = append(c.Indicators, in)
+		}
+		for _, ev := range r.Result.Events {
+			ev.Doc = d.ID
+			ev.ID = len(c.Events)
+			c.Events = append(c.Events, ev)
+		}
+	}
+	// Problems are sorted by path too, stably, so each path's problems keep
+	// the order they were met in.
+	slices.SortStableFunc(c.Problems, func(a, b Problem) int { return cmpStrings(a.Path, b.Path, "", "") })
+	return c
 }
