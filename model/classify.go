@@ -22,7 +22,7 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 	if len(qs) == 0 {
 		return nil
 	}
-	c := classifier{text: text, sents: sents, g: theGazetteer(), cache: map[int]*sentCtx{}}
+	c := classifier{text: text, sents: sents, g: theGazetteer(), cache: map[int]*sentCtx{}, fuzzy: fuzzyCache{}}
 	out := make([]Indicator, 0, len(qs))
 	for _, q := range qs {
 		ind, ok := c.classify(q)
@@ -40,6 +40,7 @@ type classifier struct {
 	sents []Span
 	g     *gazetteer
 	cache map[int]*sentCtx // sentence index → its words and place mentions
+	fuzzy fuzzyCache       // misspelt names met so far in the document
 }
 
 // sentCtx is one tokenized sentence.
@@ -64,7 +65,7 @@ func (c *classifier) sentence(i int) *sentCtx {
 	}
 	sp := c.sents[i]
 	toks := tokenizeWords(c.text[sp.Start:sp.End], sp.Start)
-	s := &sentCtx{span: sp, toks: toks, mentions: c.g.find(toks)}
+	s := &sentCtx{span: sp, toks: toks, mentions: c.g.find(toks, c.fuzzy)}
 	ix := metricCues()
 	for k := range toks {
 		if !toks[k].num {
@@ -158,6 +159,7 @@ type wordTok struct {
 	num        bool   // starts with a digit
 	poss       bool   // followed by a possessive "'s" or "'"
 	sep        byte   // what joins it to the previous word: '-' (hyphen or dash, no spaces), '/', or ' '
+	hash       uint32 // wordHash(lower), for the vocabulary filters
 	clause     int    // clause index: commas, brackets, colons, semicolons and dashes start a new one
 }
 
@@ -166,23 +168,47 @@ type wordTok struct {
 func (t wordTok) joined() bool { return t.sep == '-' }
 
 // tokenizeWords splits s, which starts at byte base of the document, into
-// words, recording clause breaks from the punctuation between them.
+// words, recording clause breaks from the punctuation between them. It runs
+// over every sentence that holds a figure, which on newswire is most of the
+// text, so ASCII takes a fast path: no rune decoding, and one lower-cased
+// copy of the sentence that every word's lower field slices.
 func tokenizeWords(s string, base int) []wordTok {
-	toks := make([]wordTok, 0, len(s)/6)
+	toks := make([]wordTok, 0, len(s)/5+1)
+	// The lower-case forms of capitalised ASCII words are gathered in one
+	// buffer and become one string at the end, one allocation per
+	// sentence instead of one per word.
+	var lowArr [512]byte
+	lowBuf := lowArr[:0]
+	var lowIdxArr [64]int32
+	lowIdx := lowIdxArr[:0] // tokens whose lower is in lowBuf, in order
 	clause := 0
 	prevEnd := 0
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
 			i += n
 			continue
 		}
 		start := i
 		for i < len(s) {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
-				i += n
-				continue
+			var r rune
+			n := 1
+			if c := s[i]; c < utf8.RuneSelf {
+				if asciiWord[c] {
+					i++
+					continue
+				}
+				r = rune(c)
+			} else {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				if isWordRune(r) {
+					i += n
+					continue
+				}
 			}
 			if (r == ',' || r == '.') && i > start && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {
 				i += n // "1,400", "3.2"
@@ -197,10 +223,30 @@ func tokenizeWords(s string, base int) []wordTok {
 			break
 		}
 		t := wordTok{start: base + start, end: base + i, text: s[start:i]}
-		t.lower = lowerWord(t.text)
-		first, _ := utf8.DecodeRuneInString(t.text)
-		t.cap = unicode.IsUpper(first)
-		t.num = unicode.IsDigit(first)
+		if c := s[start]; c < utf8.RuneSelf {
+			t.cap = 'A' <= c && c <= 'Z'
+			t.num = isDigit(c)
+		} else {
+			first, _ := utf8.DecodeRuneInString(t.text)
+			t.cap = unicode.IsUpper(first)
+			t.num = unicode.IsDigit(first)
+		}
+		lower := t.text
+		switch lowerKind(t.text) {
+		case 1:
+			off := len(lowBuf)
+			for k := start; k < i; k++ {
+				lowBuf = append(lowBuf, asciiLowerByte(s[k]))
+			}
+			lowIdx = append(lowIdx, int32(len(toks)))
+			lower = "" // set below; isClauseWord reads the bytes
+			if isClauseWord(string(lowBuf[off:])) && len(toks) > 0 && toks[len(toks)-1].clause == clause {
+				clause++
+			}
+		case 2:
+			lower = strings.ToLower(t.text)
+		}
+		t.lower = lower
 		if len(toks) > 0 {
 			var brk bool
 			t.sep, brk = gapKind(s[prevEnd:start])
@@ -208,7 +254,7 @@ func tokenizeWords(s string, base int) []wordTok {
 				clause++
 			}
 		}
-		if clauseWords[t.lower] && len(toks) > 0 && toks[len(toks)-1].clause == clause {
+		if t.lower != "" && isClauseWord(t.lower) && len(toks) > 0 && toks[len(toks)-1].clause == clause {
 			clause++ // "forecast that Italian output would rise": a new clause
 		}
 		t.clause = clause
@@ -223,21 +269,85 @@ func tokenizeWords(s string, base int) []wordTok {
 		prevEnd = i
 		toks = append(toks, t)
 	}
+	if len(lowIdx) > 0 {
+		low, off := string(lowBuf), 0
+		for _, k := range lowIdx {
+			n := len(toks[k].text)
+			toks[k].lower = low[off : off+n]
+			off += n
+		}
+	}
+	for k := range toks {
+		toks[k].hash = wordHash(toks[k].lower)
+	}
 	return toks
 }
 
-// clauseWords open a subordinate clause, whose subject is its own.
-var clauseWords = map[string]bool{"that": true, "which": true, "while": true, "whereas": true, "although": true, "because": true}
-
-// lowerWord is strings.ToLower without the allocation for words that are
-// already lower case, which most are.
-func lowerWord(w string) string {
+// lowerKind tells how to lower-case w: 0 it is already lower case, 1 it is
+// ASCII with capitals, 2 it is not ASCII.
+func lowerKind(w string) int {
+	kind := 0
 	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(w)
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return 2
+		case 'A' <= c && c <= 'Z':
+			kind = 1
 		}
 	}
-	return w
+	return kind
+}
+
+func asciiLowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// wordHash is FNV-1a of a lower-case word. Tokens carry it so that the
+// gazetteer and the metric cues can turn most words away with a bit test
+// (see vocabFilter) before any map lookup.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+// vocabFilter is a one-hash Bloom filter over a vocabulary: has may say yes
+// for a word not in it, never no for one that is.
+type vocabFilter [1 << 16 / 64]uint64
+
+func (f *vocabFilter) add(w string) {
+	b := vocabBit(wordHash(w))
+	f[b/64] |= 1 << (b % 64)
+}
+
+func (f *vocabFilter) has(h uint32) bool {
+	b := vocabBit(h)
+	return f[b/64]&(1<<(b%64)) != 0
+}
+
+func vocabBit(h uint32) uint32 { return (h ^ h>>16) & (1<<16 - 1) }
+
+// asciiWord marks the ASCII bytes that are word runes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
+// isClauseWord reports whether w opens a subordinate clause, whose subject
+// is its own.
+func isClauseWord(w string) bool {
+	switch w {
+	case "that", "which", "while", "whereas", "although", "because":
+		return true
+	}
+	return false
 }
 
 func isWordRune(r rune) bool {
@@ -249,8 +359,11 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // possessiveAt reports whether s[i] is an apostrophe that marks a possessive:
 // "'s" or "’s" ending a word, or a bare "'" after a plural ("countries'").
 func possessiveAt(s string, i int) bool {
+	if i >= len(s) || s[i] != '\'' && s[i] != "’"[0] {
+		return false // the common case, decided without decoding
+	}
 	r, n := utf8.DecodeRuneInString(s[i:])
-	if i >= len(s) || (r != '\'' && r != '’') {
+	if r != '\'' && r != '’' {
 		return false
 	}
 	j := i + n
@@ -268,6 +381,9 @@ func possessiveAt(s string, i int) bool {
 // thousands separator and never gets here; "—" always breaks, "-" and "–"
 // break only when spaced (" - ") and otherwise join.
 func gapKind(gap string) (sep byte, brk bool) {
+	if gap == " " {
+		return ' ', false // most gaps
+	}
 	sep = ' '
 	spaced := strings.ContainsAny(gap, " \t\n")
 	for _, r := range gap {
@@ -449,6 +565,23 @@ type cueIndex struct {
 	byWord   map[string][]cue
 	byPrefix map[string][]cue
 	maxPre   int // longest prefix cue, in bytes
+	words    vocabFilter // the keys of byWord
+	// pre3 marks the first three letters of every prefix cue (a-z only),
+	// so that most words skip the prefix probes without a map lookup.
+	pre3 [(26*26*26 + 63) / 64]uint64
+}
+
+// tri returns the pre3 index of w's first three bytes, or -1 when they are
+// not all lower-case ASCII letters.
+func tri(w string) int {
+	if len(w) < 3 {
+		return -1
+	}
+	a, b, c := int(w[0])-'a', int(w[1])-'a', int(w[2])-'a'
+	if uint(a) >= 26 || uint(b) >= 26 || uint(c) >= 26 {
+		return -1
+	}
+	return (a*26+b)*26 + c
 }
 
 var (
@@ -488,11 +621,17 @@ func parseMetricTable() *cueIndex {
 				cu.words = strings.Split(word, "_")
 				key := cu.words[0]
 				if cu.prefix && len(cu.words) == 1 {
+					t := tri(key)
+					if t < 0 {
+						panic("metricTable: prefix cue " + key + " is not three lower-case letters or more")
+					}
+					ix.pre3[t/64] |= 1 << (t % 64)
 					ix.maxPre = max(ix.maxPre, len(key))
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
 				}
 				ix.byWord[key] = append(ix.byWord[key], cu)
+				ix.words.add(key)
 			}
 		}
 		ix.rules = append(ix.rules, r)
@@ -518,8 +657,10 @@ func cueProximity(d int, sameClause bool) float64 {
 func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	ix := metricCues()
 	class := unitClassOf(f.q.Unit)
-	// best[rule][group] is the strongest cue seen for that group.
-	best := make([][4]float64, len(ix.rules))
+	// best[rule][group] is the strongest cue seen for that group; an
+	// array, so that it lives on the stack.
+	var bestArr [32][4]float64
+	best := bestArr[:len(ix.rules)]
 	hit := func(cu cue, d int, same bool, after, before bool) {
 		switch cu.where {
 		case cueNext:
@@ -558,7 +699,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		counted += " " + f.q.Unit
 	}
 	for _, w := range strings.Fields(strings.ToLower(counted)) {
-		one := []wordTok{{lower: w}}
+		one := []wordTok{{lower: w, hash: wordHash(w)}}
 		ix.lookup(one, 0, func(cu cue) { hit(cu, 0, true, true, true) })
 	}
 	bestRule, bestScore := -1, 0.0
@@ -591,14 +732,18 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 // lookup calls fn for each cue that matches the words starting at toks[k].
 func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(cue)) {
 	w := toks[k].lower
-	for _, cu := range ix.byWord[w] {
-		if matchCue(cu, toks, k) {
-			fn(cu)
+	if ix.words.has(toks[k].hash) {
+		for _, cu := range ix.byWord[w] {
+			if matchCue(cu, toks, k) {
+				fn(cu)
+			}
 		}
 	}
-	for n := min(len(w), ix.maxPre); n >= 3; n-- {
-		for _, cu := range ix.byPrefix[w[:n]] {
-			fn(cu)
+	if t := tri(w); t >= 0 && ix.pre3[t/64]&(1<<(t%64)) != 0 {
+		for n := min(len(w), ix.maxPre); n >= 3; n-- {
+			for _, cu := range ix.byPrefix[w[:n]] {
+				fn(cu)
+			}
 		}
 	}
 	if w == "by" && k+1 < len(toks) {

@@ -181,6 +181,44 @@ func BenchmarkBuildIndicators(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildIndicatorsReuters measures the classification stage alone
+// over the Reuters corpus, with cleaning, sentences and quantities done
+// before the timer starts: number-dense newswire is where it is slowest.
+func BenchmarkBuildIndicatorsReuters(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "corpora", "reuters21578", "[0-9]*.txt"))
+	if len(paths) == 0 {
+		b.Skip("Reuters corpus not found")
+	}
+	type prepared struct {
+		clean string
+		sents []Span
+		qs    []Quantity
+	}
+	var docs []prepared
+	var total int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := ParseDocument(filepath.Base(p), data)
+		if err != nil {
+			continue
+		}
+		clean := d.Clean()
+		docs = append(docs, prepared{clean, splitSentences(clean), scanQuantities(clean)})
+		total += int64(len(data))
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			buildIndicators(d.clean, d.sents, d.qs)
+		}
+	}
+}
+
 // TestSeedGoldByHand runs buildIndicators on the seed documents with the
 // gold figures as quantities, so the classifier can be measured before (and
 // independently of) the quantity scanner.

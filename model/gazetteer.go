@@ -2,6 +2,7 @@ package model
 
 import (
 	_ "embed"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -52,6 +53,8 @@ type gazPhrase struct {
 	rule    gazCaseRule
 	demonym bool // an adjective or people noun ("Kazakh"), not a name
 	p       *gazPlace
+	mask    uint64 // letterMask of words[0], for the fuzzy prefilter
+	runes   int    // rune count of words[0]
 }
 
 // gazetteer indexes the phrases by their first word so that a sentence is
@@ -63,6 +66,7 @@ type gazetteer struct {
 	fuzzy  map[rune][]*gazPhrase   // lower-case first letter → one-word phrases of ≥ gazFuzzyMin letters
 	byName map[string]*gazPlace    // canonical name → place
 	pairs  map[[2]string]*gazPlace // (A, B) canonical names, both orders → pair entry
+	starts vocabFilter             // the keys of first
 }
 
 // gazFuzzyMin is the shortest word tried for a misspelt match. Shorter names
@@ -161,7 +165,9 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 		ph.rule = gazCaseTitle
 	}
 	g.first[ph.words[0]] = append(g.first[ph.words[0]], ph)
-	if len(ph.words) == 1 && ph.rule == gazCaseTitle && utf8.RuneCountInString(ph.words[0]) >= gazFuzzyMin {
+	g.starts.add(ph.words[0])
+	ph.mask, ph.runes = letterMask(ph.words[0]), utf8.RuneCountInString(ph.words[0])
+	if len(ph.words) == 1 && ph.rule == gazCaseTitle && ph.runes >= gazFuzzyMin {
 		r, _ := utf8.DecodeRuneInString(ph.words[0])
 		g.fuzzy[r] = append(g.fuzzy[r], ph)
 	}
@@ -210,14 +216,19 @@ type placeMention struct {
 	fuzzy   bool      // matched through a misspelling
 }
 
+// fuzzyCache remembers, for one document, what each capitalised long word
+// misspells (nil: nothing), so that the edit-distance search runs once per
+// distinct word rather than once per occurrence.
+type fuzzyCache map[string]*gazPhrase
+
 // find returns the gazetteer mentions in toks, left to right, longest match
 // first. Adjacent mentions of the same place ("mainland Chinese") merge into
 // one. Places of kind ignore are matched (so that they swallow the place
-// names inside them) but not returned.
-func (g *gazetteer) find(toks []wordTok) []placeMention {
+// names inside them) but not returned. fz may be nil.
+func (g *gazetteer) find(toks []wordTok, fz fuzzyCache) []placeMention {
 	var out []placeMention
 	for i := 0; i < len(toks); {
-		m, ok := g.matchAt(toks, i)
+		m, ok := g.matchAt(toks, i, fz)
 		if !ok {
 			i++
 			continue
@@ -236,13 +247,18 @@ func (g *gazetteer) find(toks []wordTok) []placeMention {
 }
 
 // matchAt tries every phrase that starts with toks[i], longest first, and
-// falls back to a misspelt one-word name.
-func (g *gazetteer) matchAt(toks []wordTok, i int) (placeMention, bool) {
+// falls back to a misspelt one-word name, remembered in fz when it is not
+// nil.
+func (g *gazetteer) matchAt(toks []wordTok, i int, fz fuzzyCache) (placeMention, bool) {
 	t := toks[i]
 	if t.num {
 		return placeMention{}, false
 	}
-	for _, ph := range g.first[t.lower] {
+	var phs []*gazPhrase
+	if g.starts.has(t.hash) {
+		phs = g.first[t.lower]
+	}
+	for _, ph := range phs {
 		if i+len(ph.words) > len(toks) {
 			continue
 		}
@@ -262,7 +278,19 @@ func (g *gazetteer) matchAt(toks []wordTok, i int) (placeMention, bool) {
 			return placeMention{i: i, j: i + len(ph.words), p: ph.p, demonym: ph.demonym}, true
 		}
 	}
-	if ph := g.misspelt(t); ph != nil {
+	if !t.cap || len(t.lower) < gazFuzzyMin {
+		return placeMention{}, false // cheap gate: misspelt would say no
+	}
+	var ph *gazPhrase
+	if fz == nil {
+		ph = g.misspelt(t)
+	} else if got, ok := fz[t.lower]; ok {
+		ph = got
+	} else {
+		ph = g.misspelt(t)
+		fz[t.lower] = ph
+	}
+	if ph != nil {
 		return placeMention{i: i, j: i + 1, p: ph.p, demonym: ph.demonym, fuzzy: true}, true
 	}
 	return placeMention{}, false
@@ -300,18 +328,34 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 		limit = 2
 	}
 	r, _ := utf8.DecodeRuneInString(t.lower)
+	mask := letterMask(t.lower)
 	var best *gazPhrase
 	bestD := limit + 1
 	for _, ph := range g.fuzzy[r] {
-		w := ph.words[0]
-		if d := utf8.RuneCountInString(w) - n; d > limit || -d > limit {
+		if d := ph.runes - n; d > limit || -d > limit {
 			continue
 		}
-		if d := osaDistance(t.lower, w, limit); d < bestD {
+		// Each edit changes which letters occur by at most two, so
+		// letter sets further apart cannot be within the limit.
+		if bits.OnesCount64(mask^ph.mask) > 2*limit {
+			continue
+		}
+		if d := osaDistance(t.lower, ph.words[0], limit); d < bestD {
 			best, bestD = ph, d
 		}
 	}
 	return best
+}
+
+// letterMask is the set of letters in w, one bit per letter (hashed for
+// runes beyond 63, which only makes masks collide: a collision can hide a
+// difference but never invent one, so the fuzzy prefilter stays safe).
+func letterMask(w string) uint64 {
+	var m uint64
+	for _, r := range w {
+		m |= 1 << (uint(r) & 63)
+	}
+	return m
 }
 
 // osaDistance is the optimal-string-alignment distance between a and b
@@ -385,7 +429,7 @@ func lookupPlace(name string) string {
 		return ""
 	}
 	g := theGazetteer()
-	m, ok := g.matchAt(toks, 0)
+	m, ok := g.matchAt(toks, 0, nil)
 	if !ok || m.j != len(toks) || m.p.kind == gazKindIgnore {
 		return ""
 	}
