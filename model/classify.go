@@ -564,7 +564,7 @@ type cueIndex struct {
 	rules    []metricRule
 	byWord   map[string][]cue
 	byPrefix map[string][]cue
-	maxPre   int // longest prefix cue, in bytes
+	maxPre   int         // longest prefix cue, in bytes
 	words    vocabFilter // the keys of byWord
 	// pre3 marks the first three letters of every prefix cue (a-z only),
 	// so that most words skip the prefix probes without a map lookup.
