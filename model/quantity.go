@@ -93,8 +93,8 @@ func (s *qscanner) run() {
 		switch {
 		case qDigit(c):
 			i = s.figure(i, false)
-		case isLetter(c):
-			e := qLetterEnd(t, i)
+		case qLetters[c]:
+			e := qLetterEnd(t, i+1)
 			if s.numberWordAt(i, e) {
 				i = s.figure(i, true)
 			} else {
@@ -1028,6 +1028,9 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 // hyphen; a dot inside or after a word is dropped ("U.S. dlrs" is "us dlrs").
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
+	if e := qLetterEnd(t, q); !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
+		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
+	}
 	var (
 		buf  [64]byte
 		n    int
@@ -1376,6 +1379,11 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	if we-q > 8 {
 		return "", 0
 	}
+	switch t[q] | 0x20 {
+	case 'a', 'p', 'e', 'y', 'd', 'm':
+	default:
+		return "", 0
+	}
 	switch w := qWordLower(t[q:we]); w {
 	case "annually":
 		return "per year", we
@@ -1471,6 +1479,15 @@ func (s *qscanner) headNoun(e int) string {
 // a new line of a table or a heading ("Revs 13.5 mln\nYear").
 func (s *qscanner) skipBlank(i int) int {
 	t := s.text
+	if i >= len(t) || t[i] > ' ' && t[i] < 0x80 {
+		return i // the common case: nothing to skip
+	}
+	return s.skipBlankSlow(i)
+}
+
+// skipBlankSlow is skipBlank past its fast path.
+func (s *qscanner) skipBlankSlow(i int) int {
+	t := s.text
 	k, nl := i, -1
 	for k < len(t) && k-i < 8 {
 		switch c := t[k]; {
@@ -1551,11 +1568,20 @@ func qWordLower(w string) string {
 
 // qLetterEnd returns the end of the run of ASCII letters at i.
 func qLetterEnd(t string, i int) int {
-	for i < len(t) && isLetter(t[i]) {
+	for i < len(t) && qLetters[t[i]] {
 		i++
 	}
 	return i
 }
+
+// qLetters marks the ASCII letters: a table look-up is the cheapest test in
+// the scanner's inner loop.
+var qLetters = func() (tab [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		tab[c], tab[c-'a'+'A'] = true, true
+	}
+	return tab
+}()
 
 // qAlnumEnd returns the end of the run of ASCII letters and digits at i.
 func qAlnumEnd(t string, i int) int {

@@ -485,6 +485,17 @@ func mapKeys[V any](m map[string]V) []string {
 var (
 	// numberWordShape filters the words that may start a spelled-out number.
 	numberWordShape = newWordShape(append(mapKeys(numberWords), "half")...)
+	// unitFirstShape filters the first words of unit phrases.
+	unitFirstShape = newWordShape(func() []string {
+		firsts := []string{"u"} // "U.S. dlrs": the scanner sees "U" before the dot
+		for k := range unitWords {
+			if i := strings.IndexAny(k, " -/."); i > 0 {
+				k = k[:i]
+			}
+			firsts = append(firsts, strings.TrimRight(k, "23²"))
+		}
+		return firsts
+	}()...)
 	// afterAShape filters the words that make "a" a number: a scale or a
 	// fraction ("a million", "a third").
 	afterAShape = newWordShape(append(mapKeys(fractionWords), "thousand", "million", "billion", "trillion", "mln", "bln", "bn")...)
