@@ -157,3 +157,16 @@ func BenchmarkStartupLarge(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkViewLargeTimeline is the timeline pane's frame alone over 40,000
+// events, with a document marked: its axis is cached, so the cost must not
+// grow with the number of events.
+func BenchmarkViewLargeTimeline(b *testing.B) {
+	p := newTimelinePane(testStyles(), dashboardCorpus())
+	p.SetSize(46, 18)
+	p.MarkDocument("doc00042")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = p.View()
+	}
+}

@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -61,12 +60,14 @@ type timelinePane struct {
 	st      Styles
 	c       *model.Corpus
 	keys    timelineKeyMap
-	order   []int     // event ids by date
-	rank    []int     // event id -> index in order
-	pos     []float64 // axis position of order[i], ascending
-	cursor  int       // index in order
-	zoom    int       // 0 shows everything; each level halves the span
-	marked  string    // document whose events are marked
+	order   []int            // event ids by date
+	rank    []int            // event id -> index in order
+	pos     []float64        // axis position of order[i], ascending
+	cursor  int              // index in order
+	zoom    int              // 0 shows everything; each level halves the span
+	marked  string           // document whose events are marked
+	byDoc   map[string][]int // document id -> indices in order of its events
+	axis    timelineAxis     // the axis drawn, cached: see timelineaxis.go
 	focused bool
 	w, h    int
 }
@@ -84,15 +85,20 @@ func newTimelinePane(st Styles, c *model.Corpus) timelinePane {
 	})
 	p.rank = make([]int, len(c.Events))
 	p.pos = make([]float64, len(c.Events))
+	p.byDoc = map[string][]int{}
 	for i, id := range p.order {
 		p.rank[id] = i
 		p.pos[i] = scaleOf(eventYear(&c.Events[id]))
+		p.byDoc[c.Events[id].Doc] = append(p.byDoc[c.Events[id].Doc], i)
 	}
 	return p
 }
 
 // SetSize sets the inner size the pane draws in.
-func (p *timelinePane) SetSize(w, h int) { p.w, p.h = max(w, 0), max(h, 0) }
+func (p *timelinePane) SetSize(w, h int) {
+	p.w, p.h = max(w, 0), max(h, 0)
+	p.refreshAxis()
+}
 
 // Focus makes the pane take keys.
 func (p *timelinePane) Focus() { p.focused = true }
@@ -114,13 +120,17 @@ func (p timelinePane) FullHelp() [][]key.Binding { return p.keys.FullHelp() }
 
 // MarkDocument marks the events of document docID ("" for none): they are
 // the context of the indicator focused in the table.
-func (p *timelinePane) MarkDocument(docID string) { p.marked = docID }
+func (p *timelinePane) MarkDocument(docID string) {
+	p.marked = docID
+	p.refreshAxis()
+}
 
 // FocusEvent moves the cursor to event id without announcing it: the root
 // calls it because it already knows.
 func (p *timelinePane) FocusEvent(id int) {
 	if id >= 0 && id < len(p.rank) {
 		p.cursor = p.rank[id]
+		p.refreshAxis()
 	}
 }
 
@@ -133,29 +143,46 @@ func (p timelinePane) Cursor() int {
 }
 
 // Update moves the cursor, zooms and opens sources. Cursor moves announce
-// eventFocusedMsg; enter asks for the source with openSourceMsg.
+// eventFocusedMsg; enter asks for the source with openSourceMsg. The mouse
+// wheel moves the cursor one event whether or not the pane is focused: the
+// root sends it the wheel only when the pointer is over it.
 func (p timelinePane) Update(msg tea.Msg) (timelinePane, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok || !p.focused || len(p.order) == 0 {
+	if len(p.order) == 0 {
 		return p, nil
 	}
-	old := p.cursor
-	switch {
-	case key.Matches(km, p.keys.Up):
-		p.cursor = max(p.cursor-1, 0)
-	case key.Matches(km, p.keys.Down):
-		p.cursor = min(p.cursor+1, len(p.order)-1)
-	case key.Matches(km, p.keys.Top):
-		p.cursor = 0
-	case key.Matches(km, p.keys.Bottom):
-		p.cursor = len(p.order) - 1
-	case key.Matches(km, p.keys.ZoomIn):
-		p.zoom = min(p.zoom+1, timelineMaxZoom)
-	case key.Matches(km, p.keys.ZoomOut):
-		p.zoom = max(p.zoom-1, 0)
-	case key.Matches(km, p.keys.Open):
-		e := &p.c.Events[p.order[p.cursor]]
-		return p, func() tea.Msg { return openSourceMsg{Doc: e.Doc, Span: e.Span, Indicator: -1, Event: e.ID} }
+	old, oldZoom := p.cursor, p.zoom
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			p.cursor = max(p.cursor-1, 0)
+		case tea.MouseButtonWheelDown:
+			p.cursor = min(p.cursor+1, len(p.order)-1)
+		}
+	case tea.KeyMsg:
+		if !p.focused {
+			return p, nil
+		}
+		switch {
+		case key.Matches(msg, p.keys.Up):
+			p.cursor = max(p.cursor-1, 0)
+		case key.Matches(msg, p.keys.Down):
+			p.cursor = min(p.cursor+1, len(p.order)-1)
+		case key.Matches(msg, p.keys.Top):
+			p.cursor = 0
+		case key.Matches(msg, p.keys.Bottom):
+			p.cursor = len(p.order) - 1
+		case key.Matches(msg, p.keys.ZoomIn):
+			p.zoom = min(p.zoom+1, timelineMaxZoom)
+		case key.Matches(msg, p.keys.ZoomOut):
+			p.zoom = max(p.zoom-1, 0)
+		case key.Matches(msg, p.keys.Open):
+			e := &p.c.Events[p.order[p.cursor]]
+			return p, func() tea.Msg { return openSourceMsg{Doc: e.Doc, Span: e.Span, Indicator: -1, Event: e.ID} }
+		}
+	}
+	if p.cursor != old || p.zoom != oldZoom {
+		p.refreshAxis() // a zoomed axis follows the cursor
 	}
 	if p.cursor != old {
 		id := p.order[p.cursor]
@@ -211,51 +238,6 @@ func (p timelinePane) View() string {
 	lines = append(lines, axis...)
 	lines = append(lines, p.listView(p.h-len(lines)-len(detail))...)
 	return fitView(append(lines, detail...), p.w, p.h)
-}
-
-// axisView draws three lines: event markers, the axis with ticks, and the
-// tick labels.
-func (p timelinePane) axisView() []string {
-	lo, hi := p.visibleRange()
-	w := p.w
-	colOf := func(u float64) int { return int((u - lo) / (hi - lo) * float64(w)) }
-	marks := make([]string, w)
-	first := sort.SearchFloat64s(p.pos, lo)
-	for i := first; i < len(p.pos) && p.pos[i] <= hi; i++ {
-		col := colOf(p.pos[i])
-		if col < 0 || col >= w {
-			continue
-		}
-		e := &p.c.Events[p.order[i]]
-		switch {
-		case i == p.cursor:
-			marks[col] = p.st.MarkerFocused.Render("▼")
-		case marks[col] != "" && e.Doc != p.marked:
-			// keep what is there: the cursor or a marked event wins
-		case e.Doc == p.marked:
-			marks[col] = p.st.MarkerFocused.Render("◆")
-		default:
-			marks[col] = p.st.Marker.Render("•")
-		}
-	}
-	var mk strings.Builder
-	for _, m := range marks {
-		if m == "" {
-			m = " "
-		}
-		mk.WriteString(m)
-	}
-	cols, labels := rulerTicks(lo, hi, w)
-	rule := []rune(strings.Repeat("─", w))
-	for _, c := range cols {
-		rule[c] = '┬'
-	}
-	for _, e := range timelineEras[1:] { // era boundaries, where the density changes
-		if c := colOf(scaleOf(e.from)); c >= 0 && c < w && rule[c] == '─' {
-			rule[c] = '┊'
-		}
-	}
-	return []string{mk.String(), p.st.Axis.Render(string(rule)), p.st.Muted.Render(string(labels))}
 }
 
 // listView draws rows events around the cursor, one per line.

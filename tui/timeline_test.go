@@ -147,3 +147,38 @@ func TestTimelineFits(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineAxisCache: every way the axis can change (size, zoom, a
+// cursor move while zoomed, another marked document) refreshes the cached
+// axis, so View never draws a stale one nor recomputes it.
+func TestTimelineAxisCache(t *testing.T) {
+	p := newTimelinePane(testStyles(), testCorpus())
+	p.Focus()
+	check := func(step string) {
+		t.Helper()
+		lo, hi := p.visibleRange()
+		if !p.axis.fresh(p.w, lo, hi) || p.axis.marked != p.marked {
+			t.Fatalf("%s: the cached axis is stale", step)
+		}
+		fresh := p
+		fresh.axis = timelineAxis{} // force a rebuild in View
+		if got, want := p.View(), fresh.View(); got != want {
+			t.Fatalf("%s: cached view differs from a rebuilt one:\n%s\nwant:\n%s", step, ansi.Strip(got), ansi.Strip(want))
+		}
+	}
+	p.SetSize(80, 24)
+	check("SetSize")
+	p.MarkDocument("rail")
+	check("MarkDocument")
+	if !strings.Contains(ansi.Strip(p.axisView()[0]), "◆") {
+		t.Error("no marker for the marked document's events")
+	}
+	for _, k := range []string{"+", "+", "j", "G", "k", "-"} {
+		p, _ = p.Update(keyMsg(k))
+		check(k)
+	}
+	p.FocusEvent(0)
+	check("FocusEvent")
+	p.SetSize(50, 12)
+	check("SetSize again")
+}
