@@ -139,6 +139,40 @@ func TestReaderNextScrolls(t *testing.T) {
 	}
 }
 
+// TestReaderWheel: the wheel scrolls three lines, focused or not, and moves
+// one entry in a list.
+func TestReaderWheel(t *testing.T) {
+	c := longCorpus(100)
+	p := newReaderPane(testStyles(), c)
+	p.SetSize(80, 12)
+	p.Open("long", model.Span{}, -1, -1)
+	wheel := func(b tea.MouseButton) {
+		p, _ = p.Update(tea.MouseMsg{X: 3, Y: 3, Button: b, Action: tea.MouseActionPress})
+	}
+	wheel(tea.MouseButtonWheelDown)
+	wheel(tea.MouseButtonWheelDown)
+	if got := p.topLine(); got != 2*readerWheelLines {
+		t.Errorf("two notches down from the top: top line %d, want %d", got, 2*readerWheelLines)
+	}
+	wheel(tea.MouseButtonWheelUp)
+	if got := p.topLine(); got != readerWheelLines {
+		t.Errorf("one notch back up: top line %d, want %d", got, readerWheelLines)
+	}
+	for range 5 {
+		wheel(tea.MouseButtonWheelUp)
+	}
+	if got := p.topLine(); got != 0 {
+		t.Errorf("wheel past the top: top line %d", got)
+	}
+	p.Focus()
+	p, _ = press(p, "d")
+	cur := p.docCur // the open document, the last one
+	wheel(tea.MouseButtonWheelUp)
+	if p.docCur != cur-1 {
+		t.Errorf("wheel in the document list: cursor %d, was %d", p.docCur, cur)
+	}
+}
+
 func TestReaderSearch(t *testing.T) {
 	c := testCorpus()
 	p := openAt(t, c, "Around 10 million ton", 80, 24)

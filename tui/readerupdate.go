@@ -16,6 +16,10 @@ const readerMaxMatches = 10000
 // Update handles keys by mode: typing a query, moving in the contents or
 // document list, or reading.
 func (p readerPane) Update(msg tea.Msg) (readerPane, tea.Cmd) {
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		p.wheel(mm.Button)
+		return p, nil
+	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		if p.mode == readSearch { // the cursor's blink messages
@@ -35,6 +39,32 @@ func (p readerPane) Update(msg tea.Msg) (readerPane, tea.Cmd) {
 		return p.updateList(km)
 	}
 	return p.updateText(km)
+}
+
+// readerWheelLines is how far one notch of the mouse wheel scrolls the text.
+const readerWheelLines = 3
+
+// wheel scrolls the text, or moves in a list, on the mouse wheel. The root
+// sends the wheel only when the pointer is over the pane, so it works
+// whether or not the pane has the keys.
+func (p *readerPane) wheel(b tea.MouseButton) {
+	dir := 0
+	switch b {
+	case tea.MouseButtonWheelUp:
+		dir = -1
+	case tea.MouseButtonWheelDown:
+		dir = 1
+	default:
+		return
+	}
+	switch p.mode {
+	case readTOC:
+		p.tocCur = max(min(p.tocCur+dir, len(p.toc)-1), 0)
+	case readDocs:
+		p.docCur = max(min(p.docCur+dir, len(p.c.Documents)-1), 0)
+	default:
+		p.scrollTo(p.topLine() + dir*readerWheelLines)
+	}
 }
 
 // updateText handles keys while reading.

@@ -187,8 +187,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// handleMouse focuses the pane clicked and sends wheel and clicks to the
-// pane under the pointer, in the pane's own coordinates.
+// handleMouse focuses the pane clicked and sends every mouse event to the
+// pane under the pointer, in the pane's own coordinates (0, 0 is the first
+// cell inside the border); each pane decides what the wheel does.
 func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	if m.showHelp || m.mode() == modeTooSmall {
 		return m, nil
@@ -197,58 +198,15 @@ func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		if !r.contains(msg.X, msg.Y) {
 			continue
 		}
-		click := msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress
-		if click && focus(f) != m.focus {
+		if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress && focus(f) != m.focus {
 			m.setFocus(focus(f))
 			r = m.rects[f] // the layout may change with focus
 		}
-		switch {
-		case focus(f) == focusTable && (click || tea.MouseEvent(msg).IsWheel()):
-			local := msg
-			local.X, local.Y = msg.X-r.x-1, msg.Y-r.y-1
-			return m.updatePane(focus(f), local)
-		case tea.MouseEvent(msg).IsWheel():
-			return m.wheel(focus(f), msg.Button)
-		}
+		local := msg
+		local.X, local.Y = msg.X-r.x-1, msg.Y-r.y-1
+		return m.updatePane(focus(f), local)
 	}
 	return m, nil
-}
-
-// wheel scrolls a pane that has no mouse handling of its own by giving it
-// arrow keys, as if it were focused: three lines in the reader, one event
-// in the timeline.
-func (m Model) wheel(f focus, b tea.MouseButton) (tea.Model, tea.Cmd) {
-	k := tea.KeyMsg{Type: tea.KeyDown}
-	if b == tea.MouseButtonWheelUp {
-		k.Type = tea.KeyUp
-	} else if b != tea.MouseButtonWheelDown {
-		return m, nil
-	}
-	var cmds []tea.Cmd
-	switch f {
-	case focusReader:
-		r := m.reader
-		r.Focus()
-		for range 3 {
-			var cmd tea.Cmd
-			r, cmd = r.Update(k)
-			cmds = append(cmds, cmd)
-		}
-		if m.focus != focusReader {
-			r.Blur()
-		}
-		m.reader = r
-	case focusTimeline:
-		t := m.timeline
-		t.Focus()
-		t, cmd := t.Update(k)
-		if m.focus != focusTimeline {
-			t.Blur()
-		}
-		m.timeline = t
-		cmds = append(cmds, cmd)
-	}
-	return m, tea.Batch(cmds...)
 }
 
 // updatePane sends msg to one pane and keeps the header in step with the
