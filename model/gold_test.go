@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -68,11 +69,31 @@ func overlapsAny(sp model.Span, spans []model.Span) bool {
 	return false
 }
 
+// oneOf reports whether got is want or one of want's "|"-separated
+// alternatives.
+func oneOf(got, want string) bool {
+	for _, alt := range strings.Split(want, "|") {
+		if got == alt {
+			return true
+		}
+	}
+	return false
+}
+
 func near(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
 
 // samePair reports whether two subjects are equal, taking "A–B" pairs in
-// either order as equal (a bilateral figure is about both sides).
+// either order as equal (a bilateral figure is about both sides). The gold
+// may list alternatives separated by "|".
 func samePair(a, b string) bool {
+	if alts := strings.Split(b, "|"); len(alts) > 1 {
+		for _, alt := range alts {
+			if samePair(a, alt) {
+				return true
+			}
+		}
+		return false
+	}
 	if a == b {
 		return true
 	}
@@ -80,10 +101,16 @@ func samePair(a, b string) bool {
 	return len(pa) == 2 && len(pb) == 2 && pa[0] == pb[1] && pa[1] == pb[0]
 }
 
-// TestGoldSeeds scores extraction on the embedded seeds against the
-// hand-checked gold and holds it to the thresholds.
-func TestGoldSeeds(t *testing.T) {
-	raw, err := os.ReadFile("testdata/gold_seeds.json")
+// goldScore is how an extraction compares with a gold file.
+type goldScore struct {
+	indRecall, indPrecision, metricSubject float64 // metricSubject: share of found indicators with both right
+	evRecall, evPrecision                  float64
+}
+
+// loadGold reads a gold file from testdata.
+func loadGold(t *testing.T, name string) goldFile {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,16 +118,18 @@ func TestGoldSeeds(t *testing.T) {
 	if err := json.Unmarshal(raw, &gold); err != nil {
 		t.Fatal(err)
 	}
-	docs, problems := model.LoadFS(seeds.FS, seeds.Root, model.LoadOptions{})
-	if len(problems) > 0 {
-		t.Fatalf("seeds had problems: %v", problems)
-	}
-	c := model.Build(docs, nil)
+	return gold
+}
 
+// scoreGold compares the corpus with the gold, logging every miss, wrong
+// metric or subject and extra item, and failing on inexact spans and on
+// reported noise.
+func scoreGold(t *testing.T, gold goldFile, c *model.Corpus) goldScore {
+	t.Helper()
 	var indWant, indFound, indTP, indFP, metricOK, subjectOK, bothOK int
 	var evWant, evFound, evTP, evFP int
 	for _, gd := range gold.Documents {
-		id := strings.TrimSuffix(gd.File, ".txt")
+		id := strings.TrimSuffix(gd.File, filepath.Ext(gd.File))
 		d := c.Doc(id)
 		if d == nil {
 			t.Fatalf("seed %s not loaded", id)
@@ -173,7 +202,7 @@ func TestGoldSeeds(t *testing.T) {
 			matched[found] = true
 			indTP++
 			in := inds[found]
-			mOK, sOK := in.Metric == g.Metric, samePair(in.Subject, g.Subject)
+			mOK, sOK := oneOf(in.Metric, g.Metric), samePair(in.Subject, g.Subject)
 			if mOK {
 				metricOK++
 			}
@@ -259,29 +288,59 @@ func TestGoldSeeds(t *testing.T) {
 	t.Logf("indicators: recall %.3f (%d/%d), precision %.3f (%d extra); metric %d/%d, subject %d/%d, both %.3f",
 		indRecall, indTP, indWant, indPrec, indFP, metricOK, indTP, subjectOK, indTP, both)
 	t.Logf("events: recall %.3f (%d/%d), precision %.3f (%d extra)", evRecall, evTP, evWant, evPrec, evFP)
-	if indRecall < 0.95 {
-		t.Errorf("indicator recall %.3f < 0.95", indRecall)
+	return goldScore{indRecall, indPrec, both, evRecall, evPrec}
+}
+
+// TestGoldSeeds scores extraction on the embedded seeds against the
+// hand-checked gold and holds it to the thresholds.
+func TestGoldSeeds(t *testing.T) {
+	gold := loadGold(t, "gold_seeds.json")
+	docs, problems := model.LoadFS(seeds.FS, seeds.Root, model.LoadOptions{})
+	if len(problems) > 0 {
+		t.Fatalf("seeds had problems: %v", problems)
 	}
-	if indPrec < 0.90 {
-		t.Errorf("indicator precision %.3f < 0.90", indPrec)
+	sc := scoreGold(t, gold, model.Build(docs, nil))
+	checkThresholds(t, sc, 0.95, 0.90, 0.80, 0.90, 0.85)
+}
+
+// TestGoldHoldout scores extraction on articles written for this repository
+// and never used to tune the extractor: a check that it generalises beyond
+// the seeds. Its thresholds are those of the seeds.
+func TestGoldHoldout(t *testing.T) {
+	gold := loadGold(t, "holdout.json")
+	docs, problems := model.LoadFS(os.DirFS("testdata/holdout"), ".", model.LoadOptions{})
+	if len(problems) > 0 {
+		t.Fatalf("holdout had problems: %v", problems)
 	}
-	if both < 0.80 {
-		t.Errorf("metric and subject right for %.3f of found indicators < 0.80", both)
+	sc := scoreGold(t, gold, model.Build(docs, nil))
+	checkThresholds(t, sc, 0.95, 0.90, 0.80, 0.90, 0.85)
+}
+
+func checkThresholds(t *testing.T, sc goldScore, indRecall, indPrecision, metricSubject, evRecall, evPrecision float64) {
+	t.Helper()
+	if sc.indRecall < indRecall {
+		t.Errorf("indicator recall %.3f < %.2f", sc.indRecall, indRecall)
 	}
-	if evRecall < 0.90 {
-		t.Errorf("event recall %.3f < 0.90", evRecall)
+	if sc.indPrecision < indPrecision {
+		t.Errorf("indicator precision %.3f < %.2f", sc.indPrecision, indPrecision)
 	}
-	if evPrec < 0.85 {
-		t.Errorf("event precision %.3f < 0.85", evPrec)
+	if sc.metricSubject < metricSubject {
+		t.Errorf("metric and subject right for %.3f of found indicators < %.2f", sc.metricSubject, metricSubject)
+	}
+	if sc.evRecall < evRecall {
+		t.Errorf("event recall %.3f < %.2f", sc.evRecall, evRecall)
+	}
+	if sc.evPrecision < evPrecision {
+		t.Errorf("event precision %.3f < %.2f", sc.evPrecision, evPrecision)
 	}
 }
 
 func fmtVal(v, lo, hi *float64) string {
-	if v != nil && (lo == nil || *lo == 0 && *hi == 0) {
-		return strings.TrimRight(strings.TrimRight(jsonNum(*v), "0"), ".")
-	}
-	if lo != nil && hi != nil {
+	if lo != nil && hi != nil && (*lo != 0 || *hi != 0) {
 		return jsonNum(*lo) + ".." + jsonNum(*hi)
+	}
+	if v != nil {
+		return jsonNum(*v)
 	}
 	return "?"
 }
