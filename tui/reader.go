@@ -212,6 +212,34 @@ func (p *readerPane) Open(docID string, span model.Span, indicator, event int) {
 	}
 }
 
+// Preview shows span of document docID with the highlight of indicator
+// (or event) focused, as the cursor of another pane moves. Unlike Open it
+// keeps the reader's place and search when the document is already open,
+// scrolling only if the span is off screen, so stepping through the
+// figures of one document does not make the text jump.
+func (p *readerPane) Preview(docID string, span model.Span, indicator, event int) {
+	if p.doc == nil || p.doc.ID != docID {
+		p.Open(docID, span, indicator, event)
+		return
+	}
+	if p.mode != readText { // a list left open when the pane lost focus
+		p.mode = readText
+		p.input.Blur()
+	}
+	p.cur = -1
+	for i, h := range p.hls {
+		if (indicator >= 0 && h.ind == indicator) || (event >= 0 && h.ev == event) {
+			p.cur = i
+			break
+		}
+	}
+	if p.textHeight() > 0 {
+		p.reveal(span.Start)
+	} else {
+		p.centre = span.Start
+	}
+}
+
 // Document returns the open document's id, or "".
 func (p readerPane) Document() string {
 	if p.doc == nil {

@@ -139,6 +139,40 @@ func TestReaderNextScrolls(t *testing.T) {
 	}
 }
 
+// TestReaderPreview: previewing a figure of the open document keeps the
+// place when the figure is on screen and scrolls only when it is not; a
+// figure of another document opens that document.
+func TestReaderPreview(t *testing.T) {
+	c := longCorpus(100)
+	var long []int // the long document's indicators, in text order
+	for _, in := range c.Indicators {
+		if in.Doc == "long" {
+			long = append(long, in.ID)
+		}
+	}
+	p := newReaderPane(testStyles(), c)
+	p.SetSize(80, 12)
+	show := func(id int) {
+		in := c.Indicators[id]
+		p.Preview(in.Doc, in.Span, id, -1)
+	}
+	show(long[0])
+	top := p.Top()
+	show(long[1])
+	if p.Top() != top || p.hls[p.cur].ind != long[1] {
+		t.Errorf("preview of the next figure, on screen: top %d (was %d), focused %d", p.Top(), top, p.hls[p.cur].ind)
+	}
+	show(long[50])
+	if l, t0 := lineAt(p.lines, p.hls[p.cur].span.Start), p.topLine(); l < t0 || l >= t0+p.textHeight() {
+		t.Errorf("preview of a figure off screen did not scroll to it: line %d, top %d", l, t0)
+	}
+	other := indicatorID(t, c, "Around 10 million ton")
+	show(other)
+	if p.Document() != c.Indicators[other].Doc {
+		t.Errorf("preview of another document's figure: reader on %q", p.Document())
+	}
+}
+
 // TestReaderWheel: the wheel scrolls three lines, focused or not, and moves
 // one entry in a list.
 func TestReaderWheel(t *testing.T) {

@@ -72,6 +72,7 @@ func New(c *model.Corpus, st Styles, width, height int, opts ...Option) Model {
 	m.syncHeader()
 	m.showIndicator(m.table.Current())
 	m.resize(width, height)
+	m.previewIndicator(m.current)
 	return m
 }
 
@@ -109,6 +110,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+		if m.reader.Document() == "" { // the reader may have just come on screen
+			m.previewIndicator(m.current)
+		}
 	case tea.KeyMsg:
 		m.status, m.isErr = "", false
 		return m.handleKey(msg)
@@ -116,6 +120,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleMouse(msg)
 	case indicatorFocusedMsg:
 		m.showIndicator(msg.ID)
+		m.previewIndicator(msg.ID)
+	case eventFocusedMsg:
+		if msg.ID >= 0 && msg.ID < len(m.corpus.Events) {
+			e := &m.corpus.Events[msg.ID]
+			m.preview(e.Doc, e.Span, -1, msg.ID)
+		}
 	case openSourceMsg:
 		// Remember where we came from so esc can return there.
 		if m.focus != focusReader {
@@ -234,6 +244,26 @@ func (m *Model) showIndicator(id int) {
 	if id >= 0 && id < len(m.corpus.Indicators) {
 		m.timeline.MarkDocument(m.corpus.Indicators[id].Doc)
 	}
+}
+
+// previewIndicator shows indicator id's sentence in the reader; see preview.
+func (m *Model) previewIndicator(id int) {
+	if id >= 0 && id < len(m.corpus.Indicators) {
+		in := &m.corpus.Indicators[id]
+		m.preview(in.Doc, in.Span, id, -1)
+	}
+}
+
+// preview shows a span in the reader while another pane's cursor moves, so
+// each figure's sentence is in view without pressing enter. It moves no
+// focus and records no history (enter does both), and it does nothing when
+// the reader is off screen (the two-pane layout showing another pane), so
+// no document is wrapped for nobody to see.
+func (m *Model) preview(doc string, span model.Span, indicator, event int) {
+	if m.focus == focusReader || m.rects[focusReader].w == 0 {
+		return
+	}
+	m.reader.Preview(doc, span, indicator, event)
 }
 
 // syncHeader copies the table's filter into the header.

@@ -158,6 +158,52 @@ func TestFlowOpenSource(t *testing.T) {
 	}
 }
 
+// TestFlowPreview: in the four-pane layout the reader follows the table's
+// and the timeline's cursors without taking the focus or adding history;
+// enter still moves the focus there, and esc comes back. In the two-pane
+// layout, with the reader off screen, nothing is opened.
+func TestFlowPreview(t *testing.T) {
+	m := newTestModel(t, 120, 40)
+	c := m.corpus
+	if id := m.table.Current(); m.reader.Document() != c.Indicators[id].Doc {
+		t.Fatalf("at start the reader shows %q, want the first row's document %q", m.reader.Document(), c.Indicators[id].Doc)
+	}
+	for range 4 {
+		m, _ = drive(t, m, kp("j"))
+		id := m.table.Current()
+		if m.focus != focusTable || len(m.history) != 0 || m.reader.Document() != c.Indicators[id].Doc {
+			t.Fatalf("after j to %d: focus %d, history %v, reader on %q; want the table focused and the reader on %q",
+				id, m.focus, m.history, m.reader.Document(), c.Indicators[id].Doc)
+		}
+		if v := ansi.Strip(m.reader.View()); !strings.Contains(v, "▶ ") || !strings.Contains(v, metricLabel(c.Indicators[id].Metric)) {
+			t.Errorf("the reader does not point at indicator %d's sentence:\n%s", id, v)
+		}
+	}
+	m, _ = drive(t, m, keys("3", "j", "j")...)
+	ev := m.timeline.Cursor()
+	if m.focus != focusTimeline || m.reader.Document() != c.Events[ev].Doc {
+		t.Fatalf("timeline cursor on event %d: focus %d, reader on %q; want %q", ev, m.focus, m.reader.Document(), c.Events[ev].Doc)
+	}
+	m, _ = drive(t, m, kp("enter"))
+	if m.focus != focusReader {
+		t.Fatalf("enter on the timeline: focus %d, want the reader", m.focus)
+	}
+	m, _ = drive(t, m, kp("esc"))
+	if m.focus != focusTimeline {
+		t.Errorf("esc: focus %d, want the timeline", m.focus)
+	}
+
+	m = newTestModel(t, 80, 24) // the chart under the table: no reader on screen
+	m, _ = drive(t, m, kp("j"))
+	if m.reader.Document() != "" {
+		t.Errorf("two-pane layout without the reader: it opened %q anyway", m.reader.Document())
+	}
+	m, _ = drive(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if id := m.table.Current(); m.reader.Document() != c.Indicators[id].Doc {
+		t.Errorf("grown to four panes: the reader shows %q, want %q", m.reader.Document(), c.Indicators[id].Doc)
+	}
+}
+
 // TestFlowFollowHighlight: from the reader, enter on a highlight focuses
 // its indicator in the table, even when the filter hid it; esc goes back to
 // the reader.
