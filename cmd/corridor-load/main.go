@@ -61,6 +61,8 @@ type options struct {
 	maxMB      float64       // target: memory per session
 	deadline   time.Duration // hard limit for the whole run
 	serverArgs string        // extra flags for corridor serve
+	ramp       time.Duration // spread the connects over this long; 0: all at once
+	quiet      time.Duration // idle spell between connecting and typing
 }
 
 func main() {
@@ -76,6 +78,8 @@ func main() {
 	flag.Float64Var(&o.maxMB, "max-mb", 10, "target for the memory per session, in MB")
 	flag.DurationVar(&o.deadline, "deadline", 2*time.Minute, "give up after this long")
 	flag.StringVar(&o.serverArgs, "server-args", "", "extra flags for corridor serve, space-separated")
+	flag.DurationVar(&o.quiet, "quiet", 2*time.Second, "how long the connected sessions sit idle before typing (to measure idle CPU)")
+	flag.DurationVar(&o.ramp, "ramp", 0, "spread the connects evenly over this long (0: all at once, the worst case)")
 	flag.Parse()
 	ok, err := run(o, os.Stdout)
 	if err != nil {
@@ -398,6 +402,7 @@ func run(o options, out io.Writer) (ok bool, err error) {
 	}()
 	ctx, cancel := context.WithTimeout(context.Background(), o.deadline)
 	defer cancel()
+	fmt.Fprintf(out, "server pid %d on %s, counters at %s\n", srv.cmd.Process.Pid, srv.addr, srv.statsURL)
 
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	key, _ := gossh.NewSignerFromKey(priv)
@@ -452,11 +457,18 @@ func run(o options, out io.Writer) (ok bool, err error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// With -ramp, session i starts at i/N of the ramp.
+			time.Sleep(time.Duration(float64(o.ramp) * float64(i) / float64(o.sessions)))
 			results[i] = session(ctx, o, srv.addr, key, ph)
 		}()
 	}
 	ph.drawn.Wait()
 	connectTook, cpu1 := time.Since(began), srv.cpuSeconds()
+	cpuConnect := cpu1 - cpu0
+	// A quiet spell: what 100 connected, idle dashboards cost.
+	time.Sleep(o.quiet)
+	cpuQuiet := srv.cpuSeconds() - cpu1
+	cpu1 = srv.cpuSeconds()
 	typingBegan := time.Now()
 	ph.until = typingBegan.Add(o.duration)
 	close(ph.typing)
@@ -508,14 +520,18 @@ func run(o options, out io.Writer) (ok bool, err error) {
 	fmt.Fprintf(out, "  machine              %d CPUs, load average %s before the run\n", runtime.NumCPU(), loadBefore)
 	fmt.Fprintf(out, "  sessions ok          %d/%d (%d keys sent, %.1f MB of frames received)\n",
 		o.sessions-failed, o.sessions, keysSent, float64(bytesIn)/1e6)
-	fmt.Fprintf(out, "  first frame          p50 %v  p90 %v  p99 %v  max %v  (TCP connect → full frame, all %d connecting at once)\n",
-		ms(percentile(frames, .5)), ms(percentile(frames, .9)), ms(percentile(frames, .99)), ms(percentile(frames, 1)), o.sessions)
+	arrival := fmt.Sprintf("all %d connecting at once", o.sessions)
+	if o.ramp > 0 {
+		arrival = fmt.Sprintf("%d connecting over %v", o.sessions, o.ramp)
+	}
+	fmt.Fprintf(out, "  first frame          p50 %v  p90 %v  p99 %v  max %v  (TCP connect → full frame, %s)\n",
+		ms(percentile(frames, .5)), ms(percentile(frames, .9)), ms(percentile(frames, .99)), ms(percentile(frames, 1)), arrival)
 	fmt.Fprintf(out, "    of which login     p50 %v  p90 %v  p99 %v  (TCP connect → SSH handshake and auth done)\n",
 		ms(percentile(logins, .5)), ms(percentile(logins, .9)), ms(percentile(logins, .99)))
 	fmt.Fprintf(out, "  key → next output    p50 %v  p90 %v  p99 %v  (while all type)\n",
 		ms(percentile(lats, .5)), ms(percentile(lats, .9)), ms(percentile(lats, .99)))
-	fmt.Fprintf(out, "  server CPU           %.2f s for the connects (%v), %.2f s while typing (%v): %.0f%% of one CPU\n",
-		cpu1-cpu0, connectTook.Round(time.Millisecond), cpu2-cpu1, typingTook.Round(time.Millisecond),
+	fmt.Fprintf(out, "  server CPU           %.2f s for the connects (in %v); idle: %.0f%% of one CPU; typing: %.0f%% of one CPU\n",
+		cpuConnect, connectTook.Round(time.Millisecond), 100*cpuQuiet/max(o.quiet.Seconds(), 1e-9),
 		100*(cpu2-cpu1)/typingTook.Seconds())
 	fmt.Fprintf(out, "  server memory        baseline %.1f MB, peak %.1f MB (VmHWM), %.2f MB per session, %.1f MB after\n",
 		float64(baseRSS)/1024, float64(hwm)/1024, perSession, float64(afterRSS)/1024)

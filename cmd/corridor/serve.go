@@ -47,8 +47,9 @@ Flags:
   -max-bytes N           skip files larger than N bytes, as a problem
                          (default 20971520, 20 MB)
   -stats-addr ADDR       serve Go runtime and session counters as JSON at
-                         http://ADDR/debug/vars (loopback only; make loadtest
-                         uses it)
+                         http://ADDR/debug/vars and Go profiles at
+                         http://ADDR/debug/pprof/ (loopback only; make
+                         loadtest uses it)
   -v                     log debug detail too (window sizes, refused keys)
 
 Clients choose the first view with a remote command, after --:

@@ -76,8 +76,28 @@ func parseRemoteArgs(args []string) (remoteOptions, error) {
 	return o, nil
 }
 
+// dashboardSpec is what one session's dashboard is built from.
+type dashboardSpec struct {
+	corpus        *model.Corpus // shared, read-only
+	styles        tui.Styles    // from the client's renderer
+	width, height int           // the client's terminal
+	opts          remoteOptions // from the client's command
+	clip          io.Writer     // the session: y copies with OSC 52 to the client's terminal
+	term          string        // the client's TERM
+}
+
 // newDashboard is serveConfig.newDashboard in production: the same
 // dashboard as the local command, sized to the client's terminal.
-func newDashboard(c *model.Corpus, st tui.Styles, width, height int, o remoteOptions) tea.Model {
-	return tui.New(c, st, width, height)
+func newDashboard(d dashboardSpec) tea.Model {
+	// A client inside tmux or screen needs OSC 52 wrapped to reach its
+	// terminal; its TERM is all the server can see of that.
+	passthrough := ""
+	switch {
+	case strings.HasPrefix(d.term, "tmux"):
+		passthrough = "tmux"
+	case strings.HasPrefix(d.term, "screen"):
+		passthrough = "screen"
+	}
+	return tui.New(d.corpus, d.styles, d.width, d.height,
+		tui.WithFilter(d.opts.filter), tui.WithClipboard(d.clip, passthrough))
 }

@@ -18,7 +18,6 @@ import (
 	"golang.org/x/time/rate"
 
 	"corridor/model"
-	"corridor/tui"
 )
 
 // serveConfig is everything a server needs, so tests can build one with
@@ -36,7 +35,7 @@ type serveConfig struct {
 	killAfter     time.Duration  // after asking a program to quit, before closing its channel
 	// newDashboard builds one session's model. It is a field so that tests
 	// can inject a dashboard that panics or redraws on a timer.
-	newDashboard func(c *model.Corpus, st tui.Styles, width, height int, o remoteOptions) tea.Model
+	newDashboard func(d dashboardSpec) tea.Model
 }
 
 // defaultServeConfig returns the flag defaults and the fixed timeouts.

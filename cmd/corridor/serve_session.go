@@ -289,10 +289,12 @@ func (sv *sshServer) runDashboard(s ssh.Session) {
 	deadline := time.NewTimer(sv.cfg.queryTimeout)
 	r := bm.MakeRenderer(querySession{Session: s, in: in, deadline: deadline.C})
 	deadline.Stop()
-	m := sv.cfg.newDashboard(sv.cfg.corpus, tui.NewStyles(r, ls.opts.theme), pty.Window.Width, pty.Window.Height, ls.opts)
+	m := sv.cfg.newDashboard(dashboardSpec{corpus: sv.cfg.corpus, styles: tui.NewStyles(r, ls.opts.theme),
+		width: pty.Window.Width, height: pty.Window.Height, opts: ls.opts, clip: s, term: pty.Term})
 
+	// The same program options as the local dashboard.
 	p := tea.NewProgram(sessionModel{inner: m, ls: ls},
-		tea.WithInput(in), tea.WithOutput(s), tea.WithAltScreen(),
+		tea.WithInput(in), tea.WithOutput(s), tea.WithAltScreen(), tea.WithMouseCellMotion(),
 		// SIGINT to the server is the server's to handle (stop), not each
 		// session's.
 		tea.WithoutSignalHandler(),

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"runtime"
 )
 
 // serveStats serves the server's counters as JSON at http://addr/debug/vars
 // (expvar: memstats plus goroutines, sessions and handlers), for the load
-// test to watch the server from outside its process. Only loopback
+// test to watch the server from outside its process, and Go's profiles at
+// http://addr/debug/pprof/. Only loopback
 // addresses are accepted: the counters are harmless, but a flag that opens
 // a second port to the world by mistake is not. It returns a func that
 // stops the listener.
@@ -51,6 +53,10 @@ func serveStats(addr string, sv *sshServer) (stop func(), err error) {
 		})
 		fmt.Fprintf(w, "\n}\n")
 	})
+	// Go's profiles, for finding what a slow server spends its time on.
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	hs := &http.Server{Handler: mux}
 	go func() {
 		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

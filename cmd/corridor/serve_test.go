@@ -284,8 +284,8 @@ func (m testModel) View() string {
 // useTestModel injects testModel; the filter "boom" makes the constructor
 // itself panic, outside the program.
 func useTestModel(cfg *serveConfig) {
-	cfg.newDashboard = func(_ *model.Corpus, _ tui.Styles, _, _ int, o remoteOptions) tea.Model {
-		if o.filter == "boom" {
+	cfg.newDashboard = func(d dashboardSpec) tea.Model {
+		if d.opts.filter == "boom" {
 			panic("injected constructor panic")
 		}
 		return testModel{}
@@ -314,6 +314,19 @@ func TestServeFirstFrame(t *testing.T) {
 		t.Errorf("exit status %d after q, want 0", code)
 	}
 	waitFor(t, ts.logs, "reason=quit", 5*time.Second)
+}
+
+// TestServeDeepLink: `ssh -t HOST -- --filter "rail freight"` opens the
+// dashboard already filtered, though ssh has dropped the quotes.
+func TestServeDeepLink(t *testing.T) {
+	ts := startServer(t, nil)
+	c, err := ts.client(t, newTestKey(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := openTerm(t, c, 120, 30, "--filter rail freight --theme mono")
+	waitFor(t, tm.out, "“rail freight”", 5*time.Second)
+	waitFor(t, ts.logs, `command="--filter rail freight --theme mono"`, time.Second)
 }
 
 // TestServeAuthRefused: with authorized keys, a listed key gets in; another
