@@ -159,6 +159,15 @@ func parseTerm(s string, start int) (term, int, error) {
 	}
 	name := strings.ToLower(s[i:j])
 	t.kind = facetByName(name)
+	if t.kind == facetWord && strings.HasPrefix(s[j:], "://") {
+		// A URL is a word, not a facet.
+		end := j
+		for end < len(s) && !isSpace(s[end]) {
+			end++
+		}
+		t.values = []string{strings.ToLower(s[i:end])}
+		return t, end, nil
+	}
 	if t.kind == facetWord {
 		e := &QueryError{Offset: i, Msg: fmt.Sprintf("unknown facet %q", name)}
 		if near := nearest(name, Facets); near != "" {
