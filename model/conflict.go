@@ -23,7 +23,7 @@ import (
 //     single value as [v, v], a range as [low, high], "over"/"at least" v as
 //     [v, +inf), "under"/"up to" v as (-inf, v], "approximately"/"nearly" v
 //     as v±5%; each end is widened by 0.25% of its size, so that values
-//     within about 0.5% of each other (rounding: 5.93 and 5.9) agree; two
+//     within about 0.5% of each other (5.92 and 5.9) agree; two
 //     figures agree when their intervals overlap, and conflict otherwise.
 //
 // The marks are computed once per Corpus, on first use, in
