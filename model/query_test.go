@@ -145,7 +145,7 @@ func TestQueryMatch(t *testing.T) {
 		{"year:..2022", nil},
 		{"value:>6e6", []int{2, 4, 5, 6}},
 		{"value:5.92m", []int{0, 1}}, // within 0.5%
-		{"value:5.87m", []int{0}},
+		{"value:5.88m", []int{0}},
 		{"value:<=6", []int{3}},
 		{"unit:%", []int{3}},
 		{"unit:T metric:rail_freight -value:>8m", []int{0, 1, 2}},
