@@ -189,7 +189,7 @@ func (p chartPane) View() string {
 	// The focused value comes first after the metric: a narrow pane cuts
 	// the title's end.
 	title := p.st.PaneTitle.Render("Chart · "+metricLabel(g.metric)+unitSuffix(g.unit)) + p.st.Muted.Render(" · ") +
-		p.st.Accent.Render(formatValue(in)) + p.st.Muted.Render(fmt.Sprintf(" · %d figures · %s", g.n, p.kind))
+		p.st.Accent.Render(formatValue(in)) + p.st.Muted.Render(" · "+plural(g.n, "figure")+" · "+p.kind.String())
 	lines := []string{title}
 	body := p.h - 1
 	switch p.kind {
@@ -223,9 +223,22 @@ func (p chartPane) barEntries(g *chartGroup, rows int) []barEntry {
 	return keepFocused(bars, rows)
 }
 
+// barOf is indicator id's bar, labelled with its subject and what tells
+// it apart from the other figures of that subject: its period, or else a
+// short title of its document (document ids are hashes nobody can read).
 func (p chartPane) barOf(id int) barEntry {
 	in := &p.c.Indicators[id]
-	return barEntry{label: subjectLabel(in.Subject) + " · " + in.Doc, value: indicatorValue(in),
+	where := formatPeriod(in.Period)
+	if pd := in.Period; pd != nil && pd.From > 0 && pd.To > pd.From && pd.From/100 == pd.To/100 {
+		where = fmt.Sprintf("%d–%02d", pd.From, pd.To%100) // "2020–25": labels are short of room
+	}
+	if where == "" {
+		where = in.Doc
+		if d := p.c.Doc(in.Doc); d != nil && d.Title != "" {
+			where = shortTitle(d.Title, 18)
+		}
+	}
+	return barEntry{label: subjectLabel(in.Subject) + " · " + where, value: indicatorValue(in),
 		text: formatValue(in), focused: id == p.focus}
 }
 

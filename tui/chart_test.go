@@ -154,3 +154,28 @@ func BenchmarkChartIndex(b *testing.B) {
 		_ = newChartPane(testStyles(), c)
 	}
 }
+
+// TestChartLabels: a bar is labelled with its subject and its period, or
+// a short title of its document when it has no period, never with the
+// document's id; one figure is "1 figure".
+func TestChartLabels(t *testing.T) {
+	c := model.NewCorpus()
+	text := "Kazakhstan's share of the region's GDP is approximately 60%."
+	fig := strings.Index(text, "approximately")
+	c.Add(&model.Document{ID: "001_fab5a6f0df99f", Title: "The Anatomy of Sino-Kazakh Trade Relations", Text: text},
+		model.Result{Indicators: []model.Indicator{{Metric: "gdp_share", Subject: "Kazakhstan",
+			Quantity: model.Quantity{Value: 60, Unit: "%", Qualifier: "approximately", Text: text[fig : len(text)-1],
+				Span: model.Span{Start: fig, End: len(text) - 1}}}}})
+	p := newChartPane(testStyles(), c)
+	p.SetSize(80, 10)
+	p.ShowIndicator(0)
+	v := ansi.Strip(p.View())
+	for _, want := range []string{"· 1 figure ·", "Kazakhstan · Anatomy of Sino-…"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("chart lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "001_") {
+		t.Errorf("a bar is labelled with the document id:\n%s", v)
+	}
+}

@@ -4,6 +4,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"corridor/model"
 )
@@ -234,6 +237,32 @@ func formatPeriod(p *model.Period) string {
 		return strconv.Itoa(p.From)
 	}
 	return strconv.Itoa(p.From) + "–" + strconv.Itoa(p.To)
+}
+
+// shortTitle cuts a document title to at most n cells at a word boundary,
+// leaving out a leading article, for labels with no room for the whole
+// title: "The Anatomy of Sino-Kazakh Trade" becomes "Anatomy of Sino-…".
+func shortTitle(t string, n int) string {
+	for _, a := range []string{"The ", "A ", "An "} {
+		if rest, ok := strings.CutPrefix(t, a); ok && rest != "" {
+			t = rest
+			break
+		}
+	}
+	t = strings.TrimSpace(t)
+	if ansi.StringWidth(t) <= n {
+		return t
+	}
+	t = ansi.Truncate(t, n-1, "")
+	// Cut after the last space or hyphen, so no word is left in pieces.
+	if i := strings.LastIndexAny(t, " -–"); i > len(t)/2 {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		t = t[:i+size]
+		if t[i] == ' ' {
+			t = t[:i]
+		}
+	}
+	return t + "…"
 }
 
 // metricLabel turns a metric id into words for the table: "rail_freight"

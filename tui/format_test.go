@@ -57,3 +57,25 @@ func TestFormatPeriod(t *testing.T) {
 		}
 	}
 }
+
+func TestShortTitle(t *testing.T) {
+	tests := []struct {
+		name, title string
+		n           int
+		want        string
+	}{
+		{"fits", "Rail freight", 18, "Rail freight"},
+		{"article dropped", "The Anatomy of Sino-Kazakh Trade Relations", 18, "Anatomy of Sino-…"},
+		{"word boundary", "Officials vowed on Monday to deepen ties", 18, "Officials vowed…"},
+		{"en dash", "China–Kazakhstan relations since 1992", 18, "China–Kazakhstan…"},
+		{"one long word", "Intergovernmentalism", 10, "Intergove…"},
+		{"lone article kept", "The ", 18, "The"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := shortTitle(tc.title, tc.n); got != tc.want {
+				t.Errorf("shortTitle(%q, %d) = %q, want %q", tc.title, tc.n, got, tc.want)
+			}
+		})
+	}
+}
