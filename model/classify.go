@@ -23,14 +23,27 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 		return nil
 	}
 	c := classifier{text: text, sents: sents, g: theGazetteer(), cache: map[int]*sentCtx{}, fuzzy: fuzzyCache{}}
+	res := make([]classified, len(qs))
+	for i, q := range qs {
+		res[i] = c.classify(q)
+	}
+	c.inheritChanges(res)
 	out := make([]Indicator, 0, len(qs))
-	for _, q := range qs {
-		ind, ok := c.classify(q)
-		if ok {
-			out = append(out, ind)
+	for _, r := range res {
+		if r.ok {
+			out = append(out, r.ind)
 		}
 	}
 	return out
+}
+
+// classified is one quantity after classify: the indicator, whether it is
+// reported, and where it sits, for the rules that relate figures.
+type classified struct {
+	ind Indicator
+	ok  bool
+	si  int    // sentence index, or -1
+	f   figure // its words in the sentence
 }
 
 // classifier holds the per-document state of buildIndicators: sentence
@@ -97,31 +110,114 @@ func (c *classifier) sentenceIndex(off int) int {
 // figure locates a quantity among the words of its sentence.
 type figure struct {
 	q      Quantity
-	fs, fe int // tokens [fs, fe) overlap the quantity's span
-	clause int // clause of the first token
+	fs, fe int  // tokens [fs, fe) overlap the quantity's span
+	clause int  // clause of the first token
+	slash  bool // a word follows the figure after a slash ("dlrs/bbl")
 }
 
-// classify builds the indicator for q, or reports false when q is a count
-// that measures nothing.
-func (c *classifier) classify(q Quantity) (Indicator, bool) {
+// classify builds the indicator for q; ok is false when q is a count that
+// measures nothing.
+func (c *classifier) classify(q Quantity) classified {
 	si := c.sentenceIndex(q.Span.Start)
-	ind := Indicator{Quantity: q}
+	r := classified{ind: Indicator{Quantity: q}, si: si}
 	if si < 0 {
-		ind.Metric = MetricOther
+		r.ind.Metric = MetricOther
 		cl := unitClassOf(q.Unit)
-		return ind, cl != unitCount && cl != ""
+		r.ok = cl != unitCount && cl != ""
+		return r
 	}
 	s := c.sentence(si)
-	ind.Sentence = s.span
-	f := locate(s.toks, q)
-	metric, ok := chooseMetric(s.hits, f)
+	r.ind.Sentence = s.span
+	r.f = locate(s.toks, q)
+	metric, ok := chooseMetric(s.hits, r.f)
 	if !ok {
-		return ind, false
+		return r
 	}
-	ind.Metric = metric
-	ind.Subject = c.subject(si, s, f, metric)
-	ind.Period = period(s.toks, f, metric)
-	return ind, true
+	r.ok = true
+	r.ind.Metric = metric
+	r.ind.Subject = c.subject(si, s, r.f, metric)
+	r.ind.Period = period(s.toks, r.f, metric)
+	return r
+}
+
+// inheritChanges gives a percentage change the metric and subject of the
+// figure it changes: in "handled 420,000 TEU in 2024, up 18% from a year
+// earlier" or "rose 18% to 420,000 TEU" the 18% is a change of freight
+// volume, whatever words stand near it. The change must be marked ("up",
+// "rose", "an increase of") and sit next to its base: the figure just
+// before it in the sentence, a few words and at most one clause away, or
+// the "to N" right after it. A change of a trade value or of an economy's
+// size is its growth; other metrics have no growth of their own and keep
+// the base's.
+func (c *classifier) inheritChanges(res []classified) {
+	for i := range res {
+		r := &res[i]
+		if !r.ok || r.si < 0 || unitClassOf(r.ind.Unit) != unitPct {
+			continue
+		}
+		toks := c.cache[r.si].toks
+		k := changeMarker(toks, r.f)
+		if k < 0 {
+			continue
+		}
+		base := -1
+		if p := i - 1; p >= 0 && res[p].si == r.si && res[p].f.fe <= k && k-res[p].f.fe <= 6 &&
+			r.f.clause-res[p].f.clause <= 1 {
+			base = p
+		} else if n := i + 1; n < len(res) && res[n].si == r.si && r.f.fe < len(toks) &&
+			toks[r.f.fe].lower == "to" && res[n].f.fs == r.f.fe+1 {
+			base = n
+		}
+		if base < 0 || !res[base].ok || unitClassOf(res[base].ind.Unit) == unitPct {
+			continue
+		}
+		b := res[base].ind
+		if b.Metric == MetricOther && r.ind.Metric != MetricOther {
+			continue // "exports declined 9.9 pct to 615 billion": the base's own cues misled it
+		}
+		r.ind.Metric = growthOf(b.Metric)
+		r.ind.Subject = b.Subject
+		if b.Period != nil {
+			r.ind.Period = b.Period // "down 4% on 2022": that year is the comparison's
+		}
+	}
+}
+
+// changeMarker returns the index of the word that marks the figure as a
+// change ("up 18%", "rose by 18%", "an increase of 18%"), or -1.
+func changeMarker(toks []wordTok, f figure) int {
+	k := f.fs - 1
+	if k < 0 || toks[k].clause != f.clause {
+		return -1
+	}
+	switch w := toks[k].lower; {
+	case changeVerbs[w]:
+		return k
+	case w == "by" && k > 0 && changeVerbs[toks[k-1].lower]:
+		return k - 1
+	case w == "of" && k > 0 && changeNouns[toks[k-1].lower]:
+		return k - 1
+	}
+	return -1
+}
+
+// Words that mark a percentage as a change: adverbs and verbs right before
+// it, nouns before "of".
+var (
+	changeVerbs = wordSet("up down rose fell risen fallen rising falling increased decreased grew jumped climbed dropped declined gained lost surged slipped eased plunged soared slumped advanced")
+	changeNouns = wordSet("increase decrease rise fall drop decline jump gain growth reduction cut surge")
+)
+
+// growthOf is the metric of a change in m: trade and GDP have growth
+// metrics of their own; any other change is filed under what changed.
+func growthOf(m Metric) Metric {
+	switch m {
+	case MetricTradeVolume:
+		return MetricTradeGrowth
+	case MetricGDP:
+		return MetricGDPGrowth
+	}
+	return m
 }
 
 // locate finds the tokens covered by q's span.
@@ -137,6 +233,7 @@ func locate(toks []wordTok, q Quantity) figure {
 		}
 	}
 	f.fe = max(f.fe, f.fs)
+	f.slash = f.fe < len(toks) && f.fe > f.fs && toks[f.fe].sep == '/' && !toks[f.fe].num
 	if f.fs < len(toks) {
 		f.clause = toks[f.fs].clause
 	} else if len(toks) > 0 {
@@ -465,8 +562,9 @@ func unitClassOf(u string) string {
 // the unit classes it accepts, a base score, and groups of cue words. A
 // group starting "req" must match or the metric is out; "opt" groups only
 // add; a "not" group's best cue is subtracted, and a metric left at zero
-// or below is out. A cue is word:weight; "_" joins the words of a phrase, a trailing
-// "*" matches any ending, "@next" / "@prev" restrict it to the word right
+// or below is out; a "big" group must match when the figure is a large sum
+// of money (see bigMoney) and adds nothing. A cue is word:weight; "_" joins
+// the words of a phrase, a trailing "*" matches any ending, "@next" / "@prev" restrict it to the word right
 // after / before the figure, and "<byyear>" is "by" followed by a year. A
 // cue's weight shrinks with its distance in words from the figure and again
 // when a comma, bracket or dash lies between (see cueProximity). The metric
@@ -496,7 +594,14 @@ var metricTable = []struct {
 	{MetricGDP, "money", 0, []string{
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
 	{MetricInvestment, "money", 0, []string{
-		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:2 stake*:1 infrastructure:1"}},
+		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:2 stake*:1 infrastructure:1 " +
+			"raising:2 raised:2 raise:2 raises:2 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9"}},
+	// A share of investment is investment ("40 per cent of foreign direct
+	// investment"): FDI, or investment with "of" or "share"; a bare
+	// percentage near "fund" or "bond" is more often a rate.
+	{MetricInvestment, "pct", 0, []string{
+		"req fdi:4 foreign_direct_investment:5 direct_investment:4 investment:3 investments:3",
+		"req of@next:2 share:2 fdi:2 foreign_direct_investment:2 direct_investment:2"}},
 	{MetricRailFreight, "mass teu", 0, []string{
 		"req rail*:3 train:3 trains:3 railroad*:3 land_bridge:2",
 		"opt freight:1 cargo:1"}},
@@ -518,18 +623,24 @@ var metricTable = []struct {
 	{MetricPopulation, "count", 0, []string{
 		"req people:3 population*:3 inhabitant*:3 resident*:3 citizens:2 persons:2 populous:1 nationals:1"}},
 	{MetricPrice, "money pct", 0, []string{
-		"req price*:3 per@next:4 cost:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3"}},
+		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + perUnitCues,
+		"big " + perUnitCues}},
 	{MetricOther, "pct money count mass teu length oil", 0, []string{
-		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " + notEconomyCues}},
+		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " + otherGrowthCues}},
 }
 
 // Cue groups several rows share. notEconomyCues name other things that
-// grow: money, credit, orders, prices, profits. Near a figure they veto
-// reading a bare "growth" as growth of an economy.
+// grow: money, credit, orders, prices, profits, people. Near a figure they
+// veto reading a bare "growth" as growth of an economy; all but population
+// (a metric of its own) also make a figure "other". perUnitCues mark a
+// price: an amount per unit ("dlrs per tonne", "cts a share", "Shr 1.23
+// dlrs", "Qtly div 15 cts").
 const (
-	notEconomyCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 inflation:4 prices:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3 population:4"
-	tradeCues      = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
-	growthCues     = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
+	notEconomyCues  = otherGrowthCues + " population:4"
+	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3 shr:4 div:4"
+	otherGrowthCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 inflation:4 prices:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
+	tradeCues       = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
+	growthCues      = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
 )
 
 // Cue positions.
@@ -546,6 +657,7 @@ type metricRule struct {
 	base   float64
 	req    []bool // per group: must match
 	neg    []bool // per group: subtract
+	big    []bool // per group: must match when the figure is a large amount of money, adds nothing
 }
 
 type cue struct {
@@ -606,6 +718,7 @@ func parseMetricTable() *cueIndex {
 			fields := strings.Fields(grp)
 			r.req = append(r.req, fields[0] == "req")
 			r.neg = append(r.neg, fields[0] == "not")
+			r.big = append(r.big, fields[0] == "big")
 			for _, f := range fields[1:] {
 				word, w, _ := strings.Cut(f, ":")
 				weight, _ := strconv.ParseFloat(w, 64)
@@ -638,6 +751,11 @@ func parseMetricTable() *cueIndex {
 	}
 	return ix
 }
+
+// bigMoney is the amount from which a sum of money is read as a total (a
+// project's cost, a deal's value) rather than a price, unless the text says
+// it is per unit: prices of goods and shares are small numbers.
+const bigMoney = 1e7
 
 // cueProximity weighs a cue d words away from the figure: full weight next
 // to it, half at five words, and 0.6 of that across a clause break, so that
@@ -677,6 +795,12 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		}
 		best[cu.rule][cu.group] = max(best[cu.rule][cu.group], cu.weight*cueProximity(d, same))
 	}
+	if f.slash {
+		// "17.50 dlrs/bbl" is per unit, as "per" would say.
+		for _, cu := range ix.byWord["per"] {
+			hit(cu, 0, true, true, false)
+		}
+	}
 	for _, h := range hits {
 		k, n := h.k, len(h.c.words)
 		var d int
@@ -702,6 +826,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		one := []wordTok{{lower: w, hash: wordHash(w)}}
 		ix.lookup(one, 0, func(cu cue) { hit(cu, 0, true, true, true) })
 	}
+	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
 	bestRule, bestScore := -1, 0.0
 	for ri, r := range ix.rules {
 		if !r.units[class] {
@@ -709,9 +834,12 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		}
 		score, ok := r.base, true
 		for gi, req := range r.req {
-			if req && best[ri][gi] == 0 {
+			if req && best[ri][gi] == 0 || r.big[gi] && big && best[ri][gi] == 0 {
 				ok = false
 				break
+			}
+			if r.big[gi] {
+				continue
 			}
 			if r.neg[gi] {
 				score -= best[ri][gi]
@@ -1002,7 +1130,7 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 		if b.i-a.j > 2 || toks[a.j].lower != "and" || a.p == b.p {
 			continue
 		}
-		if in(a) || !strict || !clauseHasPlace {
+		if (in(a) || !strict || !clauseHasPlace) && !(strict && pairYields(toks, ms, a, b, cl, metric)) {
 			return c.g.pair(a.p, b.p)
 		}
 	}
@@ -1013,14 +1141,14 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 			skipDeterminers(toks, a.j+1, toks[a.j].clause) != b.i || a.p == b.p {
 			continue
 		}
-		if in(a) || !strict || !clauseHasPlace {
+		if (in(a) || !strict || !clauseHasPlace) && !(strict && pairYields(toks, ms, a, b, cl, metric)) {
 			return c.g.pair(a.p, b.p)
 		}
 	}
 	// A–B, A-B
 	for x := 0; x+1 < len(ms); x++ {
 		a, b := ms[x], ms[x+1]
-		if b.i == a.j && toks[b.i].joined() && a.p != b.p && in(a) {
+		if b.i == a.j && toks[b.i].joined() && a.p != b.p && in(a) && !(strict && pairYields(toks, ms, a, b, cl, metric)) {
 			return c.g.pair(a.p, b.p)
 		}
 	}
@@ -1063,6 +1191,28 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 	return ""
 }
 
+// pairYields reports whether a pair named in the figure's clause cl gives
+// way to the clause's grammatical subject. A pair governed by a preposition
+// is a modifier: "the dry port on the Kazakhstan–China border handled 420,000
+// TEU" is about the port, and "trains between China and Europe that transit
+// Kazakhstan" about Kazakhstan, so another place of the clause not governed
+// by a preposition wins. Trade is bilateral: its pairs never yield. Nor does
+// a pair with no rival ("rail cargo passes between Khorgos and Altynkol").
+func pairYields(toks []wordTok, ms []placeMention, a, b placeMention, cl int, metric Metric) bool {
+	if isTradeMetric(metric) || cl < 0 || !governed(toks, ms, a) {
+		return false
+	}
+	for _, m := range ms {
+		if toks[m.i].clause != cl || m.p == a.p || m.p == b.p {
+			continue
+		}
+		if !governed(toks, ms, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // withoutShareWhole drops the place a share is taken of: in "60% of Central
 // Asia's GDP" the figure belongs to the part, so Central Asia cannot be the
 // subject.
@@ -1087,6 +1237,15 @@ func withoutShareWhole(toks []wordTok, ms []placeMention, f figure) []placeMenti
 // first is governed ("between Alashankou and Dostyk").
 func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 	cl := toks[m.i].clause
+	if toks[m.i].joined() {
+		// The second of a hyphenated pair shares the first's role: in "on
+		// the Kazakhstan–China border" China is governed too.
+		for _, o := range ms {
+			if o.j == m.i {
+				return governed(toks, ms, o)
+			}
+		}
+	}
 	k := m.i - 1
 	for n := 0; k >= 0 && n < 4 && toks[k].clause == cl; n++ {
 		switch {

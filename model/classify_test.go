@@ -108,6 +108,45 @@ func TestBuildIndicators(t *testing.T) {
 		{"year in a name is no period",
 			"Speaking at the 2025 Astana Mining Forum, Kazakh officials said exports grew 9%.",
 			"9%", "%", MetricTradeGrowth, "Kazakhstan", nil},
+		// A pair inside a prepositional modifier yields to the clause's
+		// subject, unless the metric is bilateral trade.
+		{"pair in a prepositional modifier yields to the subject",
+			"The Aktau port on the Caspian–Europe route handled 6.1 million tonnes of cargo in 2024.",
+			"6.1 million tonnes", "t", MetricFreightVolume, "Aktau", &Period{2024, 2024}},
+		{"pair after 'between' yields to the clause's subject",
+			"Dostyk station between Kazakhstan and China loaded 2,300 freight trains last year.",
+			"2,300", "count", MetricTrains, "Dostyk", nil},
+		{"pair in a modifier still wins for trade",
+			"Almaty firms on the Sino-Kazakh border exported 3 billion dollars of goods in 2023.",
+			"3 billion dollars", "USD", MetricTradeVolume, "China–Kazakhstan", &Period{2023, 2023}},
+		{"pair heading the subject wins",
+			"China–Europe trains crossing Kazakhstan carried 1.2 million TEU in 2023.",
+			"1.2 million TEU", "TEU", MetricRailFreight, "China–Europe", &Period{2023, 2023}},
+		// Money raised, FDI shares and project costs are investment.
+		{"funds raised in a listing",
+			"Forty firms listed in Singapore this year, raising S$3 billion.",
+			"S$3 billion", "SGD", MetricInvestment, "Singapore", nil},
+		{"share of FDI",
+			"Turkmenistan receives about 15% of foreign direct investment in the Caspian region.",
+			"about 15%", "%", MetricInvestment, "Turkmenistan", nil},
+		{"small cost is still a price",
+			"A ticket on the Almaty train costs 30 dollars.",
+			"30 dollars", "USD", MetricPrice, "Almaty", nil},
+		{"price per unit after a slash",
+			"Kazakh uranium sold for 60 dlrs/lb in 2024.",
+			"60 dlrs", "USD", MetricPrice, "Kazakhstan", &Period{2024, 2024}},
+		{"per-share figure",
+			"Halyk Bank said net profit was 1.2 billion tenge, or 12 tenge a share.",
+			"12 tenge", "KZT", MetricPrice, "", nil},
+		{"earnings line",
+			"Shr 1.23 dlrs vs 1.04 dlrs",
+			"1.04 dlrs", "USD", MetricPrice, "", nil},
+		{"population of a bare number",
+			"Tajikistan has a population of about 10 million.",
+			"about 10 million", "count", MetricPopulation, "Tajikistan", nil},
+		{"possessive population",
+			"Mongolia's 3.4 million population is young.",
+			"3.4 million", "count", MetricPopulation, "Mongolia", nil},
 		{"subject from the previous sentence",
 			"The line runs from Lianyungang to Almaty. Around 2 million tonnes of rail freight use it each year.",
 			"2 million tonnes", "t", MetricRailFreight, "Lianyungang–Almaty", nil},
@@ -134,11 +173,102 @@ func TestBuildIndicators(t *testing.T) {
 	}
 }
 
+// TestPercentChange checks that a percentage change takes the metric,
+// subject and period of the figure it changes.
+func TestPercentChange(t *testing.T) {
+	tests := []struct {
+		name, sentence, base, baseUnit, change string
+		wantMetric                             Metric
+		wantSubject                            string
+		wantPeriod                             *Period
+	}{
+		{"up X% after a freight figure",
+			"The port of Aktau handled 6.1 million tonnes in 2024, up 12% from a year earlier.",
+			"6.1 million tonnes", "t", "12%", MetricFreightVolume, "Aktau", &Period{2024, 2024}},
+		{"trade value: its change is trade growth",
+			"Kyrgyz imports from China totalled 15 billion dollars in 2023, down 4% on 2022.",
+			"15 billion dollars", "USD", "4%", MetricTradeGrowth, "Kyrgyzstan–China", &Period{2023, 2023}},
+		{"an increase of",
+			"Mongolia's GDP reached 20 billion dollars in 2024, an increase of 5% on the year.",
+			"20 billion dollars", "USD", "5%", MetricGDPGrowth, "Mongolia", &Period{2024, 2024}},
+		{"rose X% to the base",
+			"Container traffic at Khorgos rose 18% to 420,000 TEU in 2024.",
+			"420,000 TEU", "TEU", "18%", MetricFreightVolume, "Khorgos", &Period{2024, 2024}},
+		{"a change of a price",
+			"Kazakh wheat sold at 250 dlrs per tonne, up 8% from March.",
+			"250 dlrs", "USD", "8%", MetricPrice, "Kazakhstan", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := fig(t, tt.sentence, tt.base, tt.baseUnit)
+			c := fig(t, tt.sentence, tt.change, "%")
+			qs := []Quantity{b, c}
+			if c.Span.Start < b.Span.Start {
+				qs = []Quantity{c, b}
+			}
+			var got *Indicator
+			for _, in := range buildIndicators(tt.sentence, splitSentences(tt.sentence), qs) {
+				if in.Quantity == c {
+					got = &in
+				}
+			}
+			if got == nil {
+				t.Fatal("change not reported")
+			}
+			if got.Metric != tt.wantMetric || got.Subject != tt.wantSubject || fmtPeriod(got.Period) != fmtPeriod(tt.wantPeriod) {
+				t.Errorf("got %s / %q / %s, want %s / %q / %s", got.Metric, got.Subject, fmtPeriod(got.Period),
+					tt.wantMetric, tt.wantSubject, fmtPeriod(tt.wantPeriod))
+			}
+		})
+	}
+}
+
 func fmtPeriod(p *Period) string {
 	if p == nil {
 		return "-"
 	}
 	return fmt.Sprintf("%d-%d", p.From, p.To)
+}
+
+// TestClassifyScanned runs the quantity scanner before the classifier, for
+// rules that read the figure's value: a large sum of money is a price only
+// when the text says it is per unit.
+func TestClassifyScanned(t *testing.T) {
+	tests := []struct {
+		name, sentence, figure string
+		wantMetric             Metric
+		wantSubject            string
+	}{
+		{"project cost in billions", "The new Kyrgyz highway will cost 2.1 billion dollars.",
+			"2.1 billion dollars", MetricInvestment, "Kyrgyzstan"},
+		{"estimated cost of a railway", "The Almaty–Tashkent railway will cost an estimated 3.5 billion dlrs.",
+			"3.5 billion dlrs", MetricInvestment, "Almaty–Tashkent"},
+		{"large sum near 'price' is no price", "The offer price for the Kazakh miner is about 782 mln dlrs.",
+			"782 mln dlrs", MetricOther, "Kazakhstan"},
+		{"large sum per unit is a price", "Kazakh grain traders paid 25 mln tenge per wagon.",
+			"25 mln tenge", MetricPrice, "Kazakhstan"},
+		{"population of a bare number", "Uzbekistan has a population of nearly 37 million.",
+			"37 million", MetricPopulation, "Uzbekistan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			qs := scanQuantities(tt.sentence)
+			for i := range qs {
+				qs[i].Text = tt.sentence[qs[i].Span.Start:qs[i].Span.End]
+			}
+			for _, in := range buildIndicators(tt.sentence, splitSentences(tt.sentence), qs) {
+				if strings.Contains(in.Text, tt.figure) {
+					if in.Metric != tt.wantMetric || in.Subject != tt.wantSubject {
+						t.Errorf("%q: got %s / %q, want %s / %q", in.Text, in.Metric, in.Subject, tt.wantMetric, tt.wantSubject)
+					}
+					return
+				}
+				got = append(got, in.Text)
+			}
+			t.Errorf("%q not reported (got %q)", tt.figure, got)
+		})
+	}
 }
 
 // TestBuildIndicatorsDrops checks that counts with no countable meaning are
