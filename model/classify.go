@@ -595,7 +595,7 @@ var metricTable = []struct {
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
 	{MetricInvestment, "money", 0, []string{
 		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:2 stake*:1 infrastructure:1 " +
-			"raising:2 raised:2 raise:2 raises:2 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9"}},
+			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9"}},
 	// A share of investment is investment ("40 per cent of foreign direct
 	// investment"): FDI, or investment with "of" or "share"; a bare
 	// percentage near "fund" or "bond" is more often a rate.
@@ -637,7 +637,7 @@ var metricTable = []struct {
 // dlrs", "Qtly div 15 cts").
 const (
 	notEconomyCues  = otherGrowthCues + " population:4"
-	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3 shr:4 div:4"
+	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3 shr:5 div:4"
 	otherGrowthCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 inflation:4 prices:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
 	tradeCues       = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
 	growthCues      = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
@@ -755,7 +755,7 @@ func parseMetricTable() *cueIndex {
 // bigMoney is the amount from which a sum of money is read as a total (a
 // project's cost, a deal's value) rather than a price, unless the text says
 // it is per unit: prices of goods and shares are small numbers.
-const bigMoney = 1e7
+const bigMoney = 1e6
 
 // cueProximity weighs a cue d words away from the figure: full weight next
 // to it, half at five words, and 0.6 of that across a clause break, so that
