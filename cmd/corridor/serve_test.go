@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -91,6 +92,7 @@ func newTestKey(t testing.TB) gossh.Signer {
 
 // testServer is a server on 127.0.0.1:0 with short timeouts.
 type testServer struct {
+	sv     *sshServer
 	addr   string
 	logs   *syncBuffer
 	cancel context.CancelFunc
@@ -119,7 +121,7 @@ func startServer(t *testing.T, mutate func(*serveConfig)) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.addr = ln.Addr().String()
+	ts.addr, ts.sv = ln.Addr().String(), sv
 	ctx, cancel := context.WithCancel(context.Background())
 	ts.cancel = cancel
 	go func() { ts.done <- sv.serve(ctx, ln) }()
@@ -576,6 +578,48 @@ func TestServeGracefulStop(t *testing.T) {
 	for _, want := range []string{"DEMO MODE", "host key created", "fingerprint=SHA256:", "connect id=1", "stopping sessions=1", "reason=\"server stopping\"", "stopped"} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("log lacks %q:\n%s", want, stderr.String())
+		}
+	}
+}
+
+// TestServeNoLeaks: clients that vanish mid-session (connection closed,
+// no q) end their sessions, and once the server has stopped no goroutine
+// is left behind.
+func TestServeNoLeaks(t *testing.T) {
+	before := runtime.NumGoroutine()
+	ts := startServer(t, nil)
+	key := newTestKey(t)
+	var clients []*gossh.Client
+	for i := 0; i < 5; i++ {
+		c, err := ts.client(t, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm := openTerm(t, c, 80, 24, "")
+		waitFor(t, tm.out, "documents", 5*time.Second)
+		clients = append(clients, c)
+	}
+	if n := ts.sv.active.Load(); n != 5 {
+		t.Errorf("%d active sessions, want 5", n)
+	}
+	for _, c := range clients {
+		c.Close()
+	}
+	for deadline := time.Now().Add(5 * time.Second); ts.sv.active.Load() > 0 || ts.sv.handlersLive.Load() > 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sessions, %d handlers still live after the clients left", ts.sv.active.Load(), ts.sv.handlersLive.Load())
+		}
+	}
+	if got := strings.Count(ts.logs.String(), `reason="client closed"`); got != 5 {
+		t.Errorf("%d sessions ended as client closed, want 5", got)
+	}
+	ts.cancel()
+	<-ts.done
+	ts.done <- nil // for the cleanup
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > before; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines, %d before the server:\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
 		}
 	}
 }
