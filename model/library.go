@@ -75,11 +75,29 @@ func (l *Library) Changed() bool { return l.changed }
 // Snapshot builds a new immutable Corpus of everything the library holds.
 // Nothing in it is shared mutably with the library: documents are shared
 // read-only, and the flat slices are new.
+//
+// After the snapshot, each entry's figures are re-pointed at the snapshot's
+// flat slices (read-only, capacity capped), so the library and the latest
+// snapshot share one copy of them rather than holding two, and the
+// per-document slices a stream delivered become garbage.
 func (l *Library) Snapshot() *Corpus {
-	rs := make([]DocResult, 0, len(l.entries))
-	for _, p := range l.Paths() {
+	paths := l.Paths()
+	rs := make([]DocResult, 0, len(paths))
+	for _, p := range paths {
 		rs = append(rs, l.entries[p])
 	}
 	l.changed = false
-	return assemble(rs)
+	c := assemble(rs)
+	ni, ne := 0, 0
+	for i, p := range paths {
+		r := rs[i]
+		if r.Doc == nil {
+			continue
+		}
+		ki, ke := len(r.Result.Indicators), len(r.Result.Events)
+		r.Result = Result{Indicators: c.Indicators[ni : ni+ki : ni+ki], Events: c.Events[ne : ne+ke : ne+ke]}
+		ni, ne = ni+ki, ne+ke
+		l.entries[p] = r
+	}
+	return c
 }
