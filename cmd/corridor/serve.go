@@ -37,9 +37,9 @@ Flags:
                          the server is OPEN to anyone who can reach it
   -max-sessions N        most dashboards at once; the next client is told the
                          server is full (default 50)
-  -idle-timeout DUR      end a session after DUR without keystrokes or window
-                         resizes from its client; the dashboard's own redraws
-                         do not count; 0 never (default 15m)
+  -idle-timeout DUR      end a session after DUR without input from its
+                         client (keys, mouse, window resizes); the dashboard's
+                         own redraws do not count; 0 never (default 15m)
   -rate-limit N          new sessions per minute from one IP address, in
                          bursts of up to N; 0 no limit (default 30)
   -grace DUR             on SIGINT or SIGTERM every session is told the server

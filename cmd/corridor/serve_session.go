@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"runtime/debug"
 	"sync"
@@ -339,7 +340,9 @@ func (sv *sshServer) runDashboard(s ssh.Session) {
 				t.Reset(idle - since)
 			}
 		}
-		t = time.AfterFunc(idle, check)
+		// Armed in two steps so that t is set before check can run.
+		t = time.AfterFunc(time.Duration(math.MaxInt64), check)
+		t.Reset(idle)
 		defer t.Stop()
 	}
 
