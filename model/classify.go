@@ -23,27 +23,28 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 		return nil
 	}
 	c := classifier{text: text, sents: sents, g: theGazetteer(), cache: map[int]*sentCtx{}, fuzzy: fuzzyCache{}}
-	res := make([]classified, len(qs))
+	inds := make([]Indicator, len(qs))
+	at := make([]placed, len(qs))
 	for i, q := range qs {
-		res[i] = c.classify(q)
+		at[i] = c.classify(q, &inds[i])
 	}
-	c.inheritChanges(res)
-	out := make([]Indicator, 0, len(qs))
-	for _, r := range res {
-		if r.ok {
-			out = append(out, r.ind)
+	c.inheritChanges(inds, at)
+	out := inds[:0]
+	for i := range inds {
+		if at[i].ok {
+			out = append(out, inds[i])
 		}
 	}
 	return out
 }
 
-// classified is one quantity after classify: the indicator, whether it is
-// reported, and where it sits, for the rules that relate figures.
-type classified struct {
-	ind Indicator
-	ok  bool
-	si  int    // sentence index, or -1
-	f   figure // its words in the sentence
+// placed records where a classified quantity sits and whether it is
+// reported, for the rules that relate figures to each other.
+type placed struct {
+	ok     bool // reported: not a count that measures nothing
+	si     int  // sentence index, or -1
+	fs, fe int  // the figure's words in the sentence
+	clause int  // the figure's clause
 }
 
 // classifier holds the per-document state of buildIndicators: sentence
@@ -62,13 +63,14 @@ type sentCtx struct {
 	toks     []wordTok
 	mentions []placeMention
 	hits     []cueHit // metric cues, found once for all the sentence's figures
+	hitsDone bool     // hits has been filled
 }
 
 // cueHit is a metric cue found at word k of a sentence.
 type cueHit struct {
-	k      int // word index
-	clause int // the word's clause
-	c      cue
+	k      int  // word index
+	clause int  // the word's clause
+	c      *cue // shared with the index: a hit is small
 }
 
 // sentence returns the context of sentence i, building it on first use.
@@ -79,14 +81,25 @@ func (c *classifier) sentence(i int) *sentCtx {
 	sp := c.sents[i]
 	toks := tokenizeWords(c.text[sp.Start:sp.End], sp.Start)
 	s := &sentCtx{span: sp, toks: toks, mentions: c.g.find(toks, c.fuzzy)}
-	ix := metricCues()
-	for k := range toks {
-		if !toks[k].num {
-			ix.lookup(toks, k, func(cu cue) { s.hits = append(s.hits, cueHit{k, toks[k].clause, cu}) })
-		}
-	}
 	c.cache[i] = s
 	return s
+}
+
+// cueHits returns the metric cues of sentence s, found on first use: a
+// sentence read only for the subject of the next one never needs them.
+func (s *sentCtx) cueHits() []cueHit {
+	if s.hitsDone {
+		return s.hits
+	}
+	s.hitsDone = true
+	ix := metricCues()
+	toks := s.toks
+	for k := range toks {
+		if !toks[k].num {
+			ix.lookup(toks, k, func(cu *cue) { s.hits = append(s.hits, cueHit{k, toks[k].clause, cu}) })
+		}
+	}
+	return s.hits
 }
 
 // sentenceIndex returns the index of the sentence holding offset off (or the
@@ -115,29 +128,30 @@ type figure struct {
 	slash  bool // a word follows the figure after a slash ("dlrs/bbl")
 }
 
-// classify builds the indicator for q; ok is false when q is a count that
-// measures nothing.
-func (c *classifier) classify(q Quantity) classified {
+// classify fills in the indicator for q.
+func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	si := c.sentenceIndex(q.Span.Start)
-	r := classified{ind: Indicator{Quantity: q}, si: si}
+	*ind = Indicator{Quantity: q}
+	at := placed{si: si}
 	if si < 0 {
-		r.ind.Metric = MetricOther
+		ind.Metric = MetricOther
 		cl := unitClassOf(q.Unit)
-		r.ok = cl != unitCount && cl != ""
-		return r
+		at.ok = cl != unitCount && cl != ""
+		return at
 	}
 	s := c.sentence(si)
-	r.ind.Sentence = s.span
-	r.f = locate(s.toks, q)
-	metric, ok := chooseMetric(s.hits, r.f)
+	ind.Sentence = s.span
+	f := locate(s.toks, q)
+	at.fs, at.fe, at.clause = f.fs, f.fe, f.clause
+	metric, ok := chooseMetric(s.cueHits(), f)
 	if !ok {
-		return r
+		return at
 	}
-	r.ok = true
-	r.ind.Metric = metric
-	r.ind.Subject = c.subject(si, s, r.f, metric)
-	r.ind.Period = period(s.toks, r.f, metric)
-	return r
+	at.ok = true
+	ind.Metric = metric
+	ind.Subject = c.subject(si, s, f, metric)
+	ind.Period = period(s.toks, f, metric)
+	return at
 }
 
 // inheritChanges gives a percentage change the metric and subject of the
@@ -149,36 +163,36 @@ func (c *classifier) classify(q Quantity) classified {
 // the "to N" right after it. A change of a trade value or of an economy's
 // size is its growth; other metrics have no growth of their own and keep
 // the base's.
-func (c *classifier) inheritChanges(res []classified) {
-	for i := range res {
-		r := &res[i]
-		if !r.ok || r.si < 0 || unitClassOf(r.ind.Unit) != unitPct {
+func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
+	for i := range inds {
+		r := &at[i]
+		if !r.ok || r.si < 0 || unitClassOf(inds[i].Unit) != unitPct {
 			continue
 		}
 		toks := c.cache[r.si].toks
-		k := changeMarker(toks, r.f)
+		k := changeMarker(toks, figure{fs: r.fs, fe: r.fe, clause: r.clause})
 		if k < 0 {
 			continue
 		}
 		base := -1
-		if p := i - 1; p >= 0 && res[p].si == r.si && res[p].f.fe <= k && k-res[p].f.fe <= 6 &&
-			r.f.clause-res[p].f.clause <= 1 {
+		if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-at[p].fe <= 6 &&
+			r.clause-at[p].clause <= 1 {
 			base = p
-		} else if n := i + 1; n < len(res) && res[n].si == r.si && r.f.fe < len(toks) &&
-			toks[r.f.fe].lower == "to" && res[n].f.fs == r.f.fe+1 {
+		} else if n := i + 1; n < len(at) && at[n].si == r.si && r.fe < len(toks) &&
+			toks[r.fe].lower == "to" && at[n].fs == r.fe+1 {
 			base = n
 		}
-		if base < 0 || !res[base].ok || unitClassOf(res[base].ind.Unit) == unitPct {
+		if base < 0 || !at[base].ok || unitClassOf(inds[base].Unit) == unitPct {
 			continue
 		}
-		b := res[base].ind
-		if b.Metric == MetricOther && r.ind.Metric != MetricOther {
+		b, ind := &inds[base], &inds[i]
+		if b.Metric == MetricOther && ind.Metric != MetricOther {
 			continue // "exports declined 9.9 pct to 615 billion": the base's own cues misled it
 		}
-		r.ind.Metric = growthOf(b.Metric)
-		r.ind.Subject = b.Subject
+		ind.Metric = growthOf(b.Metric)
+		ind.Subject = b.Subject
 		if b.Period != nil {
-			r.ind.Period = b.Period // "down 4% on 2022": that year is the comparison's
+			ind.Period = b.Period // "down 4% on 2022": that year is the comparison's
 		}
 	}
 }
@@ -674,8 +688,8 @@ type cue struct {
 // allocates nothing.
 type cueIndex struct {
 	rules    []metricRule
-	byWord   map[string][]cue
-	byPrefix map[string][]cue
+	byWord   map[string][]*cue
+	byPrefix map[string][]*cue
 	maxPre   int         // longest prefix cue, in bytes
 	words    vocabFilter // the keys of byWord
 	// pre3 marks the first three letters of every prefix cue (a-z only),
@@ -708,7 +722,7 @@ func metricCues() *cueIndex {
 }
 
 func parseMetricTable() *cueIndex {
-	ix := &cueIndex{byWord: map[string][]cue{}, byPrefix: map[string][]cue{}}
+	ix := &cueIndex{byWord: map[string][]*cue{}, byPrefix: map[string][]*cue{}}
 	for ri, row := range metricTable {
 		r := metricRule{metric: row.metric, units: map[string]bool{}, base: row.base}
 		for _, u := range strings.Fields(row.units) {
@@ -722,7 +736,7 @@ func parseMetricTable() *cueIndex {
 			for _, f := range fields[1:] {
 				word, w, _ := strings.Cut(f, ":")
 				weight, _ := strconv.ParseFloat(w, 64)
-				cu := cue{weight: weight, rule: ri, group: gi}
+				cu := &cue{weight: weight, rule: ri, group: gi}
 				if base, ok := strings.CutSuffix(word, "@next"); ok {
 					word, cu.where = base, cueNext
 				} else if base, ok := strings.CutSuffix(word, "@prev"); ok {
@@ -779,7 +793,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	// array, so that it lives on the stack.
 	var bestArr [32][4]float64
 	best := bestArr[:len(ix.rules)]
-	hit := func(cu cue, d int, same bool, after, before bool) {
+	hit := func(cu *cue, d int, same bool, after, before bool) {
 		switch cu.where {
 		case cueNext:
 			if !after || d > 1 {
@@ -824,7 +838,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	}
 	for _, w := range strings.Fields(strings.ToLower(counted)) {
 		one := []wordTok{{lower: w, hash: wordHash(w)}}
-		ix.lookup(one, 0, func(cu cue) { hit(cu, 0, true, true, true) })
+		ix.lookup(one, 0, func(cu *cue) { hit(cu, 0, true, true, true) })
 	}
 	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
 	bestRule, bestScore := -1, 0.0
@@ -858,7 +872,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 }
 
 // lookup calls fn for each cue that matches the words starting at toks[k].
-func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(cue)) {
+func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	w := toks[k].lower
 	if ix.words.has(toks[k].hash) {
 		for _, cu := range ix.byWord[w] {
@@ -884,7 +898,7 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(cue)) {
 }
 
 // matchCue reports whether the phrase cue cu matches the words at toks[k].
-func matchCue(cu cue, toks []wordTok, k int) bool {
+func matchCue(cu *cue, toks []wordTok, k int) bool {
 	if len(cu.words) == 1 {
 		return true // the index key already matched
 	}
