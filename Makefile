@@ -20,13 +20,15 @@ serve: build
 	./$(BIN) serve $(SERVE_FLAGS)
 
 # The SSH load benchmark: the built server on a loopback port, LOAD_SESSIONS
-# concurrent sessions pressing keys for LOAD_DURATION; exits 1 if a target
+# concurrent sessions arriving over LOAD_RAMP (0: all in the same instant,
+# the worst case) and pressing keys for LOAD_DURATION; exits 1 if a target
 # (p99 first frame, MB per session, goroutines back to baseline) is missed.
 LOAD_SESSIONS ?= 100
 LOAD_DURATION ?= 10s
+LOAD_RAMP ?= 1s
 LOAD_FLAGS ?=
 loadtest: build
-	$(GO) run ./cmd/corridor-load -bin $(BIN) -sessions $(LOAD_SESSIONS) -duration $(LOAD_DURATION) $(LOAD_FLAGS)
+	$(GO) run ./cmd/corridor-load -bin $(BIN) -sessions $(LOAD_SESSIONS) -duration $(LOAD_DURATION) -ramp $(LOAD_RAMP) $(LOAD_FLAGS)
 
 # The end-to-end tests drive tmux and ssh; the script installs them when it can.
 test:

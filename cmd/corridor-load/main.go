@@ -265,9 +265,10 @@ func session(ctx context.Context, o options, addr string, key gossh.Signer, ph *
 	}()
 	go func() {
 		// Reads everything, answers the terminal queries as xterm would,
-		// and notes when the marker first appears after the alternate
-		// screen is entered (a full frame: Bubble Tea writes each frame in
-		// one piece).
+		// and notes when the first full frame has arrived: after the
+		// alternate screen is entered, the marker and all the frame's lines
+		// (Bubble Tea's first frame draws every row, so height-1 line
+		// breaks), which may span several SSH packets.
 		var seen []byte
 		buf := make([]byte, 64*1024)
 		found := false
@@ -289,7 +290,8 @@ func session(ctx context.Context, o options, addr string, key gossh.Signer, ph *
 				}
 				if !found {
 					seen = append(seen, chunk...)
-					if i := bytes.Index(seen, []byte("\x1b[?1049h")); i >= 0 && bytes.Contains(seen[i:], []byte(o.marker)) {
+					if i := bytes.Index(seen, []byte("\x1b[?1049h")); i >= 0 && bytes.Contains(seen[i:], []byte(o.marker)) &&
+						bytes.Count(seen[i:], []byte("\n")) >= o.height-1 {
 						found = true
 						first <- time.Since(start)
 						seen = nil
