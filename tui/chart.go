@@ -106,6 +106,12 @@ func (p chartPane) Sparkline(metric string, width int) string {
 	return renderSparkline(p.st, p.years[metric], width)
 }
 
+// SparklineYears is Sparkline followed by the years it covers, in width
+// cells in all: "▂▅█ 2013–25".
+func (p chartPane) SparklineYears(metric string, width int) string {
+	return labelledSparkline(p.st, p.years[metric], width)
+}
+
 // SetSize sets the inner size the pane draws in.
 func (p *chartPane) SetSize(w, h int) { p.w, p.h = max(w, 0), max(h, 0) }
 

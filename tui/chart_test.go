@@ -179,3 +179,28 @@ func TestChartLabels(t *testing.T) {
 		t.Errorf("a bar is labelled with the document id:\n%s", v)
 	}
 }
+
+func TestLabelledSparkline(t *testing.T) {
+	st := testStyles()
+	for _, tc := range []struct {
+		name   string
+		counts map[int]int
+		w      int
+		want   string
+	}{
+		{"one year", map[int]int{2025: 3}, 12, "      █ 2025"},
+		{"same century", map[int]int{2013: 1, 2015: 2}, 14, "   ▄ █ 2013–15"},
+		{"two centuries", map[int]int{1998: 2, 2001: 2}, 16, "  █  █ 1998–2001"},
+		{"more years than room", map[int]int{1990: 1, 2024: 1, 2025: 1}, 12, "  ██ 2022–25"},
+		{"just room", map[int]int{2025: 1}, 6, "█ 2025"},
+		{"no room for a label", map[int]int{2025: 1}, 4, "   █"},
+		{"nothing dated", nil, 8, "        "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := labelledSparkline(st, tc.counts, tc.w)
+			if got := ansi.Strip(s); got != tc.want || ansi.StringWidth(s) != tc.w {
+				t.Errorf("got %q (%d cells), want %q", got, ansi.StringWidth(s), tc.want)
+			}
+		})
+	}
+}

@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/NimbleMarkets/ntcharts/sparkline"
@@ -228,11 +230,7 @@ func renderSparkline(st Styles, counts map[int]int, width int) string {
 	if len(counts) == 0 {
 		return strings.Repeat(" ", width)
 	}
-	first, last := math.MaxInt, math.MinInt
-	for y := range counts {
-		first, last = min(first, y), max(last, y)
-	}
-	first = max(first, last-width+1)
+	first, last := sparkYears(counts, width)
 	data := make([]float64, 0, last-first+1)
 	for y := first; y <= last; y++ {
 		data = append(data, float64(counts[y]))
@@ -240,4 +238,49 @@ func renderSparkline(st Styles, counts map[int]int, width int) string {
 	sl := sparkline.New(width, 1, sparkline.WithStyle(st.Accent), sparkline.WithData(data))
 	sl.DrawColumnsOnly()
 	return padRight(sl.View(), width)
+}
+
+// sparkYears is the first and last year a sparkline of width cells over
+// counts draws: every year from the first to the last with figures, or the
+// most recent width of them.
+func sparkYears(counts map[int]int, width int) (first, last int) {
+	first, last = math.MaxInt, math.MinInt
+	for y := range counts {
+		first, last = min(first, y), max(last, y)
+	}
+	return max(first, last-width+1), last
+}
+
+// yearSpan writes the years a sparkline covers, short: "2025", "2013–25",
+// "1998–2025".
+func yearSpan(first, last int) string {
+	switch {
+	case first == last:
+		return strconv.Itoa(last)
+	case first/100 == last/100:
+		return fmt.Sprintf("%d–%02d", first, last%100)
+	}
+	return fmt.Sprintf("%d–%d", first, last)
+}
+
+// labelledSparkline is a sparkline followed by the years it covers, in
+// exactly width cells, so a reader knows what the bars span: "▂▅█ 2013–25".
+// It is blank when the metric has no dated figures, and the bare sparkline
+// when there is no room for a label.
+func labelledSparkline(st Styles, counts map[int]int, width int) string {
+	if width <= 0 || len(counts) == 0 {
+		return renderSparkline(st, counts, width)
+	}
+	// The label depends on the years shown and they on the room the label
+	// leaves; a narrower range never has a longer label, so two passes do.
+	first, last := sparkYears(counts, width)
+	sw := width - ansi.StringWidth(yearSpan(first, last)) - 1
+	if sw < 1 {
+		return renderSparkline(st, counts, width)
+	}
+	first, last = sparkYears(counts, sw)
+	label := yearSpan(first, last)
+	n := last - first + 1 // one cell a year, right against the label
+	pad := max(width-n-1-ansi.StringWidth(label), 0)
+	return padRight(strings.Repeat(" ", pad)+renderSparkline(st, counts, n)+" "+st.Muted.Render(label), width)
 }

@@ -19,6 +19,7 @@ type headerPane struct {
 	w                     int
 	query                 string
 	shown                 int
+	metric, spark         string // the focused figure's metric and its figures per year
 }
 
 // newHeaderPane summarises c.
@@ -32,6 +33,10 @@ func (p *headerPane) SetSize(w, _ int) { p.w = max(w, 0) }
 
 // SetFilter records the table's filter and how many rows it leaves.
 func (p *headerPane) SetFilter(query string, shown int) { p.query, p.shown = query, shown }
+
+// SetMetric records the focused figure's metric and its sparkline, drawn
+// by the root from counts made once, shown at the right when there is room.
+func (p *headerPane) SetMetric(label, spark string) { p.metric, p.spark = label, spark }
 
 // plural writes n and a noun, with an s unless n is 1.
 func plural(n int, noun string) string {
@@ -75,7 +80,17 @@ func (p headerPane) View() string {
 	if w := ansi.StringWidth(line); w > p.w {
 		line = ansi.Truncate(line, p.w, "…")
 	} else {
-		line += strings.Repeat(" ", p.w-w)
+		// The focused metric's figures per year, right-aligned, last to
+		// get room: the counts and the filter matter more.
+		right := ""
+		if p.metric != "" && strings.TrimSpace(ansi.Strip(p.spark)) != "" {
+			right = p.st.Muted.Render(p.metric+" by year ") + strings.TrimLeft(p.spark, " ")
+		}
+		if rw := ansi.StringWidth(right); right != "" && w+rw+3 <= p.w {
+			line += strings.Repeat(" ", p.w-w-rw) + right
+		} else {
+			line += strings.Repeat(" ", p.w-w)
+		}
 	}
 	return line
 }

@@ -61,6 +61,10 @@ type tablePane struct {
 	view   groupedView // the rows shown, in order
 	cursor int         // index in view.rows
 	offset int         // first display line on screen (group headings count)
+
+	sparkline func(metric string, w int) string // draws a metric's figures per year; set by the root
+	sparks    map[string]string                 // metric group label -> its sparkline, sparkW cells wide
+	sparkW    int
 }
 
 // newTablePane returns the table over every indicator of c, in corpus order.
@@ -83,6 +87,33 @@ func (p *tablePane) SetSize(w, h int) {
 	p.w, p.h = max(w, 0), max(h, 0)
 	p.input.Width = max(p.w-len(p.input.Prompt)-1, 1)
 	p.scrollToCursor()
+	p.drawSparklines()
+}
+
+// SetSparkline gives the table the function that draws a metric's figures
+// per year, for the headings of the grouping by metric.
+func (p *tablePane) SetSparkline(f func(metric string, w int) string) {
+	p.sparkline, p.sparkW = f, 0
+	p.drawSparklines()
+}
+
+// drawSparklines draws every metric group's sparkline for the current
+// width, once: SetSize runs on every change of focus, and a frame only
+// looks them up.
+func (p *tablePane) drawSparklines() {
+	w := 0
+	if p.w >= 40 && p.sparkline != nil {
+		w = min(20, p.w/4)
+	}
+	if w == p.sparkW {
+		return
+	}
+	p.sparkW, p.sparks = w, map[string]string{}
+	for label, metric := range p.idx.metricOf {
+		if w > 0 {
+			p.sparks[label] = p.sparkline(metric, w)
+		}
+	}
 }
 
 // Focus gives the table the keys.

@@ -49,7 +49,9 @@ func TestTablePane(t *testing.T) {
 		{"scrolled_60x8", []string{"G"}, 60, 8},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newTablePane(testStyles(), testCorpus())
+			c := testCorpus()
+			p := newTablePane(testStyles(), c)
+			p.SetSparkline(newChartPane(testStyles(), c).SparklineYears) // as the root does
 			p.SetSize(tc.w, tc.h)
 			p.Focus()
 			for _, k := range tc.keys {
@@ -64,7 +66,9 @@ func TestTablePane(t *testing.T) {
 func TestTableFits(t *testing.T) {
 	for _, sz := range paneSizes {
 		for _, keys := range []string{"", "b", "/rail"} {
-			p := newTablePane(testStyles(), testCorpus())
+			c := testCorpus()
+			p := newTablePane(testStyles(), c)
+			p.SetSparkline(newChartPane(testStyles(), c).SparklineYears)
 			p.SetSize(sz[0], sz[1])
 			p.Focus()
 			p = typeKeys(p, keys)

@@ -28,6 +28,7 @@ type tableIndex struct {
 
 	groupOf     [numGroupings][]int32 // group number of each indicator (alphabetical by label)
 	groupLabels [numGroupings][]string
+	metricOf    map[string]model.Metric // metric group label -> the metric, for its sparkline
 
 	grouped map[viewKey]groupedView // unfiltered grouped views, made on first use
 
@@ -56,7 +57,7 @@ type tableGroup struct {
 // newTableIndex sorts the corpus's indicators by every column.
 func newTableIndex(c *model.Corpus) *tableIndex {
 	n := len(c.Indicators)
-	x := &tableIndex{c: c, docOf: make([]int32, n), grouped: map[viewKey]groupedView{}}
+	x := &tableIndex{c: c, docOf: make([]int32, n), grouped: map[viewKey]groupedView{}, metricOf: map[string]model.Metric{}}
 	docIdx := make(map[string]int32, len(c.Documents))
 	for i, d := range c.Documents {
 		docIdx[d.ID] = int32(i)
@@ -139,6 +140,9 @@ func (x *tableIndex) groupsBy(g grouping) ([]int32, []string) {
 		if l := label(&x.c.Indicators[i]); !seen[l] {
 			seen[l] = true
 			labels = append(labels, l)
+			if g == groupMetric {
+				x.metricOf[l] = x.c.Indicators[i].Metric
+			}
 		}
 	}
 	slices.Sort(labels)

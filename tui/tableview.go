@@ -134,7 +134,14 @@ func (p tablePane) View() string {
 			if g+1 < len(p.view.groups) {
 				n = p.view.groups[g+1].start - p.view.groups[g].start
 			}
-			b.WriteString(gpre + cell("▾ "+p.view.groups[g].label+" ("+strconv.Itoa(n)+")", p.w, false) + gpost)
+			label := p.view.groups[g].label
+			head := "▾ " + label + " (" + strconv.Itoa(n) + ")"
+			if spark, ok := p.sparks[label]; ok && p.grouping == groupMetric {
+				// the metric's figures per year, right-aligned
+				b.WriteString(gpre + cell(head, p.w-p.sparkW-1, false) + " " + gpost + spark)
+			} else {
+				b.WriteString(gpre + cell(head, p.w, false) + gpost)
+			}
 		default:
 			b.WriteString(strings.Repeat(" ", p.w))
 		}

@@ -64,6 +64,7 @@ func New(c *model.Corpus, st Styles, width, height int, opts ...Option) Model {
 	for _, o := range opts {
 		o(&m.opts)
 	}
+	m.table.SetSparkline(m.chart.SparklineYears) // counts made once, by the chart
 	m.rebindKeys(m.opts.keys)
 	if m.opts.filter != "" {
 		m.table.SetFilter(m.opts.filter)
@@ -242,7 +243,9 @@ func (m *Model) showIndicator(id int) {
 	m.current = id
 	m.chart.ShowIndicator(id)
 	if id >= 0 && id < len(m.corpus.Indicators) {
-		m.timeline.MarkDocument(m.corpus.Indicators[id].Doc)
+		in := &m.corpus.Indicators[id]
+		m.timeline.MarkDocument(in.Doc)
+		m.header.SetMetric(metricLabel(in.Metric), m.chart.SparklineYears(in.Metric, 20))
 	}
 }
 
