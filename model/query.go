@@ -438,18 +438,89 @@ func editDistance(a, b string) int {
 }
 
 // searchIndex holds the lowercase fields a query compares, made once per
-// corpus on the first query, so that matching is comparisons and substring
-// searches in flat slices with no allocation.
+// corpus on the first query, so that matching is comparisons in flat slices
+// and substring searches in a few long strings, with no allocation per
+// indicator.
 type searchIndex struct {
-	hay      []string // per indicator: metric (both spellings), subject, text, unit, counted
+	hay      packed   // per indicator: metric (both spellings), subject, text, unit, counted
+	sents    packed   // lowercase sentences that hold a figure, each once
+	docTitle packed   // per document: lowercase title and ID, for words and doc:
 	sent     []int32  // per indicator: index in sents
-	sents    []string // lowercase sentences, each once
 	doc      []int32  // per indicator: document index
 	subject  []string // per indicator: lowercase subject
 	unit     []string // per indicator: lowercase unit
 	counted  []string // per indicator: lowercase counted
-	docTitle []string // per document: lowercase title and ID, for words and doc:
 	docYear  []int    // per document: publication year, 0 when unknown
+}
+
+// packed is a list of strings stored end to end in one, each followed by a
+// separator no query word holds, so that a word is found in all of them
+// with one pass of strings.Index (vectorised) instead of one call each.
+type packed struct {
+	all string
+	off []int32 // off[i] is where string i starts; off[len] is len(all)
+}
+
+// packSep ends each string of a packed list; a match cannot span two.
+const packSep = '\x01'
+
+// packer builds a packed list.
+type packer struct {
+	b   strings.Builder
+	off []int32
+}
+
+// add appends s, lowercased.
+func (p *packer) add(s string) {
+	p.off = append(p.off, int32(p.b.Len()))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			// Non-ASCII: let the library lowercase it properly.
+			p.b.WriteString(strings.ToLower(s[i:]))
+			p.b.WriteByte(packSep)
+			return
+		}
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		p.b.WriteByte(c)
+	}
+	p.b.WriteByte(packSep)
+}
+
+func (p *packer) done() packed {
+	return packed{all: p.b.String(), off: append(p.off, int32(p.b.Len()))}
+}
+
+// get returns string i, without its separator.
+func (p *packed) get(i int) string { return p.all[p.off[i] : p.off[i+1]-1] }
+
+// hits returns, for each string of the list, whether it contains w.
+func (p *packed) hits(w string) []bool {
+	out := make([]bool, len(p.off)-1)
+	if w == "" {
+		for i := range out {
+			out[i] = true
+		}
+		return out
+	}
+	from := 0
+	for from < len(p.all) {
+		k := strings.Index(p.all[from:], w)
+		if k < 0 {
+			break
+		}
+		at := int32(from + k)
+		// The string holding the match: the last offset <= at.
+		i, _ := slices.BinarySearch(p.off, at)
+		if i == len(p.off) || p.off[i] > at {
+			i--
+		}
+		out[i] = true
+		from = int(p.off[i+1]) // one hit per string is enough
+	}
+	return out
 }
 
 // searchIdx builds the index on first use; Corpus is shared, so sync.Once.
@@ -472,20 +543,23 @@ func lower(s string, intern map[string]string) string {
 func buildSearch(c *Corpus) *searchIndex {
 	n := len(c.Indicators)
 	x := &searchIndex{
-		hay: make([]string, n), sent: make([]int32, n), doc: make([]int32, n),
+		sent: make([]int32, n), doc: make([]int32, n),
 		subject: make([]string, n), unit: make([]string, n), counted: make([]string, n),
-		docTitle: make([]string, len(c.Documents)), docYear: make([]int, len(c.Documents)),
+		docYear: make([]int, len(c.Documents)),
 	}
+	var titles packer
 	for i, d := range c.Documents {
-		x.docTitle[i] = strings.ToLower(d.Title + "\x00" + d.ID)
+		titles.add(d.Title + "\x00" + d.ID)
 		x.docYear[i] = d.Date.Year
 	}
+	x.docTitle = titles.done()
 	intern := map[string]string{}
 	type sentKey struct {
 		doc   int32
 		start int
 	}
 	last := sentKey{-1, -1}
+	var hay, sents packer
 	var b strings.Builder
 	for i := range c.Indicators {
 		in := &c.Indicators[i]
@@ -498,35 +572,50 @@ func buildSearch(c *Corpus) *searchIndex {
 		b.WriteString(in.Metric)
 		b.WriteByte(0)
 		b.WriteString(strings.ReplaceAll(in.Metric, "_", " "))
-		for _, f := range []string{x.subject[i], in.Text, x.unit[i], x.counted[i]} {
+		for _, f := range []string{in.Subject, in.Text, in.Unit, in.Counted} {
 			b.WriteByte(0)
 			b.WriteString(f)
 		}
-		x.hay[i] = strings.ToLower(b.String())
+		hay.add(b.String())
 		// Indicators of one sentence are adjacent: keep one copy of it.
 		k := sentKey{di, in.Sentence.Start}
 		if k != last {
 			text := c.Documents[di].Text
 			s := ""
 			if in.Sentence.Start >= 0 && in.Sentence.End <= len(text) && in.Sentence.Start <= in.Sentence.End {
-				s = strings.ToLower(text[in.Sentence.Start:in.Sentence.End])
+				s = text[in.Sentence.Start:in.Sentence.End]
 			}
-			x.sents = append(x.sents, s)
+			sents.add(s)
 			last = k
 		}
-		x.sent[i] = int32(len(x.sents) - 1)
+		x.sent[i] = int32(len(sents.off) - 1)
 	}
+	x.hay, x.sents = hay.done(), sents.done()
 	return x
 }
 
-// Match reports whether indicator in (of corpus c) matches the query.
+// wordHits returns, for each indicator, whether word w is in its fields,
+// its document's title or its sentence: three passes of strings.Index over
+// packed lists, then one over the indicators.
+func (x *searchIndex) wordHits(w string) []bool {
+	hit := x.hay.hits(w)
+	title := x.docTitle.hits(w)
+	sent := x.sents.hits(w)
+	for i := range hit {
+		hit[i] = hit[i] || title[x.doc[i]] || sent[x.sent[i]]
+	}
+	return hit
+}
+
+// Match reports whether indicator in (of corpus c) matches the query. To
+// filter many indicators, Filter is much faster.
 func (q Query) Match(c *Corpus, in *Indicator) bool {
 	if len(q.terms) == 0 {
 		return true
 	}
 	x := c.searchIdx()
 	i := in.ID
-	if i < 0 || i >= len(x.hay) {
+	if i < 0 || i >= len(x.doc) {
 		return false
 	}
 	for t := range q.terms {
@@ -538,54 +627,74 @@ func (q Query) Match(c *Corpus, in *Indicator) bool {
 }
 
 // Filter returns the IDs of the indicators of c that match, in ID order. It
-// is the tight loop behind the dashboard's filter: no allocation per
-// indicator, facets before substring searches, and a sentence shared by
-// several figures searched once per word.
+// is the tight loop behind the dashboard's filter, in two steps:
+//
+//  1. one pass over the indicators checks the facets (comparisons in flat
+//     slices, no allocation), leaving the candidates;
+//  2. each free word, longest (usually rarest) first, narrows the
+//     candidates: while they are many, with one strings.Index pass over
+//     the packed fields of the whole corpus (wordHits); once they are few,
+//     with a search in each candidate's own fields, a sentence shared by
+//     several figures searched once.
 func (q Query) Filter(c *Corpus) []int {
-	out := make([]int, 0, len(c.Indicators)/4)
+	n := len(c.Indicators)
 	if len(q.terms) == 0 {
-		for i := range c.Indicators {
-			out = append(out, i)
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
 		}
 		return out
 	}
 	x := c.searchIdx()
-	// memo[t] remembers, for word term t, the last sentence searched and
-	// whether it held the word.
-	type memo struct {
-		sent int32
-		hit  bool
+	var words []*term
+	for t := range q.terms {
+		if q.terms[t].kind == facetWord {
+			words = append(words, &q.terms[t])
+		}
 	}
-	memos := make([]memo, len(q.terms))
-	for t := range memos {
-		memos[t].sent = -1
-	}
+	facets := q.terms[:len(q.terms)-len(words)] // ParseQuery put the facets first
+	cand := make([]int, 0, n)
 next:
-	for i := range c.Indicators {
-		for t := range q.terms {
-			tm := &q.terms[t]
-			if tm.kind != facetWord {
-				if !tm.matchIndicator(c, x, i) {
-					continue next
-				}
-				continue
-			}
-			w := tm.values[0]
-			hit := strings.Contains(x.hay[i], w) || strings.Contains(x.docTitle[x.doc[i]], w)
-			if !hit {
-				m := &memos[t]
-				if s := x.sent[i]; s != m.sent {
-					m.sent, m.hit = s, strings.Contains(x.sents[s], w)
-				}
-				hit = m.hit
-			}
-			if hit == tm.neg {
+	for i := 0; i < n; i++ {
+		for t := range facets {
+			if !facets[t].matchIndicator(c, x, i) {
 				continue next
 			}
 		}
-		out = append(out, i)
+		cand = append(cand, i)
 	}
-	return out
+	slices.SortStableFunc(words, func(a, b *term) int { return len(b.values[0]) - len(a.values[0]) })
+	for _, w := range words {
+		word := w.values[0]
+		keep := cand[:0]
+		// A packed pass reads about 300 bytes per indicator of the corpus,
+		// a per-candidate search about as much per candidate plus three
+		// calls: below a third of the corpus, go per candidate.
+		if 3*len(cand) > n {
+			hits := x.wordHits(word)
+			for _, i := range cand {
+				if hits[i] != w.neg {
+					keep = append(keep, i)
+				}
+			}
+		} else {
+			lastSent, lastHit := int32(-1), false
+			for _, i := range cand {
+				hit := strings.Contains(x.hay.get(i), word) || strings.Contains(x.docTitle.get(int(x.doc[i])), word)
+				if !hit {
+					if s := x.sent[i]; s != lastSent {
+						lastSent, lastHit = s, strings.Contains(x.sents.get(int(s)), word)
+					}
+					hit = lastHit
+				}
+				if hit != w.neg {
+					keep = append(keep, i)
+				}
+			}
+		}
+		cand = keep
+	}
+	return cand
 }
 
 // matchIndicator reports whether the term holds for indicator i.
@@ -595,8 +704,8 @@ func (t *term) matchIndicator(c *Corpus, x *searchIndex, i int) bool {
 	switch t.kind {
 	case facetWord:
 		w := t.values[0]
-		hit = strings.Contains(x.hay[i], w) || strings.Contains(x.docTitle[x.doc[i]], w) ||
-			strings.Contains(x.sents[x.sent[i]], w)
+		hit = strings.Contains(x.hay.get(i), w) || strings.Contains(x.docTitle.get(int(x.doc[i])), w) ||
+			strings.Contains(x.sents.get(int(x.sent[i])), w)
 	case facetMetric:
 		hit = anyEqual(t.values, in.Metric)
 	case facetSubject:
@@ -608,7 +717,7 @@ func (t *term) matchIndicator(c *Corpus, x *searchIndex, i int) bool {
 	case facetCounted:
 		hit = anyContains(x.counted[i], t.values)
 	case facetDoc:
-		hit = anyContains(x.docTitle[x.doc[i]], t.values)
+		hit = anyContains(x.docTitle.get(int(x.doc[i])), t.values)
 	case facetYear:
 		lo, hi := 0, 0
 		if in.Period != nil {

@@ -83,3 +83,74 @@ func TestReutersStream(t *testing.T) {
 		t.Errorf("progress at the end %+v", last)
 	}
 }
+
+// reutersCorpus holds the Reuters corpus for the benchmarks, loaded once.
+var reutersCorpus *Corpus
+
+// BenchmarkQuery filters the full Reuters corpus (about 64k indicators)
+// with queries a user types, including the first, which pays for the
+// lowercase fields (once per corpus, before the timer). Target: under 20 ms.
+//
+//	go test ./model -run '^$' -bench 'BenchmarkQuery' -count 5
+func BenchmarkQuery(b *testing.B) {
+	if reutersCorpus == nil {
+		reutersCorpus = reuters(b)
+	}
+	c := reutersCorpus
+	c.searchIdx()
+	c.conflictIdx()
+	for _, src := range []string{
+		"oil",
+		"crude oil prices",
+		`metric:price subject:kuwait,"saudi arabia",iran`,
+		`year:1986..1987 value:>1e6 unit:usd -metric:other`,
+		`doc:"cocoa" qualifier:over,"up to" tonnes`,
+		"-conflict:no",
+		"nosuchwordanywhere",
+	} {
+		q, err := ParseQuery(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(src, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				n = len(q.Filter(c))
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1e3/float64(b.N), "ms/op")
+			b.ReportMetric(float64(n), "matches")
+		})
+	}
+}
+
+// BenchmarkQueryIndex measures what the first query on a new snapshot pays:
+// the lowercase search fields and the conflict marks.
+func BenchmarkQueryIndex(b *testing.B) {
+	if reutersCorpus == nil {
+		reutersCorpus = reuters(b)
+	}
+	for b.Loop() {
+		x := buildSearch(reutersCorpus)
+		y := buildConflicts(reutersCorpus)
+		runtime.KeepAlive(x)
+		runtime.KeepAlive(y)
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1e3/float64(b.N), "ms/op")
+}
+
+// BenchmarkStreamReuters loads and extracts the whole Reuters folder with
+// the stream. Target: under 1.5 s on two cores.
+//
+//	go test ./model -run '^$' -bench 'BenchmarkStreamReuters' -benchtime 1x -count 5
+func BenchmarkStreamReuters(b *testing.B) {
+	if _, err := os.Stat(reutersDir); err != nil {
+		b.Skip("Reuters corpus not present")
+	}
+	for b.Loop() {
+		c, err := LoadCorpus(context.Background(), os.DirFS(reutersDir), ".", nil, StreamOptions{}, nil)
+		if err != nil || len(c.Documents) < 20000 {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+}
