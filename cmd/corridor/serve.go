@@ -76,7 +76,7 @@ Security model:
     reach -listen gets in (demo mode, announced at start): keep the loopback
     default or a firewall in front.
   - Limits: -max-sessions at once, -rate-limit per IP, -idle-timeout on the
-    client's input, 30s to log in and open a session. A crash in one session
+    client's input, 2 minutes to log in and open a session. A crash in one session
     ends that session only and is logged with its stack.
   - Logs (stderr): start, connect, disconnect with duration and reason,
     refusals.

@@ -45,7 +45,9 @@ func defaultServeConfig() serveConfig {
 		idleTimeout:   defaultIdleTimeout,
 		ratePerMinute: defaultRateLimit,
 		grace:         defaultGrace,
-		loginTimeout:  30 * time.Second,
+		// OpenSSH's LoginGraceTime: long enough to type a key's
+		// passphrase, short enough that idle sockets do not pile up.
+		loginTimeout: 2 * time.Minute,
 		// Long enough for a terminal across the world to answer, short
 		// enough that a client that never does still starts promptly.
 		queryTimeout: time.Second,

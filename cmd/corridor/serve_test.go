@@ -582,6 +582,58 @@ func TestServeGracefulStop(t *testing.T) {
 	}
 }
 
+// TestServeOffersNothingElse: no port forwarding either way, no sftp or
+// other subsystem, no X11; and a connection that opens no session (ssh -N)
+// is closed after the login timeout.
+func TestServeOffersNothingElse(t *testing.T) {
+	ts := startServer(t, func(cfg *serveConfig) { cfg.loginTimeout = 500 * time.Millisecond })
+	key := newTestKey(t)
+	c, err := ts.client(t, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if conn, err := c.Dial("tcp", ts.addr); err == nil {
+		conn.Close()
+		t.Error("local port forwarding (direct-tcpip) was allowed")
+	}
+	if ln, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		ln.Close()
+		t.Error("remote port forwarding (tcpip-forward) was allowed")
+	}
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestSubsystem("sftp"); err == nil {
+		t.Error("the sftp subsystem was allowed")
+	}
+	sess2, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := sess2.SendRequest("x11-req", true, gossh.Marshal(struct {
+		Single        bool
+		Proto, Cookie string
+		Screen        uint32
+	}{false, "MIT-MAGIC-COOKIE-1", "00", 0})); ok || err != nil {
+		t.Errorf("x11-req: ok %v, err %v; want a refusal", ok, err)
+	}
+
+	// ssh -N: logged in, never opens a session.
+	idle, err := ts.client(t, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := make(chan error, 1)
+	go func() { closed <- idle.Wait() }()
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a connection without a session outlived the login timeout")
+	}
+	waitFor(t, ts.logs, "no session within 500ms", time.Second)
+}
+
 // TestServeNoLeaks: clients that vanish mid-session (connection closed,
 // no q) end their sessions, and once the server has stopped no goroutine
 // is left behind.
