@@ -47,7 +47,7 @@ func (p readerPane) titleView() string {
 		return p.st.PaneTitle.Render("Reader")
 	}
 	n := p.counts[p.doc.ID]
-	info := fmt.Sprintf(" · %d figures · %d events", n[0], n[1])
+	info := " · " + plural(n[0], "figure") + " · " + plural(n[1], "event")
 	if ds := p.doc.Date.String(); ds != "" {
 		info = " · " + ds + info
 	}
@@ -105,7 +105,7 @@ func (p readerPane) docRow(i int) string {
 	if date == "" {
 		date = "no date"
 	}
-	return fmt.Sprintf("%s · %s · %d figures · %d events", d.Title, date, n[0], n[1])
+	return d.Title + " · " + date + " · " + plural(n[0], "figure") + " · " + plural(n[1], "event")
 }
 
 // listView draws rows of a list around its cursor.

@@ -219,8 +219,8 @@ func (p timelinePane) View() string {
 		return fitView(nil, p.w, p.h)
 	}
 	from, to := p.VisibleYears()
-	title := p.st.PaneTitle.Render("Timeline") + p.st.Muted.Render(fmt.Sprintf(" · %d events · %s–%s",
-		len(p.order), yearText(from), yearText(to)))
+	title := p.st.PaneTitle.Render("Timeline") + p.st.Muted.Render(fmt.Sprintf(" · %s · %s–%s",
+		plural(len(p.order), "event"), yearText(from), yearText(to)))
 	if p.zoom > 0 {
 		title += p.st.Muted.Render(fmt.Sprintf(" · zoom ×%d", 1<<p.zoom))
 	}
@@ -250,6 +250,12 @@ func (p timelinePane) listView(rows int) []string {
 	for i := start; i < min(start+rows, len(p.order)); i++ {
 		dateW = max(dateW, ansi.StringWidth(eventDateText(&p.c.Events[p.order[i]])))
 	}
+	// The source document, by a short title (ids are hashes), when the
+	// pane is wide enough to leave the summary most of the line.
+	docW := 0
+	if p.w >= 60 {
+		docW = min(16, p.w/6)
+	}
 	var lines []string
 	for i := start; i < min(start+rows, len(p.order)); i++ {
 		e := &p.c.Events[p.order[i]]
@@ -257,13 +263,26 @@ func (p timelinePane) listView(rows int) []string {
 		if e.Doc == p.marked && p.marked != "" {
 			mark = p.st.MarkerFocused.Render("◆ ")
 		}
-		row := padRight(eventDateText(e), dateW) + "  " + p.st.Muted.Render(padRight(e.Doc, 8)) + " " + e.Summary
+		row := padRight(eventDateText(e), dateW) + "  "
+		if docW > 0 {
+			row += p.st.Muted.Render(padRight(p.docLabel(e.Doc, docW), docW)) + " "
+		}
+		row += e.Summary
 		if i == p.cursor {
 			mark, row = p.st.MarkerFocused.Render("▶ "), p.st.Accent.Render(ansi.Strip(row))
 		}
 		lines = append(lines, mark+row)
 	}
 	return lines
+}
+
+// docLabel is a document's title cut to n cells, or its id when it has no
+// title.
+func (p timelinePane) docLabel(id string, n int) string {
+	if d := p.c.Doc(id); d != nil && d.Title != "" {
+		return shortTitle(d.Title, n)
+	}
+	return id
 }
 
 // detailView draws the cursor's event: its date and expression, then its

@@ -109,6 +109,9 @@ func TestEventDateText(t *testing.T) {
 		{"decade", model.Event{Year: 1990, Precision: model.PrecisionDecade, Modifier: "early"}, "early 1990s"},
 		{"century", model.Event{Year: 1801, Precision: model.PrecisionCentury, Modifier: "mid"}, "mid-19th century"},
 		{"21st", model.Event{Year: 2001, Precision: model.PrecisionCentury}, "21st century"},
+		// The model gives a century or decade its years as a range too.
+		{"century with its years", model.Event{Year: 1801, EndYear: 1900, Precision: model.PrecisionCentury}, "19th century"},
+		{"decade with its years", model.Event{Year: 1990, EndYear: 1999, Precision: model.PrecisionDecade}, "1990s"},
 		{"bc", model.Event{Year: -205, Precision: model.PrecisionYear}, "206 BC"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

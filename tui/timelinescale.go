@@ -94,10 +94,12 @@ func yearText(y int) string {
 // "1522–1566", "mid-2026", "Jan 3, 1992", "Mar 2023", "early 1990s",
 // "mid-19th century".
 func eventDateText(e *model.Event) string {
-	if e.EndYear != 0 && e.EndYear != e.Year {
+	mod := e.Modifier
+	// A decade or century is written as the text gave it, before any
+	// range: the model gives "the 19th century" the years 1801–1900 too.
+	if e.EndYear != 0 && e.EndYear != e.Year && e.Precision != model.PrecisionDecade && e.Precision != model.PrecisionCentury {
 		return yearText(e.Year) + "–" + yearText(e.EndYear)
 	}
-	mod := e.Modifier
 	switch e.Precision {
 	case model.PrecisionDay:
 		if e.Month > 0 && e.Day > 0 {
