@@ -9,18 +9,34 @@ import (
 	"corridor/model"
 )
 
-const extractUsage = `Usage: corridor extract [-format json|jsonl|csv] [-table T] [-max-bytes N] [PATH...]
+const extractUsage = `Usage: corridor extract [-format json|jsonl|csv] [-table T] [-query Q] [-max-bytes N] [PATH...]
 
 Reads the documents at PATH (files or folders, recursively; .txt, .md, .html)
 or, with no PATH, the embedded corpus, extracts indicators and dated events,
-and writes them to standard output.
+and writes them to standard output. Files are read on all cores; the output
+is in path order whatever order they finish in. When standard error is a
+terminal, a progress line is shown there while files are read.
 
 Flags:
   -format F     json (default): one object {"documents","indicators","events","problems"}
                 jsonl: one object per line, each with a "kind" key
                 csv: one table, chosen with -table
   -table T      with -format csv: indicators (default), events, documents or problems
+  -query Q      keep only what matches the query Q (the dashboard's filter language):
+                indicators that match; documents with at least one of them; events of
+                those documents that match Q's doc, year and free words; every problem.
+                IDs are renumbered from 0.
   -max-bytes N  skip files larger than N bytes, as a problem (default 20971520, 20 MB)
+
+Queries: space-separated terms, all of which must match. A free word matches
+its metric, subject, text, unit, sentence or document title (case-insensitive
+substring; "quote a phrase"). Facets: metric:rail_freight  subject:kazakhstan
+unit:t  qualifier:over  counted:trains  doc:"silk road" (title or id)
+year:2020..2025 (also 2020, ..2000, 2020..; the period, else the document date)
+value:>1e6 (>, <, >=, <=, a..b, or x within 0.5%; k, m, bn, tn suffixes)
+conflict:yes (another document gives a different figure). facet:a,b matches
+either; a leading - negates: -subject:china. Example:
+  corridor extract -query 'metric:rail_freight subject:kazakhstan year:2020.. value:>1m' DIR
 
 JSON keys:
   documents:  id, path, title, date (YYYY-MM-DD or null), source, format, bytes
@@ -49,6 +65,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	format := fs.String("format", "json", "json, jsonl or csv")
 	table := fs.String("table", "indicators", "with -format csv: indicators, events, documents or problems")
 	maxBytes := fs.Int64("max-bytes", model.DefaultMaxBytes, "largest file to read, in bytes")
+	query := fs.String("query", "", "keep only what matches this query")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -63,8 +80,17 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *maxBytes <= 0 {
 		return usageError{"-max-bytes must be positive"}
 	}
-	c := loadCorpus(fs.Args(), model.LoadOptions{MaxBytes: *maxBytes})
-	var err error
+	q, err := model.ParseQuery(*query)
+	if err != nil {
+		return usageError{"bad -query: " + err.Error()}
+	}
+	progress, clearProgress := progressLine(stderr)
+	c, err := loadCorpusCtx(ctx, fs.Args(), model.LoadOptions{MaxBytes: *maxBytes}, progress)
+	clearProgress()
+	if err != nil {
+		return fmt.Errorf("interrupted: %w", err)
+	}
+	c = q.Select(c)
 	switch *format {
 	case "json":
 		err = model.WriteJSON(stdout, c)

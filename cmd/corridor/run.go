@@ -6,6 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"time"
+
+	"github.com/mattn/go-isatty"
 
 	"corridor/model"
 	"corridor/seeds"
@@ -95,17 +98,57 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 }
 
 // loadCorpus loads the paths, or the embedded seeds when there are none, and
-// extracts every document.
+// extracts every document, on all cores (model.Stream). The corpus is the
+// same, in the same order, as loading one file after another would give.
 func loadCorpus(paths []string, opt model.LoadOptions) *model.Corpus {
-	var docs []*model.Document
-	var problems []model.Problem
+	c, _ := loadCorpusCtx(context.Background(), paths, opt, nil)
+	return c
+}
+
+// loadCorpusCtx is loadCorpus that stops when ctx is cancelled (returning
+// ctx's error and no corpus) and calls progress, when not nil, after each
+// batch of files.
+func loadCorpusCtx(ctx context.Context, paths []string, opt model.LoadOptions, progress func(model.Progress)) (*model.Corpus, error) {
+	so := model.StreamOptions{LoadOptions: opt}
 	if len(paths) == 0 {
-		opt.Base = "seeds"
-		docs, problems = model.LoadFS(seeds.FS, seeds.Root, opt)
-	} else {
-		docs, problems = model.LoadPaths(paths, opt)
+		so.Base = "seeds"
+		return model.LoadCorpus(ctx, seeds.FS, seeds.Root, nil, so, progress)
 	}
-	return model.Build(docs, problems)
+	return model.LoadCorpus(ctx, nil, "", paths, so, progress)
+}
+
+// isTerminal reports whether w is a terminal: run takes io.Writers, so
+// that tests can pass buffers, and only an *os.File (or anything else with a
+// file descriptor) can be one.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(interface{ Fd() uintptr })
+	return ok && isatty.IsTerminal(f.Fd())
+}
+
+// progressLine returns a progress callback that keeps one status line up to
+// date on w, and a function that clears it; both do nothing (progress is
+// nil) unless w is a terminal, so that logs and pipes get no control codes.
+func progressLine(w io.Writer) (progress func(model.Progress), clear func()) {
+	if !isTerminal(w) {
+		return nil, func() {}
+	}
+	shown := false
+	var last time.Time
+	progress = func(p model.Progress) {
+		// A line ten times a second is smooth enough and costs nothing.
+		if time.Since(last) < 100*time.Millisecond && !p.Done {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "\r\x1b[Kcorridor: reading %s", p)
+		shown = true
+	}
+	clear = func() {
+		if shown {
+			fmt.Fprint(w, "\r\x1b[K")
+		}
+	}
+	return progress, clear
 }
 
 // writeProblems prints each load problem on its own line to w.
