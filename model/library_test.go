@@ -97,7 +97,7 @@ func TestLibraryCursorKey(t *testing.T) {
 	l := NewLibrary()
 	l.Put(libDoc("m.txt", "m", 0, 21, 40))
 	c1 := l.Snapshot()
-	cursor := c1.Indicators[1].Key() // m, offset 21
+	cursor := c1.Indicators[1].Key()  // m, offset 21
 	l.Put(libDoc("a.txt", "a", 0, 5)) // sorts before m: IDs shift by 2
 	c2 := l.Snapshot()
 	id := c2.FindIndicator(cursor)
