@@ -22,7 +22,7 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 	if len(qs) == 0 {
 		return nil
 	}
-	c := classifier{text: text, sents: sents, g: theGazetteer(), cache: map[int]*sentCtx{}, fuzzy: fuzzyCache{}}
+	c := classifier{text: text, sents: sents, g: theGazetteer(), cache: make([]*sentCtx, len(sents)), fuzzy: fuzzyCache{}}
 	inds := make([]Indicator, len(qs))
 	at := make([]placed, len(qs))
 	for i, q := range qs {
@@ -53,8 +53,8 @@ type classifier struct {
 	text  string
 	sents []Span
 	g     *gazetteer
-	cache map[int]*sentCtx // sentence index → its words and place mentions
-	fuzzy fuzzyCache       // misspelt names met so far in the document
+	cache []*sentCtx // by sentence index: its words and place mentions, or nil until used
+	fuzzy fuzzyCache // misspelt names met so far in the document
 }
 
 // sentCtx is one tokenized sentence.
@@ -75,7 +75,7 @@ type cueHit struct {
 
 // sentence returns the context of sentence i, building it on first use.
 func (c *classifier) sentence(i int) *sentCtx {
-	if s, ok := c.cache[i]; ok {
+	if s := c.cache[i]; s != nil {
 		return s
 	}
 	sp := c.sents[i]
@@ -560,6 +560,30 @@ var unitClasses = map[string]string{
 	"decades": "", "centuries": "",
 }
 
+// classBit is the bit of a unit class in metricRule.units; 0 for "" (a
+// duration), which no rule accepts.
+func classBit(class string) uint16 {
+	switch class {
+	case unitPct:
+		return 1 << 0
+	case unitMoney:
+		return 1 << 1
+	case unitMass:
+		return 1 << 2
+	case unitTEU:
+		return 1 << 3
+	case unitArea:
+		return 1 << 4
+	case unitLength:
+		return 1 << 5
+	case unitOil:
+		return 1 << 6
+	case unitCount:
+		return 1 << 7
+	}
+	return 0
+}
+
 // unitClassOf maps a Quantity.Unit to its class: the table above, an ISO
 // currency code, or else a count (a plain-word unit names what is counted).
 func unitClassOf(u string) string {
@@ -667,7 +691,7 @@ const (
 // metricRule and cue are metricTable parsed.
 type metricRule struct {
 	metric Metric
-	units  map[string]bool
+	units  uint16 // unit classes accepted, as classBit bits
 	base   float64
 	req    []bool // per group: must match
 	neg    []bool // per group: subtract
@@ -724,9 +748,12 @@ func metricCues() *cueIndex {
 func parseMetricTable() *cueIndex {
 	ix := &cueIndex{byWord: map[string][]*cue{}, byPrefix: map[string][]*cue{}}
 	for ri, row := range metricTable {
-		r := metricRule{metric: row.metric, units: map[string]bool{}, base: row.base}
+		r := metricRule{metric: row.metric, base: row.base}
 		for _, u := range strings.Fields(row.units) {
-			r.units[u] = true
+			if classBit(u) == 0 {
+				panic("metricTable: unknown unit class " + u)
+			}
+			r.units |= classBit(u)
 		}
 		for gi, grp := range row.groups {
 			fields := strings.Fields(grp)
@@ -789,6 +816,7 @@ func cueProximity(d int, sameClause bool) float64 {
 func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	ix := metricCues()
 	class := unitClassOf(f.q.Unit)
+	cb := classBit(class)
 	// best[rule][group] is the strongest cue seen for that group; an
 	// array, so that it lives on the stack.
 	var bestArr [32][4]float64
@@ -804,7 +832,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 				return
 			}
 		}
-		if !ix.rules[cu.rule].units[class] {
+		if ix.rules[cu.rule].units&cb == 0 {
 			return
 		}
 		best[cu.rule][cu.group] = max(best[cu.rule][cu.group], cu.weight*cueProximity(d, same))
@@ -843,7 +871,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
 	bestRule, bestScore := -1, 0.0
 	for ri, r := range ix.rules {
-		if !r.units[class] {
+		if r.units&cb == 0 {
 			continue
 		}
 		score, ok := r.base, true
