@@ -194,6 +194,8 @@ func (s *server) counters() (goroutines, sessions int, err error) {
 type result struct {
 	firstFrame time.Duration   // connect → marker seen
 	loggedIn   time.Duration   // connect → SSH handshake and login done
+	queried    time.Duration   // connect → the server's terminal query (the handler has started)
+	altScreen  time.Duration   // connect → the program has started (alternate screen)
 	keyLatency []time.Duration // key written → next output from the server
 	keys       int
 	bytes      int64
@@ -257,7 +259,9 @@ func session(ctx context.Context, o options, addr string, key gossh.Signer, ph *
 	var sentAt atomic.Int64 // UnixNano of the last key not yet answered by output
 	var latMu sync.Mutex    // guards lats, appended to by the reader
 	var lats []time.Duration
+	var queried, altScreen atomic.Int64 // set once by the reader
 	defer func() {
+		r.queried, r.altScreen = time.Duration(queried.Load()), time.Duration(altScreen.Load())
 		// The reader may run until the deferred Close; copy under the lock.
 		latMu.Lock()
 		r.keyLatency = slices.Clone(lats)
@@ -282,6 +286,12 @@ func session(ctx context.Context, o options, addr string, key gossh.Signer, ph *
 					latMu.Unlock()
 				}
 				chunk := buf[:n]
+				if bytes.Contains(chunk, []byte("\x1b]11;?")) {
+					queried.CompareAndSwap(0, int64(time.Since(start)))
+				}
+				if bytes.Contains(chunk, []byte("\x1b[?1049h")) {
+					altScreen.CompareAndSwap(0, int64(time.Since(start)))
+				}
 				if bytes.Contains(chunk, []byte("\x1b]11;?")) {
 					write("\x1b]11;rgb:0000/0000/0000\x1b\\")
 				}
@@ -495,7 +505,7 @@ func run(o options, out io.Writer) (ok bool, err error) {
 	}
 	afterRSS, _, _ := srv.memory()
 
-	var frames, logins, lats []time.Duration
+	var frames, logins, queries, alts, lats []time.Duration
 	var failed, keysSent int
 	var bytesIn int64
 	for i, r := range results {
@@ -511,8 +521,12 @@ func run(o options, out io.Writer) (ok bool, err error) {
 		}
 		frames = append(frames, r.firstFrame)
 		logins = append(logins, r.loggedIn)
+		queries = append(queries, r.queried)
+		alts = append(alts, r.altScreen)
 	}
 	slices.Sort(logins)
+	slices.Sort(queries)
+	slices.Sort(alts)
 	slices.Sort(frames)
 	slices.Sort(lats)
 	perSession := (float64(hwm) - float64(baseRSS)) / 1024 / float64(o.sessions)
@@ -530,6 +544,10 @@ func run(o options, out io.Writer) (ok bool, err error) {
 		ms(percentile(frames, .5)), ms(percentile(frames, .9)), ms(percentile(frames, .99)), ms(percentile(frames, 1)), arrival)
 	fmt.Fprintf(out, "    of which login     p50 %v  p90 %v  p99 %v  (TCP connect → SSH handshake and auth done)\n",
 		ms(percentile(logins, .5)), ms(percentile(logins, .9)), ms(percentile(logins, .99)))
+	fmt.Fprintf(out, "    handler started    p50 %v  p90 %v  p99 %v  (TCP connect → the server's terminal query)\n",
+		ms(percentile(queries, .5)), ms(percentile(queries, .9)), ms(percentile(queries, .99)))
+	fmt.Fprintf(out, "    program started    p50 %v  p90 %v  p99 %v  (TCP connect → alternate screen)\n",
+		ms(percentile(alts, .5)), ms(percentile(alts, .9)), ms(percentile(alts, .99)))
 	fmt.Fprintf(out, "  key → next output    p50 %v  p90 %v  p99 %v  (while all type)\n",
 		ms(percentile(lats, .5)), ms(percentile(lats, .9)), ms(percentile(lats, .99)))
 	fmt.Fprintf(out, "  server CPU           %.2f s for the connects (in %v); idle: %.0f%% of one CPU; typing: %.0f%% of one CPU\n",
