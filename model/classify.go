@@ -80,7 +80,7 @@ func (c *classifier) sentence(i int) *sentCtx {
 	}
 	sp := c.sents[i]
 	toks := tokenizeWords(c.text[sp.Start:sp.End], sp.Start)
-	s := &sentCtx{span: sp, toks: toks, mentions: c.g.find(toks, c.fuzzy)}
+	s := &sentCtx{span: sp, toks: toks, mentions: c.g.find(c.text, toks, c.fuzzy)}
 	c.cache[i] = s
 	return s
 }
@@ -261,10 +261,11 @@ func locate(toks []wordTok, q Quantity) figure {
 
 // wordTok is one word of a sentence: a run of letters and digits, with the
 // digits' inner "," and "." kept ("1,400", "3.2") and inner apostrophes kept
-// ("Xi'an") except a possessive "'s", which is recorded instead.
+// ("Xi'an") except a possessive "'s", which is recorded instead. The word
+// as written is text[start:end] of the text tokenized; it is not kept, so
+// that a token holds one pointer for the garbage collector to follow.
 type wordTok struct {
 	start, end int    // byte offsets in the document
-	text       string // the word as written
 	lower      string // lower case
 	cap        bool   // first letter upper case
 	num        bool   // starts with a digit
@@ -333,17 +334,18 @@ func tokenizeWords(s string, base int) []wordTok {
 			}
 			break
 		}
-		t := wordTok{start: base + start, end: base + i, text: s[start:i]}
+		word := s[start:i]
+		t := wordTok{start: base + start, end: base + i}
 		if c := s[start]; c < utf8.RuneSelf {
 			t.cap = 'A' <= c && c <= 'Z'
 			t.num = isDigit(c)
 		} else {
-			first, _ := utf8.DecodeRuneInString(t.text)
+			first, _ := utf8.DecodeRuneInString(word)
 			t.cap = unicode.IsUpper(first)
 			t.num = unicode.IsDigit(first)
 		}
-		lower := t.text
-		switch lowerKind(t.text) {
+		lower := word
+		switch lowerKind(word) {
 		case 1:
 			off := len(lowBuf)
 			for k := start; k < i; k++ {
@@ -355,7 +357,7 @@ func tokenizeWords(s string, base int) []wordTok {
 				clause++
 			}
 		case 2:
-			lower = strings.ToLower(t.text)
+			lower = strings.ToLower(word)
 		}
 		t.lower = lower
 		if len(toks) > 0 {
@@ -383,7 +385,7 @@ func tokenizeWords(s string, base int) []wordTok {
 	if len(lowIdx) > 0 {
 		low, off := string(lowBuf), 0
 		for _, k := range lowIdx {
-			n := len(toks[k].text)
+			n := toks[k].end - toks[k].start
 			toks[k].lower = low[off : off+n]
 			off += n
 		}
@@ -518,10 +520,10 @@ func gapKind(gap string) (sep byte, brk bool) {
 
 // isYear reports whether t is a plausible year: four digits, 1500 to 2100.
 func (t wordTok) year() (int, bool) {
-	if !t.num || len(t.text) != 4 {
+	if !t.num || len(t.lower) != 4 { // digits: lower is the text
 		return 0, false
 	}
-	y, err := strconv.Atoi(t.text)
+	y, err := strconv.Atoi(t.lower)
 	if err != nil || y < 1500 || y > 2100 {
 		return 0, false
 	}
@@ -1439,7 +1441,7 @@ func yearExprs(toks []wordTok, f figure) []yearExpr {
 		}
 		e := yearExpr{i: k, j: k + 1, from: y, to: y}
 		if k+1 < len(toks) && toks[k+1].num && (toks[k+1].joined() || toks[k+1].sep == '/') {
-			if y2, ok := endYear(y, toks[k+1].text); ok {
+			if y2, ok := endYear(y, toks[k+1].lower); ok {
 				e.j, e.to = k+2, y2
 			}
 		} else if k+2 < len(toks) && (toks[k+1].lower == "and" || toks[k+1].lower == "to") {

@@ -154,7 +154,7 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 	ph := &gazPhrase{p: p, demonym: demonym}
 	for _, t := range toks {
 		ph.words = append(ph.words, t.lower)
-		ph.raw = append(ph.raw, t.text)
+		ph.raw = append(ph.raw, alias[t.start:t.end])
 	}
 	switch {
 	case !gazHasUpper(alias):
@@ -224,11 +224,12 @@ type fuzzyCache map[string]*gazPhrase
 // find returns the gazetteer mentions in toks, left to right, longest match
 // first. Adjacent mentions of the same place ("mainland Chinese") merge into
 // one. Places of kind ignore are matched (so that they swallow the place
-// names inside them) but not returned. fz may be nil.
-func (g *gazetteer) find(toks []wordTok, fz fuzzyCache) []placeMention {
+// names inside them) but not returned. src is the text the tokens' offsets
+// index; fz may be nil.
+func (g *gazetteer) find(src string, toks []wordTok, fz fuzzyCache) []placeMention {
 	var out []placeMention
 	for i := 0; i < len(toks); {
-		m, ok := g.matchAt(toks, i, fz)
+		m, ok := g.matchAt(src, toks, i, fz)
 		if !ok {
 			i++
 			continue
@@ -249,7 +250,7 @@ func (g *gazetteer) find(toks []wordTok, fz fuzzyCache) []placeMention {
 // matchAt tries every phrase that starts with toks[i], longest first, and
 // falls back to a misspelt one-word name, remembered in fz when it is not
 // nil.
-func (g *gazetteer) matchAt(toks []wordTok, i int, fz fuzzyCache) (placeMention, bool) {
+func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (placeMention, bool) {
 	t := toks[i]
 	if t.num {
 		return placeMention{}, false
@@ -265,7 +266,7 @@ func (g *gazetteer) matchAt(toks []wordTok, i int, fz fuzzyCache) (placeMention,
 		ok := true
 		for k, w := range ph.words {
 			tk := toks[i+k]
-			if tk.lower != w || !ph.rule.accepts(tk, ph.raw[k]) {
+			if tk.lower != w || !ph.rule.accepts(src, tk, ph.raw[k]) {
 				ok = false
 				break
 			}
@@ -296,12 +297,12 @@ func (g *gazetteer) matchAt(toks []wordTok, i int, fz fuzzyCache) (placeMention,
 	return placeMention{}, false
 }
 
-// accepts reports whether token t, matched against the alias word raw, is
-// capitalised as the rule requires.
-func (r gazCaseRule) accepts(t wordTok, raw string) bool {
+// accepts reports whether token t of src, matched against the alias word
+// raw, is capitalised as the rule requires.
+func (r gazCaseRule) accepts(src string, t wordTok, raw string) bool {
 	switch r {
 	case gazCaseExact:
-		return t.text == raw
+		return src[t.start:t.end] == raw
 	case gazCaseTitle:
 		// Every word capitalised in the alias must be capitalised in the
 		// text: "mainland China" matches, "mainland china" does not.
@@ -429,7 +430,7 @@ func lookupPlace(name string) string {
 		return ""
 	}
 	g := theGazetteer()
-	m, ok := g.matchAt(toks, 0, nil)
+	m, ok := g.matchAt(name, toks, 0, nil)
 	if !ok || m.j != len(toks) || m.p.kind == gazKindIgnore {
 		return ""
 	}
