@@ -86,6 +86,7 @@ type connInfo struct {
 // connInfoKey is the ssh.Context key of a connection's *connInfo.
 type connInfoKey struct{}
 
+// connInfoFrom returns the connection's info, set by connCallback.
 func connInfoFrom(ctx ssh.Context) *connInfo {
 	ci, _ := ctx.Value(connInfoKey{}).(*connInfo)
 	if ci == nil {
@@ -113,6 +114,7 @@ func (ci *connInfo) refusal() (keys string, refused bool) {
 	return strings.Join(ci.refused, ","), !ci.authed && len(ci.refused) > 0
 }
 
+// setAuthed records a successful login.
 func (ci *connInfo) setAuthed() {
 	ci.mu.Lock()
 	ci.authed = true

@@ -39,6 +39,7 @@ const (
 var endReasonNames = [...]string{"", "quit", "client closed", "idle", "server stopping", "panic",
 	"refused: full", "refused: rate limit", "refused: no pty", "refused: bad command", "help", "refused: stopping"}
 
+// String is the reason as logged with the disconnect.
 func (r endReason) String() string { return endReasonNames[r] }
 
 // trackedSession is the session as the middleware below trackMiddleware
@@ -65,6 +66,7 @@ type liveSession struct {
 	finished bool         // the program has returned
 }
 
+// liveSessionFrom returns the state trackMiddleware attached to s.
 func liveSessionFrom(s ssh.Session) *liveSession {
 	return s.(trackedSession).ls
 }
@@ -78,6 +80,7 @@ func (ls *liveSession) setReason(r endReason) {
 	ls.mu.Unlock()
 }
 
+// currentReason is the reason recorded so far (endNone while running).
 func (ls *liveSession) currentReason() endReason {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
