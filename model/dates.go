@@ -329,7 +329,16 @@ func (s *dateScanner) monthDay(start, r, m, d int) int {
 	if s.unitAfter(r) {
 		return 0 // "March 10 percent"
 	}
-	// The year: "January 3, 1992" or "January 3 1992".
+	return s.dayWithYear(start, r, r, m, d) // "January 3, 1992" or "January 3 1992"
+}
+
+// dayWithYear finishes a day-precision date whose month m and day d are
+// read up to r: with the year that follows ("…, 1992" or "… 1992"), or, when
+// none does, ending at end (before an abbreviation's period) with the year
+// taken from the document date and marked Relative. It returns what emit
+// returns, or 0 when the date is invalid or its year unknown.
+func (s *dateScanner) dayWithYear(start, r, end, m, d int) int {
+	t := s.text
 	k := r
 	if k < len(t) && t[k] == ',' {
 		k++
@@ -346,7 +355,7 @@ func (s *dateScanner) monthDay(start, r, m, d int) int {
 	if !ok {
 		return 0
 	}
-	return s.emit(start, r, Event{Year: y, Month: m, Day: d, Precision: PrecisionDay, Relative: true})
+	return s.emit(start, end, Event{Year: y, Month: m, Day: d, Precision: PrecisionDay, Relative: true})
 }
 
 // yearFor picks the year of a yearless "Month D" from ref: ref's year, or
@@ -892,24 +901,7 @@ func (s *dateScanner) smallNumber(i, j int) int {
 	if r < len(t) && dtDigit(t[r]) {
 		return 0
 	}
-	// The year: "9 July 2020", "3 January, 1992".
-	yk := r
-	if yk < len(t) && t[yk] == ',' {
-		yk++
-	}
-	y0 := s.skipSpace(yk)
-	if y1 := dtDigitsEnd(t, y0); y1-y0 == 4 && y0 > r && s.yearAt(y0, y1) && !s.unitAfter(y1) {
-		y := dtAtoi(t[y0:y1])
-		if y >= minYear && y <= maxYear && dtValidDay(y, m, n) {
-			return s.emit(i, y1, Event{Year: y, Month: m, Day: n, Precision: PrecisionDay})
-		}
-		return 0
-	}
-	y, ok := s.yearFor(m, n)
-	if !ok {
-		return 0
-	}
-	return s.emit(i, me, Event{Year: y, Month: m, Day: n, Precision: PrecisionDay, Relative: true})
+	return s.dayWithYear(i, r, me, m, n) // "9 July 2020", "3 January, 1992"
 }
 
 // century recognises "19th century", "mid-19th century", "late 18th-century"
