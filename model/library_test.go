@@ -178,3 +178,35 @@ func TestLibraryReloadMemoryFlat(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusConcurrentReaders has many goroutines (SSH sessions) query one
+// snapshot at once while the library moves on; run with -race.
+func TestCorpusConcurrentReaders(t *testing.T) {
+	l := NewLibrary()
+	for _, p := range []string{"a.txt", "b.txt", "c.txt"} {
+		l.Put(libDoc(p, p[:1], 0, 21, 40))
+	}
+	c := l.Snapshot()
+	q, _ := ParseQuery("rail conflict:no year:2023")
+	done := make(chan int)
+	for range 8 {
+		go func() {
+			n := len(q.Filter(c))
+			for i := range c.Indicators {
+				c.HasConflict(i)
+				c.Conflicts(i)
+				c.FindIndicator(c.Indicators[i].Key())
+			}
+			Complete(c, "metric:", 7)
+			done <- n
+		}()
+	}
+	l.Put(libDoc("a.txt", "a", 5)) // the owner goes on changing the library
+	l.Snapshot()
+	first := <-done
+	for range 7 {
+		if n := <-done; n != first {
+			t.Errorf("readers disagree: %d and %d matches", n, first)
+		}
+	}
+}

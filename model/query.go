@@ -918,8 +918,11 @@ type FacetCount struct {
 
 // FacetCounts counts the values of facet over the indicators ids (all of c
 // when ids is nil), most frequent first, then by value. A figure whose
-// period spans several years counts once for each year; a figure with no
+// period spans several years counts once for each year (periods over 200
+// years are history rather than statistics and are not counted); one with no
 // subject, unit, qualifier or counted thing is not counted for that facet.
+// For doc the values are document IDs; a large corpus has thousands, so a
+// menu should show the first few.
 // The value facet has no discrete values and yields nil.
 func FacetCounts(c *Corpus, facet string, ids []int) []FacetCount {
 	kind := facetByName(strings.ToLower(facet))
