@@ -15,7 +15,17 @@
 //   - Event: a date or date range found in text, with its precision and a
 //     one-line summary of its sentence.
 //   - Corpus: the documents, indicators, events and the problems met while
-//     loading, with lookups by id.
+//     loading, with lookups by id. Immutable once built; shared read-only.
+//   - Stream: the parallel load (stream.go): files read and extracted on all
+//     cores, results handed over in batches with Progress.
+//   - Library: the mutable set of per-path results behind a live view
+//     (library.go); Snapshot builds a new Corpus. Key identifies a figure or
+//     date across snapshots, where IDs shift.
+//   - Query: the filter language (query.go), e.g. "metric:rail_freight
+//     year:2020.. -subject:china rail"; Complete and FacetCounts serve its
+//     input line (complete.go).
+//   - Conflict: two documents giving different values for the same metric,
+//     subject, period and unit (conflict.go).
 //
 // The package is pure: it does no terminal I/O and imports nothing from the
 // TUI. Loading reads through fs.FS so tests can use fstest.MapFS.
