@@ -115,7 +115,7 @@ func BenchmarkKeypress(b *testing.B) {
 // BenchmarkFilterLarge measures a change of the filter text over 100,000
 // indicators: the one operation allowed to be linear in the corpus.
 func BenchmarkFilterLarge(b *testing.B) {
-	p := newTablePane(testStyles(), dashboardCorpus())
+	p := newTablePane(testPaneStyles(), dashboardCorpus())
 	p.SetSize(70, 18)
 	p.SetFilter("warmup") // builds the word index once
 	qs := []string{"kazakhstan rail", "hong kong", "trade growth 2015"}
@@ -162,7 +162,7 @@ func BenchmarkStartupLarge(b *testing.B) {
 // events, with a document marked: its axis is cached, so the cost must not
 // grow with the number of events.
 func BenchmarkViewLargeTimeline(b *testing.B) {
-	p := newTimelinePane(testStyles(), dashboardCorpus())
+	p := newTimelinePane(testPaneStyles(), dashboardCorpus())
 	p.SetSize(46, 18)
 	p.MarkDocument("doc00042")
 	b.ReportAllocs()

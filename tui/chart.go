@@ -80,7 +80,7 @@ type chartGroup struct {
 
 // chartPane draws the figures comparable with the focused indicator.
 type chartPane struct {
-	st      Styles
+	st      *Styles
 	c       *model.Corpus
 	keys    chartKeyMap
 	groups  []chartGroup
@@ -93,7 +93,7 @@ type chartPane struct {
 }
 
 // newChartPane indexes the corpus's figures by metric and unit.
-func newChartPane(st Styles, c *model.Corpus) chartPane {
+func newChartPane(st *Styles, c *model.Corpus) chartPane {
 	p := chartPane{st: st, c: c, keys: defaultChartKeyMap(), focus: -1}
 	p.groups, p.groupOf = indexComparables(c)
 	p.years = yearCounts(c)

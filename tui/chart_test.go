@@ -26,7 +26,7 @@ func TestChartPane(t *testing.T) {
 		{"subjects_120x40", "Around 10 million ton", 2, 120, 40},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newChartPane(testStyles(), c)
+			p := newChartPane(testPaneStyles(), c)
 			p.SetSize(tc.w, tc.h)
 			p.Focus()
 			p.ShowIndicator(indicatorID(t, c, tc.ind))
@@ -41,7 +41,7 @@ func TestChartPane(t *testing.T) {
 
 func TestChartNegativeBar(t *testing.T) {
 	c := testCorpus()
-	p := newChartPane(testStyles(), c)
+	p := newChartPane(testPaneStyles(), c)
 	p.SetSize(80, 10)
 	p.ShowIndicator(indicatorID(t, c, "27%"))
 	v := ansi.Strip(p.View())
@@ -55,7 +55,7 @@ func TestChartNegativeBar(t *testing.T) {
 
 func TestChartCycleKinds(t *testing.T) {
 	c := testCorpus()
-	p := newChartPane(testStyles(), c)
+	p := newChartPane(testPaneStyles(), c)
 	p.SetSize(80, 20)
 	p.ShowIndicator(indicatorID(t, c, "over 1,400")) // one year-less group: bars and subjects only
 	cKey := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")}
@@ -82,7 +82,7 @@ func TestChartFits(t *testing.T) {
 	for _, ind := range []int{-1, 0, indicatorID(t, c, "27%")} {
 		for k := chartBars; k <= chartSubjects; k++ {
 			for _, sz := range paneSizes {
-				p := newChartPane(testStyles(), c)
+				p := newChartPane(testPaneStyles(), c)
 				p.SetSize(sz[0], sz[1])
 				p.ShowIndicator(ind)
 				if p.kindFits(k) {
@@ -97,15 +97,15 @@ func TestChartFits(t *testing.T) {
 func TestMetricSparkline(t *testing.T) {
 	c := testCorpus()
 	// rail freight: 2023, 2024 (the document's year), 2030: eight years, three bars.
-	if s := ansi.Strip(metricSparkline(testStyles(), c, model.MetricRailFreight, 10)); strings.Count(s, "█") != 3 {
+	if s := ansi.Strip(metricSparkline(testPaneStyles(), c, model.MetricRailFreight, 10)); strings.Count(s, "█") != 3 {
 		t.Errorf("rail freight sparkline %q", s)
 	}
 	for _, w := range []int{0, 1, 5, 20} {
-		s := metricSparkline(testStyles(), c, model.MetricRailFreight, w)
+		s := metricSparkline(testPaneStyles(), c, model.MetricRailFreight, w)
 		if got := ansi.StringWidth(s); got != w || strings.Contains(s, "\n") {
 			t.Errorf("width %d: got %d cells: %q", w, got, s)
 		}
-		if p := newChartPane(testStyles(), c); p.Sparkline(model.MetricRailFreight, w) != s {
+		if p := newChartPane(testPaneStyles(), c); p.Sparkline(model.MetricRailFreight, w) != s {
 			t.Errorf("width %d: Sparkline %q differs from metricSparkline %q", w, p.Sparkline(model.MetricRailFreight, w), s)
 		}
 	}
@@ -136,7 +136,7 @@ func bigCorpus(n int) *model.Corpus {
 func BenchmarkChartShow(b *testing.B) {
 	for _, n := range []int{1000, 100000} {
 		c := bigCorpus(n)
-		p := newChartPane(testStyles(), c)
+		p := newChartPane(testPaneStyles(), c)
 		p.SetSize(120, 40)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for i := range b.N {
@@ -151,7 +151,7 @@ func BenchmarkChartIndex(b *testing.B) {
 	c := bigCorpus(100000)
 	b.ResetTimer()
 	for range b.N {
-		_ = newChartPane(testStyles(), c)
+		_ = newChartPane(testPaneStyles(), c)
 	}
 }
 
@@ -166,7 +166,7 @@ func TestChartLabels(t *testing.T) {
 		model.Result{Indicators: []model.Indicator{{Metric: "gdp_share", Subject: "Kazakhstan",
 			Quantity: model.Quantity{Value: 60, Unit: "%", Qualifier: "approximately", Text: text[fig : len(text)-1],
 				Span: model.Span{Start: fig, End: len(text) - 1}}}}})
-	p := newChartPane(testStyles(), c)
+	p := newChartPane(testPaneStyles(), c)
 	p.SetSize(80, 10)
 	p.ShowIndicator(0)
 	v := ansi.Strip(p.View())
@@ -181,7 +181,7 @@ func TestChartLabels(t *testing.T) {
 }
 
 func TestLabelledSparkline(t *testing.T) {
-	st := testStyles()
+	st := testPaneStyles()
 	for _, tc := range []struct {
 		name   string
 		counts map[int]int

@@ -48,7 +48,7 @@ func keepFocused(bars []barEntry, rows int) []barEntry {
 // renderBars draws one row per bar and an axis line: a marker column, the
 // label, the bar area split at the zero axis in proportion to the largest
 // negative and positive values, and the value text.
-func renderBars(st Styles, bars []barEntry, w int) []string {
+func renderBars(st *Styles, bars []barEntry, w int) []string {
 	if len(bars) == 0 {
 		return []string{st.Muted.Render("No comparable figures.")}
 	}
@@ -100,7 +100,7 @@ func renderBars(st Styles, bars []barEntry, w int) []string {
 
 // barStyle picks a bar's style: the focused figure stands out, falls are
 // drawn in the negative colour.
-func barStyle(st Styles, b barEntry) interface{ Render(...string) string } {
+func barStyle(st *Styles, b barEntry) interface{ Render(...string) string } {
 	switch {
 	case b.focused:
 		return st.BarFocused
@@ -197,7 +197,7 @@ func buildGroup(c *model.Corpus, g chartGroup, ids []int) chartGroup {
 // more years than cells, the most recent ones. It walks the whole corpus:
 // call it once per metric and keep the string, or use chartPane.Sparkline,
 // which reads counts made once in newChartPane.
-func metricSparkline(st Styles, c *model.Corpus, metric string, width int) string {
+func metricSparkline(st *Styles, c *model.Corpus, metric string, width int) string {
 	return renderSparkline(st, yearCounts(c)[metric], width)
 }
 
@@ -223,7 +223,7 @@ func yearCounts(c *model.Corpus) map[string]map[int]int {
 
 // renderSparkline draws counts per year with ntcharts' sparkline, padded
 // to exactly width cells (blank when there is nothing to draw).
-func renderSparkline(st Styles, counts map[int]int, width int) string {
+func renderSparkline(st *Styles, counts map[int]int, width int) string {
 	if width <= 0 {
 		return ""
 	}
@@ -267,7 +267,7 @@ func yearSpan(first, last int) string {
 // exactly width cells, so a reader knows what the bars span: "▂▅█ 2013–25".
 // It is blank when the metric has no dated figures, and the bare sparkline
 // when there is no room for a label.
-func labelledSparkline(st Styles, counts map[int]int, width int) string {
+func labelledSparkline(st *Styles, counts map[int]int, width int) string {
 	if width <= 0 || len(counts) == 0 {
 		return renderSparkline(st, counts, width)
 	}

@@ -13,7 +13,7 @@ import (
 // the filter in force and how many paths could not be loaded. It has no
 // keys; the root tells it the filter after every table update.
 type headerPane struct {
-	st                    Styles
+	st                    *Styles
 	docs, indicators, evs int
 	problems              int
 	w                     int
@@ -23,7 +23,7 @@ type headerPane struct {
 }
 
 // newHeaderPane summarises c.
-func newHeaderPane(st Styles, c *model.Corpus) headerPane {
+func newHeaderPane(st *Styles, c *model.Corpus) headerPane {
 	return headerPane{st: st, docs: len(c.Documents), indicators: len(c.Indicators), evs: len(c.Events),
 		problems: len(c.Problems), shown: len(c.Indicators)}
 }

@@ -29,7 +29,7 @@ func TestHeaderPane(t *testing.T) {
 			for range tc.problems {
 				c.Problems = append(c.Problems, model.Problem{Path: "x.pdf", Err: "unsupported"})
 			}
-			p := newHeaderPane(testStyles(), c)
+			p := newHeaderPane(testPaneStyles(), c)
 			p.SetSize(tc.w, 1)
 			p.SetFilter(tc.query, tc.shown)
 			checkFits(t, p.View(), tc.w, 1)
@@ -42,13 +42,13 @@ func TestHeaderPane(t *testing.T) {
 // the line has room, and gives way to the counts and the filter when not.
 func TestHeaderMetric(t *testing.T) {
 	c := testCorpus()
-	spark := newChartPane(testStyles(), c).SparklineYears(model.MetricRailFreight, 20)
+	spark := newChartPane(testPaneStyles(), c).SparklineYears(model.MetricRailFreight, 20)
 	for _, tc := range []struct {
 		w     int
 		query string
 		want  bool
 	}{{120, "", true}, {120, "rail", true}, {80, "", false}, {60, "", false}} {
-		p := newHeaderPane(testStyles(), c)
+		p := newHeaderPane(testPaneStyles(), c)
 		p.SetSize(tc.w, 1)
 		p.SetFilter(tc.query, 4)
 		p.SetMetric("rail freight", spark)

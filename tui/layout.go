@@ -292,7 +292,7 @@ func (m Model) tooSmallView() string {
 
 // newHelp returns a help model styled from st, so that help, like every
 // other part, renders with the session's renderer.
-func newHelp(st Styles) help.Model {
+func newHelp(st *Styles) help.Model {
 	h := help.New()
 	h.Styles = help.Styles{
 		Ellipsis: st.Muted, ShortKey: st.Accent, ShortDesc: st.Muted, ShortSeparator: st.Muted,

@@ -17,6 +17,10 @@ import (
 // so that styled output is exercised even though goldens strip it.
 func testStyles() Styles { return NewStyles(lipgloss.DefaultRenderer(), ThemeDark) }
 
+// testPaneStyles returns the test styles by pointer, as the root hands them
+// to its panes.
+func testPaneStyles() *Styles { st := testStyles(); return &st }
+
 // indicatorID finds a fixture indicator by its text.
 func indicatorID(t testing.TB, c *model.Corpus, text string) int {
 	t.Helper()

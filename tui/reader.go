@@ -87,7 +87,7 @@ type readerHL struct {
 // indicator and event highlighted. Its place is a byte offset (top), not
 // a line number, so a resize re-wraps without losing it.
 type readerPane struct {
-	st     Styles
+	st     *Styles
 	c      *model.Corpus
 	keys   readerKeyMap
 	docHL  map[string][]readerHL // per document, by start offset
@@ -118,7 +118,7 @@ type readerPane struct {
 }
 
 // newReaderPane indexes every indicator and event by document.
-func newReaderPane(st Styles, c *model.Corpus) readerPane {
+func newReaderPane(st *Styles, c *model.Corpus) readerPane {
 	p := readerPane{st: st, c: c, keys: defaultReaderKeyMap(), docHL: map[string][]readerHL{},
 		counts: map[string][2]int{}, cur: -1, centre: -1, match: -1}
 	for i := range c.Indicators {

@@ -16,7 +16,7 @@ import (
 // indicator with the given text.
 func openAt(t testing.TB, c *model.Corpus, text string, w, h int) readerPane {
 	t.Helper()
-	p := newReaderPane(testStyles(), c)
+	p := newReaderPane(testPaneStyles(), c)
 	p.SetSize(w, h)
 	p.Focus()
 	id := indicatorID(t, c, text)
@@ -126,7 +126,7 @@ func TestReaderNextPrev(t *testing.T) {
 
 func TestReaderNextScrolls(t *testing.T) {
 	c := longCorpus(300)
-	p := newReaderPane(testStyles(), c)
+	p := newReaderPane(testPaneStyles(), c)
 	p.SetSize(80, 12)
 	p.Focus()
 	p.Open("long", model.Span{}, -1, -1)
@@ -150,7 +150,7 @@ func TestReaderPreview(t *testing.T) {
 			long = append(long, in.ID)
 		}
 	}
-	p := newReaderPane(testStyles(), c)
+	p := newReaderPane(testPaneStyles(), c)
 	p.SetSize(80, 12)
 	show := func(id int) {
 		in := c.Indicators[id]
@@ -177,7 +177,7 @@ func TestReaderPreview(t *testing.T) {
 // one entry in a list.
 func TestReaderWheel(t *testing.T) {
 	c := longCorpus(100)
-	p := newReaderPane(testStyles(), c)
+	p := newReaderPane(testPaneStyles(), c)
 	p.SetSize(80, 12)
 	p.Open("long", model.Span{}, -1, -1)
 	wheel := func(b tea.MouseButton) {
@@ -253,7 +253,7 @@ func TestReaderSearch(t *testing.T) {
 func TestReaderOpenCentres(t *testing.T) {
 	c := longCorpus(300)
 	for _, h := range []int{12, 24, 40} {
-		p := newReaderPane(testStyles(), c)
+		p := newReaderPane(testPaneStyles(), c)
 		p.SetSize(80, h)
 		target := c.Indicators[len(c.Indicators)-150] // a figure in the middle of "long"
 		p.Open("long", target.Span, target.ID, -1)
@@ -263,7 +263,7 @@ func TestReaderOpenCentres(t *testing.T) {
 		}
 	}
 	// Opening before the first SetSize centres once the size is known.
-	p := newReaderPane(testStyles(), c)
+	p := newReaderPane(testPaneStyles(), c)
 	target := c.Indicators[len(c.Indicators)-150]
 	p.Open("long", target.Span, target.ID, -1)
 	p.SetSize(80, 24)
@@ -274,7 +274,7 @@ func TestReaderOpenCentres(t *testing.T) {
 
 func TestReaderResizeKeepsPlace(t *testing.T) {
 	c := longCorpus(300)
-	p := newReaderPane(testStyles(), c)
+	p := newReaderPane(testPaneStyles(), c)
 	p.SetSize(80, 24)
 	p.Focus()
 	p.Open("long", model.Span{}, -1, -1)
@@ -351,7 +351,7 @@ func TestReaderFits(t *testing.T) {
 	for _, doc := range []string{"", "rail", "long", "wide"} {
 		for _, keys := range [][]string{nil, {"n"}, {"/", "e"}, {"t"}, {"d"}, {"G"}} {
 			for _, sz := range paneSizes {
-				p := newReaderPane(testStyles(), c)
+				p := newReaderPane(testPaneStyles(), c)
 				p.SetSize(sz[0], sz[1])
 				p.Focus()
 				if doc != "" {
@@ -398,7 +398,7 @@ func benchCorpus() *model.Corpus {
 
 func BenchmarkReaderView(b *testing.B) {
 	c := benchCorpus()
-	p := newReaderPane(testStyles(), c)
+	p := newReaderPane(testPaneStyles(), c)
 	p.SetSize(120, 40)
 	p.Focus()
 	mid := c.Indicators[len(c.Indicators)-10000]

@@ -43,7 +43,7 @@ const (
 // its View costs the same for 12 indicators or 100,000; sorting, grouping
 // and filtering reuse the orders its tableIndex precomputed.
 type tablePane struct {
-	st      Styles
+	st      *Styles
 	keys    tableKeyMap
 	idx     *tableIndex
 	input   textinput.Model // the filter being typed
@@ -68,7 +68,7 @@ type tablePane struct {
 }
 
 // newTablePane returns the table over every indicator of c, in corpus order.
-func newTablePane(st Styles, c *model.Corpus) tablePane {
+func newTablePane(st *Styles, c *model.Corpus) tablePane {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "filter: words, metric, place, document…"

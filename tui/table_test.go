@@ -50,8 +50,8 @@ func TestTablePane(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := testCorpus()
-			p := newTablePane(testStyles(), c)
-			p.SetSparkline(newChartPane(testStyles(), c).SparklineYears) // as the root does
+			p := newTablePane(testPaneStyles(), c)
+			p.SetSparkline(newChartPane(testPaneStyles(), c).SparklineYears) // as the root does
 			p.SetSize(tc.w, tc.h)
 			p.Focus()
 			for _, k := range tc.keys {
@@ -67,8 +67,8 @@ func TestTableFits(t *testing.T) {
 	for _, sz := range paneSizes {
 		for _, keys := range []string{"", "b", "/rail"} {
 			c := testCorpus()
-			p := newTablePane(testStyles(), c)
-			p.SetSparkline(newChartPane(testStyles(), c).SparklineYears)
+			p := newTablePane(testPaneStyles(), c)
+			p.SetSparkline(newChartPane(testPaneStyles(), c).SparklineYears)
 			p.SetSize(sz[0], sz[1])
 			p.Focus()
 			p = typeKeys(p, keys)
@@ -94,7 +94,7 @@ func TestTableFilter(t *testing.T) {
 		{"nothing", "zzzz", "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newTablePane(testStyles(), c)
+			p := newTablePane(testPaneStyles(), c)
 			p.SetSize(80, 20)
 			p.SetFilter(tc.query)
 			q, n := p.Filter()
@@ -114,7 +114,7 @@ func TestTableFilter(t *testing.T) {
 
 func TestTableKeepsCursorOnResort(t *testing.T) {
 	c := testCorpus()
-	p := newTablePane(testStyles(), c)
+	p := newTablePane(testPaneStyles(), c)
 	p.SetSize(80, 10)
 	p.Focus()
 	p, _ = p.Update(kp("G"))
@@ -133,7 +133,7 @@ func TestTableKeepsCursorOnResort(t *testing.T) {
 
 func TestTableMessages(t *testing.T) {
 	c := testCorpus()
-	p := newTablePane(testStyles(), c)
+	p := newTablePane(testPaneStyles(), c)
 	p.SetSize(80, 10)
 	if _, cmd := p.Update(kp("j")); cmd != nil {
 		t.Errorf("an unfocused table answered a key")
@@ -151,7 +151,7 @@ func TestTableMessages(t *testing.T) {
 }
 
 func TestTableMouse(t *testing.T) {
-	p := newTablePane(testStyles(), testCorpus())
+	p := newTablePane(testPaneStyles(), testCorpus())
 	p.SetSize(80, 10)
 	p, _ = p.Update(tea.MouseMsg{X: 5, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if p.Current() != 2 {

@@ -57,7 +57,7 @@ func (k timelineKeyMap) FullHelp() [][]key.Binding {
 // timelinePane lists every event in date order under an axis that keeps
 // centuries readable (see timelinescale.go).
 type timelinePane struct {
-	st      Styles
+	st      *Styles
 	c       *model.Corpus
 	keys    timelineKeyMap
 	order   []int            // event ids by date
@@ -73,7 +73,7 @@ type timelinePane struct {
 }
 
 // newTimelinePane sorts the corpus's events by date once.
-func newTimelinePane(st Styles, c *model.Corpus) timelinePane {
+func newTimelinePane(st *Styles, c *model.Corpus) timelinePane {
 	p := timelinePane{st: st, c: c, keys: defaultTimelineKeyMap()}
 	p.order = make([]int, len(c.Events))
 	for i := range p.order {

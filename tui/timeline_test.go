@@ -23,7 +23,7 @@ func TestTimelinePane(t *testing.T) {
 		{"zoomed_80x24", []string{"G", "+", "+", "+"}, 80, 24},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newTimelinePane(testStyles(), c)
+			p := newTimelinePane(testPaneStyles(), c)
 			p.SetSize(tc.w, tc.h)
 			p.MarkDocument("rail")
 			p.Focus()
@@ -38,7 +38,7 @@ func TestTimelinePane(t *testing.T) {
 
 func TestTimelineMoves(t *testing.T) {
 	c := testCorpus()
-	p := newTimelinePane(testStyles(), c)
+	p := newTimelinePane(testPaneStyles(), c)
 	p.SetSize(80, 24)
 	if _, cmd := p.Update(keyMsg("j")); cmd != nil {
 		t.Fatal("unfocused timeline reacted to a key")
@@ -70,7 +70,7 @@ func TestTimelineMoves(t *testing.T) {
 
 func TestTimelineZoom(t *testing.T) {
 	c := testCorpus()
-	p := newTimelinePane(testStyles(), c)
+	p := newTimelinePane(testPaneStyles(), c)
 	p.SetSize(80, 24)
 	p.Focus()
 	p, _ = p.Update(keyMsg("G"))
@@ -138,7 +138,7 @@ func TestTimelineFits(t *testing.T) {
 	c := testCorpus()
 	for _, corpus := range []*model.Corpus{c, model.NewCorpus()} {
 		for _, sz := range paneSizes {
-			p := newTimelinePane(testStyles(), corpus)
+			p := newTimelinePane(testPaneStyles(), corpus)
 			p.SetSize(sz[0], sz[1])
 			p.MarkDocument("gdp")
 			checkFits(t, p.View(), sz[0], sz[1])
@@ -155,7 +155,7 @@ func TestTimelineFits(t *testing.T) {
 // cursor move while zoomed, another marked document) refreshes the cached
 // axis, so View never draws a stale one nor recomputes it.
 func TestTimelineAxisCache(t *testing.T) {
-	p := newTimelinePane(testStyles(), testCorpus())
+	p := newTimelinePane(testPaneStyles(), testCorpus())
 	p.Focus()
 	check := func(step string) {
 		t.Helper()

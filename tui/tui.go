@@ -33,7 +33,7 @@ var paneTitles = [numFocus]string{"Indicators", "Chart", "Timeline", "Reader"}
 // refers to more than one pane.
 type Model struct {
 	corpus        *model.Corpus
-	styles        Styles
+	styles        *Styles
 	keys          globalKeyMap
 	help          help.Model
 	opts          options
@@ -56,8 +56,12 @@ type Model struct {
 }
 
 // New returns a dashboard over c of the given size (0, 0 until the first
-// WindowSizeMsg), styled with st.
-func New(c *model.Corpus, st Styles, width, height int, opts ...Option) Model {
+// WindowSizeMsg), styled with st. The styles are copied once and shared by
+// pointer with every pane: Styles is large, and Bubble Tea copies the model
+// on every Update, so holding it by value in each pane made every keypress
+// (and every SSH session's first frame) copy it many times.
+func New(c *model.Corpus, styles Styles, width, height int, opts ...Option) Model {
+	st := &styles
 	m := Model{corpus: c, styles: st, keys: defaultGlobalKeyMap(), help: newHelp(st), current: -1, second: focusChart,
 		header: newHeaderPane(st, c), table: newTablePane(st, c), chart: newChartPane(st, c),
 		timeline: newTimelinePane(st, c), reader: newReaderPane(st, c)}
