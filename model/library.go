@@ -55,6 +55,23 @@ func (l *Library) Remove(path string) {
 	}
 }
 
+// Retain removes every path for which keep returns false, and returns how
+// many it removed: after a full rescan, keep is "was delivered by the
+// stream", so files deleted while the view was open go away.
+func (l *Library) Retain(keep func(path string) bool) int {
+	n := 0
+	for p := range l.entries {
+		if !keep(p) {
+			delete(l.entries, p)
+			n++
+		}
+	}
+	if n > 0 {
+		l.changed = true
+	}
+	return n
+}
+
 // Has reports whether the library holds anything for path.
 func (l *Library) Has(path string) bool {
 	_, ok := l.entries[path]

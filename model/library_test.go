@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"testing"
@@ -43,6 +44,12 @@ func TestLibrary(t *testing.T) {
 			l.Apply(DocResult{Path: "dir", Problems: []Problem{{"dir", "skipped 1 file"}, {"dir", "manifest lists x"}}})
 		}, []string{"a"}, 1, []string{"dir: skipped 1 file", "dir: manifest lists x"}, true},
 		{"nothing changed", func(*Library) {}, []string{"a"}, 1, []string{"dir: skipped 1 file", "dir: manifest lists x"}, false},
+		{"retain after a rescan", func(l *Library) {
+			l.Put(libDoc("gone.txt", "gone", 0))
+			if n := l.Retain(func(p string) bool { return p != "gone.txt" && p != "dir" }); n != 2 {
+				t.Errorf("Retain removed %d, want 2", n)
+			}
+		}, []string{"a"}, 1, nil, true},
 	}
 	l := NewLibrary()
 	var prev *Corpus
@@ -208,5 +215,50 @@ func TestCorpusConcurrentReaders(t *testing.T) {
 		if n := <-done; n != first {
 			t.Errorf("readers disagree: %d and %d matches", n, first)
 		}
+	}
+}
+
+// TestLoadResultLikeStream reloads single files of a streamed folder, as a
+// live view does when one file changes, and checks that each lands on the
+// entry the stream made for it: same Path, same ID, same keys.
+func TestLoadResultLikeStream(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, mixedTree)
+	opt := StreamOptions{LoadOptions: LoadOptions{Base: dir}}
+	l := NewLibrary()
+	fsys := os.DirFS(dir)
+	if err := Stream(context.Background(), fsys, ".", opt, func(b Batch) error {
+		for _, r := range b.Results {
+			l.Apply(r)
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	before := l.Snapshot()
+	for _, name := range []string{"b/c.md", "a.txt", "a/z.txt"} {
+		r := LoadResult(fsys, ".", name, opt.LoadOptions)
+		if r.Path != ShownPath(".", name, opt.LoadOptions) || !l.Has(r.Path) || r.Doc == nil {
+			t.Fatalf("%s: result for %q, not a path the stream gave", name, r.Path)
+		}
+		l.Apply(r)
+	}
+	after := l.Snapshot()
+	if len(after.Indicators) != len(before.Indicators) {
+		t.Fatalf("%d indicators after reloading, %d before", len(after.Indicators), len(before.Indicators))
+	}
+	for i := range before.Indicators {
+		if after.FindIndicator(before.Indicators[i].Key()) != i {
+			t.Errorf("indicator %v moved", before.Indicators[i].Key())
+		}
+	}
+	if d := after.Doc("a"); d == nil || d.Title != "Rail" {
+		t.Errorf("the manifest's title is lost on reload: %+v", d)
+	}
+	// A file deleted while the view is open gives a problem; the view
+	// removes it instead.
+	os.Remove(filepath.Join(dir, "a.txt"))
+	if r := LoadResult(fsys, ".", "a.txt", opt.LoadOptions); r.Doc != nil || len(r.Problems) != 1 {
+		t.Errorf("deleted file: %+v", r)
 	}
 }

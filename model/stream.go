@@ -187,7 +187,7 @@ func StreamPaths(ctx context.Context, paths []string, opt StreamOptions, fn func
 // listRoot lists the files of one root as jobs, with the problems met while
 // listing and reading the manifest, in the order LoadFS reports them.
 func listRoot(fsys fs.FS, root string, opt LoadOptions) ([]job, []Problem) {
-	root = path.Clean(strings.TrimPrefix(filepath.ToSlash(root), "/"))
+	root = cleanRoot(root)
 	info, err := fs.Stat(fsys, root)
 	if err != nil {
 		return nil, []Problem{{Path: opt.show(root, root), Err: describeErr(err)}}
@@ -246,6 +246,30 @@ func exact[T any](s []T) []T {
 		return s
 	}
 	return slices.Clone(s)
+}
+
+// LoadResult reads, parses and extracts one file as Stream does, for a
+// live view that learns that one file changed: name is the file's path in
+// fsys under root, the folder that was streamed (with the same opt), so the
+// result has the same Path and Document.ID as the stream gave it, and the
+// folder's manifest still applies. A file that is gone or turned bad gives
+// a result with problems and no document; Library.Apply then drops its old
+// figures (or call Library.Remove for a file that was deleted).
+func LoadResult(fsys fs.FS, root, name string, opt LoadOptions) DocResult {
+	root = cleanRoot(root)
+	man, _ := ReadManifest(fsys, root)
+	return job{fsys: fsys, root: root, name: name, opt: opt, man: man}.do()
+}
+
+// ShownPath returns the path Stream and LoadResult give the file name of
+// fsys streamed from root with opt: the key of its entry in a Library.
+func ShownPath(root, name string, opt LoadOptions) string {
+	return opt.show(cleanRoot(root), name)
+}
+
+// cleanRoot normalises a root as LoadFS does.
+func cleanRoot(root string) string {
+	return path.Clean(strings.TrimPrefix(filepath.ToSlash(root), "/"))
 }
 
 // groupProblems turns the listing problems into one result per path, in the
