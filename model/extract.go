@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Result is what Extract finds in one document. Doc and ID fields are filled
 // in when the result is added to a Corpus.
@@ -39,8 +43,15 @@ func Extract(d *Document) Result {
 
 // summarize squeezes a sentence onto one line of at most limit bytes,
 // collapsing runs of white space and cutting at a word boundary.
+//
+// It runs once per event, so it avoids strings.Fields and strings.Join: a
+// sentence whose words are already separated by single spaces (most of
+// them) is returned as a substring, and any other is collapsed in one pass
+// into one buffer. White space is what strings.Fields splits on.
 func summarize(s string, limit int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if !squeezed(s) {
+		s = squeeze(s)
+	}
 	if len(s) <= limit {
 		return s
 	}
@@ -52,4 +63,57 @@ func summarize(s string, limit int) string {
 		}
 	}
 	return s[:cut] + "…"
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// squeezed reports whether s is already what squeeze would make of it: no
+// white space at either end and single ASCII spaces between words.
+func squeezed(s string) bool {
+	prevSpace := true // so that leading white space fails
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false // rare: let squeeze decide about Unicode spaces
+		}
+		if asciiSpace[c] {
+			if prevSpace || c != ' ' {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+	}
+	return len(s) == 0 || !prevSpace
+}
+
+// squeeze is strings.Join(strings.Fields(s), " ") in one pass.
+func squeeze(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false // white space seen since the last word
+	for i := 0; i < len(s); {
+		c := s[i]
+		n := 1
+		isSp := false
+		if c < utf8.RuneSelf {
+			isSp = asciiSpace[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSp = unicode.IsSpace(r)
+		}
+		if isSp {
+			space = true
+		} else {
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
 }

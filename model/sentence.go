@@ -15,7 +15,9 @@ import "sort"
 //
 // Decimals ("3.2") never split, as no space follows their period.
 func splitSentences(text string) []Span {
-	var out []Span
+	// About one sentence per 128 bytes of newswire: most texts fill the
+	// slice without growing it.
+	out := make([]Span, 0, len(text)/128+4)
 	start := 0
 	emit := func(end int) {
 		s, e := start, end
@@ -87,7 +89,9 @@ func hardWrapped(text string, ls, nl int) bool {
 	return next >= 'a' && next <= 'z'
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
 
 func isCloser(c byte) bool { return c == '"' || c == '\'' || c == ')' || c == ']' }
 
