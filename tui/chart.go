@@ -310,3 +310,12 @@ func indexComparables(c *model.Corpus) ([]chartGroup, []int32) {
 	}
 	return groups, groupOf
 }
+
+// SetCorpus moves the chart to a new snapshot of a changing corpus: next
+// is newChartPane over it, built in the loader's goroutine. The pane keeps
+// its keys, size, focus and kind; the root shows the focused indicator
+// again by its new ID.
+func (p *chartPane) SetCorpus(next chartPane) {
+	next.keys, next.kind, next.focused, next.w, next.h = p.keys, p.kind, p.focused, p.w, p.h
+	*p = next
+}

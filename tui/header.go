@@ -1,10 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"corridor/model"
 )
@@ -20,6 +24,9 @@ type headerPane struct {
 	query                 string
 	shown                 int
 	metric, spark         string // the focused figure's metric and its figures per year
+	loading               bool   // a background load is under way: show its progress
+	progress              model.Progress
+	bar                   progress.Model
 }
 
 // newHeaderPane summarises c.
@@ -81,9 +88,12 @@ func (p headerPane) View() string {
 		line = ansi.Truncate(line, p.w, "…")
 	} else {
 		// The focused metric's figures per year, right-aligned, last to
-		// get room: the counts and the filter matter more.
+		// get room: the counts and the filter matter more. While loading,
+		// the progress takes its place.
 		right := ""
-		if p.metric != "" && strings.TrimSpace(ansi.Strip(p.spark)) != "" {
+		if p.loading {
+			right = p.progressView(p.w - w - 3)
+		} else if p.metric != "" && strings.TrimSpace(ansi.Strip(p.spark)) != "" {
 			right = p.st.Muted.Render(p.metric+" by year ") + strings.TrimLeft(p.spark, " ")
 		}
 		if rw := ansi.StringWidth(right); right != "" && w+rw+3 <= p.w {
@@ -93,4 +103,61 @@ func (p headerPane) View() string {
 		}
 	}
 	return line
+}
+
+// SetCorpus updates the counts for a new snapshot of a changing corpus.
+func (p *headerPane) SetCorpus(c *model.Corpus) {
+	p.docs, p.indicators, p.evs, p.problems = len(c.Documents), len(c.Indicators), len(c.Events), len(c.Problems)
+}
+
+// SetProgress records how far a background load has come; the bar goes
+// away once it is done.
+func (p *headerPane) SetProgress(pr model.Progress) { p.loading, p.progress = !pr.Done, pr }
+
+// StartLoading shows an empty progress bar until the first progress
+// arrives, so the very first frame already says that files are coming.
+func (p *headerPane) StartLoading() {
+	p.loading = true
+	// The bar is drawn in plain characters and coloured with the session's
+	// styles, as bubbles/progress would otherwise pick colours for the
+	// local terminal.
+	p.bar = progress.New(progress.WithoutPercentage(), progress.WithColorProfile(termenv.Ascii),
+		progress.WithFillCharacters('█', '░'))
+}
+
+// progressView is the load's bar and figures in at most room cells:
+// "████░░░░ 1,204/5,000 files · 820/s · 5s left", losing the bar, then
+// the rate, when there is less room.
+func (p headerPane) progressView(room int) string {
+	pr := p.progress
+	text := "reading files…"
+	frac := 0.0
+	if pr.Total > 0 {
+		frac = float64(pr.Files) / float64(pr.Total)
+		text = fmt.Sprintf("%s/%s files", groupDigits(pr.Files), groupDigits(pr.Total))
+		if r := pr.FilesPerSecond(); r > 0 && pr.Files > 0 {
+			left := time.Duration(float64(pr.Total-pr.Files) / r * float64(time.Second)).Round(time.Second)
+			text += fmt.Sprintf(" · %s/s · %s left", groupDigits(int(r+0.5)), left)
+		}
+	}
+	tw := ansi.StringWidth(text)
+	if room < tw {
+		return ""
+	}
+	bw := min(room-tw-1, 24)
+	if bw < 6 {
+		return p.st.Status.Render(text)
+	}
+	b := p.bar
+	b.Width = bw
+	return p.st.Accent.Render(b.ViewAs(frac)) + " " + p.st.Status.Render(text)
+}
+
+// groupDigits writes n with thousands separators: "21,578".
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -41,3 +41,16 @@ type errMsg struct{ err error }
 // statusMsg carries a transient notice ("copied to clipboard") to the
 // root's status line.
 type statusMsg string
+
+// corpusLoadedMsg carries a new snapshot of a corpus that is still loading
+// or was just reloaded, with every pane's index already built in the
+// loader's goroutine, so the root's Update only swaps them in.
+type corpusLoadedMsg struct {
+	snap     snapshot
+	progress model.Progress // of the first load; Done once it has finished
+	reloaded int            // files the watcher re-read; 0 while loading
+}
+
+// loadProgressMsg says how far the first load has come, between two
+// snapshots: the header's progress bar moves with it.
+type loadProgressMsg struct{ progress model.Progress }

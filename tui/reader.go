@@ -322,3 +322,44 @@ func readerStatus(format string, a ...any) tea.Cmd {
 	s := statusMsg(fmt.Sprintf(format, a...))
 	return func() tea.Msg { return s }
 }
+
+// SetCorpus moves the reader to a new snapshot of a changing corpus: next
+// is newReaderPane over it, built in the loader's goroutine. The open
+// document stays open at the same place (its top offset, clamped if the
+// file was cut short), with the same highlight focused and the search
+// found again; a document that went away closes.
+func (p *readerPane) SetCorpus(next readerPane) {
+	p.c, p.docHL, p.counts = next.c, next.docHL, next.counts
+	if p.doc == nil {
+		return
+	}
+	curStart := -1
+	if p.cur >= 0 && p.cur < len(p.hls) {
+		curStart = p.hls[p.cur].span.Start
+	}
+	d := p.c.Doc(p.doc.ID)
+	if d == nil {
+		p.doc, p.hls, p.cur, p.maxHL, p.lines, p.toc = nil, nil, -1, 0, nil, nil
+		p.wraps, p.lower, p.matches, p.match, p.mode = map[int][]wline{}, "", nil, -1, readText
+		return
+	}
+	if d != p.doc { // the file was re-read: its text may differ
+		top := min(p.top, len(d.Text))
+		p.doc, p.wraps, p.lower, p.toc = d, map[int][]wline{}, "", tableOfContents(d.Text)
+		p.rewrap()
+		p.scrollTo(lineAt(p.lines, top))
+		p.search()
+	}
+	p.hls, p.cur, p.maxHL = p.docHL[d.ID], -1, 0
+	for i, h := range p.hls {
+		p.maxHL = max(p.maxHL, h.span.Len())
+		if h.span.Start == curStart {
+			p.cur = i
+		}
+	}
+	for i, dd := range p.c.Documents {
+		if dd == d {
+			p.docCur = i
+		}
+	}
+}

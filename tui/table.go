@@ -355,3 +355,38 @@ func (p *tablePane) move(n int) {
 	p.cursor = max(0, min(p.cursor+n, len(p.view.rows)-1))
 	p.scrollToCursor()
 }
+
+// SetCorpus moves the table to a new snapshot of a changing corpus, given
+// as the index newTableIndex built for it (in the loader's goroutine, not
+// in Update). The sort, grouping and filter stay, and the cursor stays on
+// the same indicator, found by its Key since IDs shift between snapshots;
+// if it went away, the cursor keeps its row number.
+func (p *tablePane) SetCorpus(x *tableIndex) {
+	var k model.Key
+	id := p.Current()
+	if id >= 0 {
+		k = p.idx.c.Indicators[id].Key()
+	}
+	cursor, offset := p.cursor, p.offset
+	p.idx = x
+	if p.query != "" {
+		// The filter runs again over the new corpus: linear, like typing.
+		p.hits = x.search(p.query, x.order(p.lastCol, p.desc))
+	}
+	p.rebuild()
+	p.cursor = min(cursor, max(len(p.view.rows)-1, 0))
+	if id >= 0 {
+		if nid := x.c.FindIndicator(k); nid >= 0 {
+			for i, r := range p.view.rows {
+				if int(r) == nid {
+					p.cursor = i
+					break
+				}
+			}
+		}
+	}
+	p.offset = offset
+	p.scrollToCursor()
+	p.sparkW = 0 // metric groups may have changed: draw their sparklines again
+	p.drawSparklines()
+}

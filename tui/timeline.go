@@ -309,3 +309,19 @@ func (p timelinePane) detailView(n int) []string {
 	}
 	return lines
 }
+
+// SetCorpus moves the timeline to a new snapshot of a changing corpus:
+// next is newTimelinePane over it, built in the loader's goroutine. The
+// pane keeps its keys, size, zoom and marked document, and its cursor on
+// the same event (found by its Key) or else at the same place in the list.
+func (p *timelinePane) SetCorpus(next timelinePane) {
+	next.keys, next.zoom, next.focused, next.w, next.h, next.marked = p.keys, p.zoom, p.focused, p.w, p.h, p.marked
+	next.cursor = min(p.cursor, max(len(next.order)-1, 0))
+	if id := p.Cursor(); id >= 0 {
+		if nid := next.c.FindEvent(p.c.Events[id].Key()); nid >= 0 {
+			next.cursor = next.rank[nid]
+		}
+	}
+	*p = next
+	p.refreshAxis()
+}

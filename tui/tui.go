@@ -53,6 +53,8 @@ type Model struct {
 	chart    chartPane
 	timeline timelinePane
 	reader   readerPane
+
+	load *loader // the background load and watch, or nil (see WithStream)
 }
 
 // New returns a dashboard over c of the given size (0, 0 until the first
@@ -67,6 +69,10 @@ func New(c *model.Corpus, styles Styles, width, height int, opts ...Option) Mode
 		timeline: newTimelinePane(st, c), reader: newReaderPane(st, c)}
 	for _, o := range opts {
 		o(&m.opts)
+	}
+	if s := m.opts.stream; s != nil {
+		m.load = newLoader(*s, func(c *model.Corpus) snapshot { return prepareSnapshot(st, c) })
+		m.header.StartLoading()
 	}
 	m.table.SetSparkline(m.chart.SparklineYears) // counts made once, by the chart
 	m.rebindKeys(m.opts.keys)
@@ -106,8 +112,14 @@ func KeyNames() []string {
 	return names
 }
 
-// Init implements tea.Model.
-func (m Model) Init() tea.Cmd { return nil }
+// Init implements tea.Model: with WithStream, it starts the background
+// load.
+func (m Model) Init() tea.Cmd {
+	if m.load != nil {
+		return m.load.start()
+	}
+	return nil
+}
 
 // Update implements tea.Model: it routes input to the focused pane (the
 // mouse to the pane under the pointer) and carries messages between panes.
@@ -152,6 +164,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case closeReaderMsg:
 		m.goBack()
+	case corpusLoadedMsg:
+		m.setCorpus(msg.snap)
+		m.header.SetProgress(msg.progress)
+		if msg.reloaded > 0 {
+			m.status, m.isErr = "reloaded "+plural(msg.reloaded, "file"), false
+		}
+		return m, m.load.wait()
+	case loadProgressMsg:
+		m.header.SetProgress(msg.progress)
+		return m, m.load.wait()
 	case errMsg:
 		m.status, m.isErr = msg.err.Error(), true
 	case statusMsg:
@@ -166,6 +188,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	typing := m.focus == focusTable && m.table.Typing() || m.focus == focusReader && m.reader.Typing()
 	switch {
 	case key.Matches(msg, m.keys.Quit) && !(typing && msg.Type == tea.KeyRunes):
+		if m.load != nil {
+			m.load.stop() // the workers stop after the file they are on
+		}
 		return m, tea.Quit
 	case m.showHelp:
 		if key.Matches(msg, m.keys.Help, m.keys.Back) {
@@ -271,6 +296,42 @@ func (m *Model) preview(doc string, span model.Span, indicator, event int) {
 		return
 	}
 	m.reader.Preview(doc, span, indicator, event)
+}
+
+// snapshot is a corpus with every pane's index built for it. The loader
+// builds it in its goroutine, so that swapping it in costs Update little.
+type snapshot struct {
+	c        *model.Corpus
+	table    *tableIndex
+	chart    chartPane
+	timeline timelinePane
+	reader   readerPane
+}
+
+// prepareSnapshot builds the panes' indexes for c; it reads only c and st,
+// so it may run in any goroutine.
+func prepareSnapshot(st *Styles, c *model.Corpus) snapshot {
+	return snapshot{c: c, table: newTableIndex(c), chart: newChartPane(st, c),
+		timeline: newTimelinePane(st, c), reader: newReaderPane(st, c)}
+}
+
+// setCorpus swaps in a new snapshot of a changing corpus. Every pane keeps
+// its place: the cursor stays on the same indicator (found by its Key, as
+// IDs shift), the reader on the same document and offset.
+func (m *Model) setCorpus(s snapshot) {
+	m.corpus = s.c
+	m.header.SetCorpus(s.c)
+	m.chart.SetCorpus(s.chart)
+	m.table.SetCorpus(s.table)
+	m.table.SetSparkline(m.chart.SparklineYears) // bound to the new chart's counts
+	m.timeline.SetCorpus(s.timeline)
+	m.reader.SetCorpus(s.reader)
+	m.syncHeader()
+	m.showIndicator(m.table.Current())
+	m.layout()
+	if m.reader.Document() == "" { // the first figures arrived: show one
+		m.previewIndicator(m.current)
+	}
 }
 
 // syncHeader copies the table's filter into the header.
