@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,7 +42,7 @@ import (
 //
 // A UTF-8 byte-order mark at the start of the text is noise too.
 func findNoise(text string) []Span {
-	f := noiseFinder{text: text, dominant: dominantScript(text)}
+	f := noiseFinder{text: text}
 	if strings.HasPrefix(text, "\ufeff") {
 		f.add(0, len("\ufeff"))
 	}
@@ -62,7 +63,8 @@ func findNoise(text string) []Span {
 type noiseFinder struct {
 	text     string
 	spans    []Span
-	dominant writingScript // the script most letters of the text are in
+	dominant writingScript // the script most letters of the text are in, once known
+	scanned  bool          // dominant is known: it is found on first need, as pure-ASCII text never needs it
 	inBox    bool          // the previous line was part of an ASCII-art box
 }
 
@@ -169,7 +171,13 @@ func (f *noiseFinder) inline(s, e int) {
 // digits are kept: chrome seldom has them, and data always does. Lines of
 // pure ASCII are never taken, so Latin text in a non-Latin document stays.
 func (f *noiseFinder) otherScript(t string) bool {
-	if f.dominant == scriptNone || allASCII(t) || len(t) > 4*maxForeignRunes {
+	if allASCII(t) || len(t) > 4*maxForeignRunes {
+		return false
+	}
+	if !f.scanned {
+		f.dominant, f.scanned = dominantScript(f.text), true
+	}
+	if f.dominant == scriptNone {
 		return false
 	}
 	var counts [numScripts]int
@@ -239,27 +247,72 @@ var longChromeStarts = []string{
 
 // isChromeLine reports whether the whole line t is site chrome: navigation,
 // sharing, subscription, advertising, consent and reading-time labels.
+//
+// Most lines it sees are short lines of prose or headlines, so pure-ASCII
+// lines are normalized into a stack buffer and tested as bytes: no
+// allocation. Other lines go through normalizeChrome.
 func isChromeLine(t string) bool {
-	n := normalizeChrome(t)
-	if n == "" {
+	if len(t) > maxChromeLine {
 		return false
 	}
-	if chromeLines[n] {
+	if !allASCII(t) {
+		return isChromeNormal([]byte(normalizeChrome(t)))
+	}
+	var buf [maxChromeLine]byte
+	return isChromeNormal(normalizeChromeASCII(buf[:0], t))
+}
+
+// isChromeNormal is isChromeLine for a line n already normalized.
+func isChromeNormal(n []byte) bool {
+	if len(n) == 0 {
+		return false
+	}
+	if chromeLines[string(n)] {
 		return true
 	}
+	hasPrefix := func(p string) bool { return len(n) >= len(p) && string(n[:len(p)]) == p }
 	for _, p := range chromePrefixes {
-		if strings.HasPrefix(n, p.prefix) && len(n) <= p.maxLen {
+		if hasPrefix(p.prefix) && len(n) <= p.maxLen {
 			return true
 		}
 	}
-	if len(n) <= 160 && strings.Contains(n, "newsletter") &&
-		(strings.HasPrefix(n, "sign up") || strings.HasPrefix(n, "subscribe") || strings.HasPrefix(n, "get our")) {
+	if len(n) <= 160 && bytes.Contains(n, []byte("newsletter")) &&
+		(hasPrefix("sign up") || hasPrefix("subscribe") || hasPrefix("get our")) {
 		return true
 	}
-	if len(n) <= 60 && strings.Contains(n, "min") && readingTime.MatchString(n) {
+	if len(n) <= 60 && bytes.Contains(n, []byte("min")) && readingTime.Match(n) {
 		return true
 	}
 	return false
+}
+
+// normalizeChromeASCII is normalizeChrome for a pure-ASCII line t of at
+// most maxChromeLine bytes, appended to dst: lower case, white-space runs
+// collapsed to one space, decoration trimmed from both ends.
+func normalizeChromeASCII(dst []byte, t string) []byte {
+	space := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if asciiSpace[c] {
+			space = true
+			continue
+		}
+		if space && len(dst) > 0 {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, asciiLowerByte(c))
+	}
+	// The ASCII members of normalizeChrome's trim sets.
+	i := 0
+	for i < len(dst) && strings.IndexByte("*_- ", dst[i]) >= 0 {
+		i++
+	}
+	j := len(dst)
+	for j > i && strings.IndexByte("*_:.!|>- ", dst[j-1]) >= 0 {
+		j--
+	}
+	return dst[i:j]
 }
 
 // readingTime matches a normalized reading-time label: "reading time:3

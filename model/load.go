@@ -865,7 +865,11 @@ func parseMetaDate(s string) (Date, bool) {
 	if i := strings.IndexAny(iso, "T "); i >= 0 {
 		iso = iso[:i]
 	}
-	if d, ok := parseISODate(strings.NewReplacer("/", "-", ".", "-").Replace(iso)); ok {
+	if strings.ContainsAny(iso, "/.") {
+		// Built only when needed: most dates are written with dashes.
+		iso = strings.NewReplacer("/", "-", ".", "-").Replace(iso)
+	}
+	if d, ok := parseISODate(iso); ok {
 		return d, true
 	}
 	for _, layout := range metaDateLayouts {
