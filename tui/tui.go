@@ -87,6 +87,10 @@ func New(c *model.Corpus, styles Styles, width, height int, opts ...Option) Mode
 	return m
 }
 
+// Corpus returns the corpus on screen: the latest snapshot while a
+// background load or reload is under way.
+func (m Model) Corpus() *model.Corpus { return m.corpus }
+
 // rebindKeys applies the config's keys to every keymap.
 func (m *Model) rebindKeys(keys map[string][]string) {
 	rebind(m.keys.Named(), keys)

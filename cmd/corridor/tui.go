@@ -21,6 +21,7 @@ func runTUI(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	theme := fs.String("theme", "", "auto, light, dark or mono")
 	filter := fs.String("filter", "", "open with the table filtered")
 	configPath := fs.String("config", "", "config file (default: corridor.yaml or corridor.toml in the XDG config folder)")
+	watch := fs.Bool("watch", true, "re-read files under PATH as they change")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,17 +36,30 @@ func runTUI(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
-	c := loadCorpus(fs.Args(), model.LoadOptions{MaxBytes: *maxBytes})
+	opt := model.LoadOptions{MaxBytes: *maxBytes}
+	opts := []tui.Option{tui.WithFilter(*filter), tui.WithKeys(cfg.Keys), tui.WithClipboard(stdout, multiplexer())}
+	var c *model.Corpus
+	if paths := fs.Args(); len(paths) > 0 {
+		// The first frame comes at once: the files are read in the
+		// background, on every core, while the panes fill in.
+		c = model.NewCorpus()
+		opts = append(opts, tui.WithStream(ctx, paths, opt, *watch))
+	} else {
+		c = loadCorpus(nil, opt) // the embedded seeds are small
+	}
 
 	// Styles come from a renderer of the output the program writes to, so
 	// NO_COLOR and the terminal's colour support are honoured.
 	r := lipgloss.NewRenderer(stdout)
-	m := tui.New(c, tui.NewStyles(r, th), 0, 0,
-		tui.WithFilter(*filter), tui.WithKeys(cfg.Keys), tui.WithClipboard(stdout, multiplexer()))
+	m := tui.New(c, tui.NewStyles(r, th), 0, 0, opts...)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx),
 		tea.WithInput(stdin), tea.WithOutput(stdout))
-	if _, err := p.Run(); err != nil && ctx.Err() == nil {
+	final, err := p.Run()
+	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("dashboard: %w", err)
+	}
+	if fm, ok := final.(tui.Model); ok {
+		c = fm.Corpus() // the last snapshot of a streamed load
 	}
 	writeProblems(stderr, c)
 	return nil
@@ -96,6 +110,7 @@ const tuiFlagsUsage = `  -theme T      auto (default: adapts to the background),
   -config F     config file; by default corridor.yaml or corridor.toml in the XDG
                 config folder ($XDG_CONFIG_HOME or ~/.config, or its corridor/ folder)
   -max-bytes N  skip files larger than N bytes, as a problem (default 20971520, 20 MB)
+  -watch=false  do not re-read files under PATH as they are added, changed or removed
 
 Config file (YAML or TOML):
   theme: dark
