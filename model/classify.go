@@ -22,7 +22,9 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 	if len(qs) == 0 {
 		return nil
 	}
-	c := classifier{text: text, sents: sents, g: theGazetteer(), cache: make([]*sentCtx, len(sents)), fuzzy: fuzzyCache{}}
+	sc := scratchPool.Get().(*classifyScratch)
+	defer sc.release()
+	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: fuzzyCache{}}
 	inds := make([]Indicator, len(qs))
 	at := make([]placed, len(qs))
 	for i, q := range qs {
@@ -53,9 +55,60 @@ type classifier struct {
 	text  string
 	sents []Span
 	g     *gazetteer
-	cache []*sentCtx // by sentence index: its words and place mentions, or nil until used
+	low   string // text with ASCII letters lower-cased, made on first use
+	sc    *classifyScratch
+	cache []sentCtx  // by sentence index: its words and place mentions, once built
 	fuzzy fuzzyCache // misspelt names met so far in the document
 }
+
+// classifyScratch holds the buffers buildIndicators reuses from one
+// document to the next, through scratchPool: tokens, cue hits and sentence
+// contexts were most of the pipeline's allocations, and a document's are all
+// dead once its indicators are built (no Indicator points into them).
+// Sentences take their tokens and hits as sub-slices of one buffer each.
+type classifyScratch struct {
+	toks []wordTok
+	hits []cueHit
+	ctxs []sentCtx
+}
+
+// scratchPool lets concurrent Extract calls each take their own scratch.
+var scratchPool = sync.Pool{New: func() any { return new(classifyScratch) }}
+
+// contexts returns n empty sentence contexts.
+func (sc *classifyScratch) contexts(n int) []sentCtx {
+	if cap(sc.ctxs) < n {
+		sc.ctxs = make([]sentCtx, n, n+n/2)
+	}
+	return sc.ctxs[:n]
+}
+
+// release clears the scratch, so that it holds no pointer into the
+// document just done, and returns it to the pool.
+func (sc *classifyScratch) release() {
+	clear(sc.toks)
+	clear(sc.hits)
+	clear(sc.ctxs[:cap(sc.ctxs)])
+	sc.toks, sc.hits, sc.ctxs = sc.toks[:0], sc.hits[:0], sc.ctxs[:0]
+	if cap(sc.toks) > maxTokChunk {
+		sc.toks = nil
+	}
+	if cap(sc.hits) > maxTokChunk {
+		sc.hits = nil
+	}
+	if cap(sc.ctxs) > maxTokChunk {
+		sc.ctxs = nil
+	}
+	scratchPool.Put(sc)
+}
+
+// minTokChunk and maxTokChunk bound the token buffers allocated, in
+// tokens, unless one sentence needs more; a pooled buffer never holds more
+// than maxTokChunk, so a huge document does not pin memory after it.
+const (
+	minTokChunk = 4096
+	maxTokChunk = 1 << 16
+)
 
 // sentCtx is one tokenized sentence.
 type sentCtx struct {
@@ -64,6 +117,7 @@ type sentCtx struct {
 	mentions []placeMention
 	hits     []cueHit // metric cues, found once for all the sentence's figures
 	hitsDone bool     // hits has been filled
+	built    bool     // toks and mentions are filled
 }
 
 // cueHit is a metric cue found at word k of a sentence.
@@ -75,29 +129,44 @@ type cueHit struct {
 
 // sentence returns the context of sentence i, building it on first use.
 func (c *classifier) sentence(i int) *sentCtx {
-	if s := c.cache[i]; s != nil {
+	s := &c.cache[i]
+	if s.built {
 		return s
 	}
+	if c.low == "" {
+		c.low = asciiLower(c.text)
+	}
 	sp := c.sents[i]
-	toks := tokenizeWords(c.text[sp.Start:sp.End], sp.Start)
-	s := &sentCtx{span: sp, toks: toks, mentions: c.g.find(c.text, toks, c.fuzzy)}
-	c.cache[i] = s
+	// A sentence has at most one word per two bytes; a buffer with less
+	// room left is replaced, not grown, as earlier sentences point into it.
+	need := (sp.End-sp.Start)/2 + 2
+	if cap(c.sc.toks)-len(c.sc.toks) < need {
+		c.sc.toks = make([]wordTok, 0, max(minTokChunk, min(2*cap(c.sc.toks), maxTokChunk), need))
+	}
+	n0 := len(c.sc.toks)
+	c.sc.toks = appendWords(c.sc.toks, c.text[sp.Start:sp.End], c.low[sp.Start:sp.End], sp.Start)
+	toks := c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)]
+	*s = sentCtx{span: sp, toks: toks, mentions: c.g.find(c.text, toks, c.fuzzy), built: true}
 	return s
 }
 
 // cueHits returns the metric cues of sentence s, found on first use: a
 // sentence read only for the subject of the next one never needs them.
-func (s *sentCtx) cueHits() []cueHit {
+func (c *classifier) cueHits(s *sentCtx) []cueHit {
 	if s.hitsDone {
 		return s.hits
 	}
 	s.hitsDone = true
 	ix := metricCues()
 	toks := s.toks
+	n0 := len(c.sc.hits)
 	for k := range toks {
 		if !toks[k].num {
-			ix.lookup(toks, k, func(cu *cue) { s.hits = append(s.hits, cueHit{k, toks[k].clause, cu}) })
+			ix.lookup(toks, k, func(cu *cue) { c.sc.hits = append(c.sc.hits, cueHit{k, toks[k].clause, cu}) })
 		}
+	}
+	if len(c.sc.hits) > n0 {
+		s.hits = c.sc.hits[n0:len(c.sc.hits):len(c.sc.hits)]
 	}
 	return s.hits
 }
@@ -143,7 +212,7 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	ind.Sentence = s.span
 	f := locate(s.toks, q)
 	at.fs, at.fe, at.clause = f.fs, f.fe, f.clause
-	metric, ok := chooseMetric(s.cueHits(), f)
+	metric, ok := chooseMetric(c.cueHits(s), f)
 	if !ok {
 		return at
 	}
@@ -280,19 +349,37 @@ type wordTok struct {
 func (t wordTok) joined() bool { return t.sep == '-' }
 
 // tokenizeWords splits s, which starts at byte base of the document, into
-// words, recording clause breaks from the punctuation between them. It runs
-// over every sentence that holds a figure, which on newswire is most of the
-// text, so ASCII takes a fast path: no rune decoding, and one lower-cased
-// copy of the sentence that every word's lower field slices.
+// words, recording clause breaks from the punctuation between them.
 func tokenizeWords(s string, base int) []wordTok {
-	toks := make([]wordTok, 0, len(s)/5+1)
-	// The lower-case forms of capitalised ASCII words are gathered in one
-	// buffer and become one string at the end, one allocation per
-	// sentence instead of one per word.
-	var lowArr [512]byte
-	lowBuf := lowArr[:0]
-	var lowIdxArr [64]int32
-	lowIdx := lowIdxArr[:0] // tokens whose lower is in lowBuf, in order
+	return appendWords(make([]wordTok, 0, len(s)/5+1), s, asciiLower(s), base)
+}
+
+// asciiLower returns s with its ASCII capitals lower-cased (s itself when
+// it has none); other bytes are unchanged, so offsets match.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		b.WriteByte(asciiLowerByte(s[i]))
+	}
+	return b.String()
+}
+
+// appendWords is tokenizeWords appending to dst, with low the ASCII
+// lower-cased form of s (see asciiLower). It runs over every sentence that
+// holds a figure, which on newswire is most of the text, so ASCII takes a
+// fast path: no rune decoding, and the lower field of an ASCII word slices
+// low, which the classifier makes once per document.
+func appendWords(toks []wordTok, s, low string, base int) []wordTok {
+	first := len(toks) // toks[:first] belong to the caller
 	clause := 0
 	prevEnd := 0
 	for i := 0; i < len(s); {
@@ -306,6 +393,7 @@ func tokenizeWords(s string, base int) []wordTok {
 			continue
 		}
 		start := i
+		ascii := true
 		for i < len(s) {
 			var r rune
 			n := 1
@@ -318,6 +406,7 @@ func tokenizeWords(s string, base int) []wordTok {
 			} else {
 				r, n = utf8.DecodeRuneInString(s[i:])
 				if isWordRune(r) {
+					ascii = false
 					i += n
 					continue
 				}
@@ -328,6 +417,9 @@ func tokenizeWords(s string, base int) []wordTok {
 			}
 			if (r == '\'' || r == '’') && !possessiveAt(s, i) {
 				if r2, _ := utf8.DecodeRuneInString(s[i+n:]); i+n < len(s) && unicode.IsLetter(r2) {
+					if r != '\'' {
+						ascii = false
+					}
 					i += n // "Xi'an"
 					continue
 				}
@@ -336,41 +428,40 @@ func tokenizeWords(s string, base int) []wordTok {
 		}
 		word := s[start:i]
 		t := wordTok{start: base + start, end: base + i}
+		hasPrev := len(toks) > first
 		if c := s[start]; c < utf8.RuneSelf {
 			t.cap = 'A' <= c && c <= 'Z'
 			t.num = isDigit(c)
 		} else {
-			first, _ := utf8.DecodeRuneInString(word)
-			t.cap = unicode.IsUpper(first)
-			t.num = unicode.IsDigit(first)
+			r0, _ := utf8.DecodeRuneInString(word)
+			t.cap = unicode.IsUpper(r0)
+			t.num = unicode.IsDigit(r0)
 		}
-		lower := word
-		switch lowerKind(word) {
-		case 1:
-			off := len(lowBuf)
-			for k := start; k < i; k++ {
-				lowBuf = append(lowBuf, asciiLowerByte(s[k]))
-			}
-			lowIdx = append(lowIdx, int32(len(toks)))
-			lower = "" // set below; isClauseWord reads the bytes
-			if isClauseWord(string(lowBuf[off:])) && len(toks) > 0 && toks[len(toks)-1].clause == clause {
-				clause++
-			}
-		case 2:
-			lower = strings.ToLower(word)
+		// A capitalised ASCII clause word is tested before the gap's
+		// break, any other after it, as the tokenizer always has: the
+		// clause numbers the metric rules compare depend on it.
+		capsFirst := false
+		if ascii {
+			t.lower = low[start:i]
+			capsFirst = t.lower != word
+		} else {
+			t.lower = strings.ToLower(word)
 		}
-		t.lower = lower
-		if len(toks) > 0 {
+		if capsFirst && isClauseWord(t.lower) && hasPrev && toks[len(toks)-1].clause == clause {
+			clause++
+		}
+		if hasPrev {
 			var brk bool
 			t.sep, brk = gapKind(s[prevEnd:start])
 			if brk {
 				clause++
 			}
 		}
-		if t.lower != "" && isClauseWord(t.lower) && len(toks) > 0 && toks[len(toks)-1].clause == clause {
+		if !capsFirst && isClauseWord(t.lower) && hasPrev && toks[len(toks)-1].clause == clause {
 			clause++ // "forecast that Italian output would rise": a new clause
 		}
 		t.clause = clause
+		t.hash = wordHash(t.lower)
 		if possessiveAt(s, i) {
 			t.poss = true
 			_, n := utf8.DecodeRuneInString(s[i:])
@@ -381,17 +472,6 @@ func tokenizeWords(s string, base int) []wordTok {
 		}
 		prevEnd = i
 		toks = append(toks, t)
-	}
-	if len(lowIdx) > 0 {
-		low, off := string(lowBuf), 0
-		for _, k := range lowIdx {
-			n := toks[k].end - toks[k].start
-			toks[k].lower = low[off : off+n]
-			off += n
-		}
-	}
-	for k := range toks {
-		toks[k].hash = wordHash(toks[k].lower)
 	}
 	return toks
 }
