@@ -72,29 +72,35 @@ type tableKeyMap struct {
 	Group            key.Binding // group by nothing, metric, subject
 	Filter           key.Binding // start typing a filter
 	Open             key.Binding // open the indicator's source in the reader
+	Compare          key.Binding // compare a figure with those that disagree
 
-	// While the filter is being typed only these two apply.
-	Accept key.Binding // keep the filter and return to the rows
-	Cancel key.Binding // drop the filter
+	// While the filter is being typed only these apply.
+	Accept       key.Binding // keep the filter and return to the rows
+	Cancel       key.Binding // drop the filter
+	Complete     key.Binding // complete the term at the cursor, or step through candidates
+	CompletePrev key.Binding // step back through the candidates
 }
 
 // defaultTableKeyMap returns the table's keys.
 func defaultTableKeyMap() tableKeyMap {
 	return tableKeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
-		SortPrev: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "sort ←")),
-		SortNext: key.NewBinding(key.WithKeys("right", "l", "s"), key.WithHelp("→/l", "sort →")),
-		Reverse:  key.NewBinding(key.WithKeys("r", "S"), key.WithHelp("r", "reverse")),
-		Group:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "group")),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open source")),
-		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply filter")),
-		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		SortPrev:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "sort ←")),
+		SortNext:     key.NewBinding(key.WithKeys("right", "l", "s"), key.WithHelp("→/l", "sort →")),
+		Reverse:      key.NewBinding(key.WithKeys("r", "S"), key.WithHelp("r", "reverse")),
+		Group:        key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "group")),
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open source")),
+		Compare:      key.NewBinding(key.WithKeys("x", "="), key.WithHelp("x", "compare")),
+		Accept:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply filter")),
+		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Complete:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
+		CompletePrev: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
 	}
 }
 
@@ -104,22 +110,25 @@ func (k *tableKeyMap) Named() map[string]*key.Binding {
 		"up": &k.Up, "down": &k.Down, "page_up": &k.PageUp, "page_down": &k.PageDown,
 		"top": &k.Top, "bottom": &k.Bottom, "sort_prev": &k.SortPrev, "sort_next": &k.SortNext,
 		"reverse": &k.Reverse, "group": &k.Group, "filter": &k.Filter, "open": &k.Open,
-		"filter_accept": &k.Accept, "filter_cancel": &k.Cancel,
+		"filter_accept": &k.Accept, "filter_cancel": &k.Cancel, "compare": &k.Compare,
+		"filter_complete": &k.Complete, "filter_complete_prev": &k.CompletePrev,
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k tableKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Filter, k.Open, k.SortNext, k.Reverse, k.Group}
+	return []key.Binding{k.Filter, k.Open, k.Compare, k.SortNext, k.Reverse, k.Group}
 }
 
 // FullHelp implements help.KeyMap.
 func (k tableKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Filter, k.Open, k.SortPrev, k.SortNext, k.Reverse, k.Group},
+		{k.Filter, k.Open, k.Compare, k.SortPrev, k.SortNext, k.Reverse, k.Group},
 	}
 }
 
 // editingHelp is the table's help while the filter is typed.
-func (k tableKeyMap) editingHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel} }
+func (k tableKeyMap) editingHelp() []key.Binding {
+	return []key.Binding{k.Complete, k.Accept, k.Cancel}
+}

@@ -35,6 +35,13 @@ type highlightChosenMsg struct {
 // from.
 type closeReaderMsg struct{}
 
+// compareChosenMsg says the compare key was pressed on a figure that other
+// documents contradict: the root opens the compare view over it.
+type compareChosenMsg struct{ ID int }
+
+// closeCompareMsg says esc was pressed in the compare view.
+type closeCompareMsg struct{}
+
 // errMsg carries an error to the root's status line.
 type errMsg struct{ err error }
 

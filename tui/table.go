@@ -55,8 +55,17 @@ type tablePane struct {
 	lastCol  tableCol // the column to return to when the filter is cleared
 	desc     bool
 	grouping grouping
-	query    string  // the filter in force
+	query    string  // the filter in force: the last query typed that parsed
 	hits     []int32 // the query's matches, best first
+	typed    string  // the input's text when the rows were last filtered
+	qerr     error   // why typed does not parse (a *model.QueryError), or nil
+
+	comps   []model.Completion // ways to finish the term at the input's cursor
+	compSel int                // the completion tab last put in, or -1
+	compIn  string             // the input before tab cycling began
+
+	summary   []facetSummary // commonest facet values of the filtered rows
+	summaryOf []int32        // the hits summary was counted over
 
 	view   groupedView // the rows shown, in order
 	cursor int         // index in view.rows
@@ -71,12 +80,13 @@ type tablePane struct {
 func newTablePane(st *Styles, c *model.Corpus) tablePane {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.Placeholder = "filter: words, metric, place, document…"
+	in.Placeholder = "words or facet:value (metric: subject: year: doc: …) · tab completes"
 	in.PromptStyle, in.TextStyle = st.Accent, st.TableRow
 	in.PlaceholderStyle, in.CompletionStyle = st.Muted, st.Muted
 	in.Cursor.Style = st.TableRow
 	in.Cursor.SetMode(cursor.CursorStatic) // no blink timer: nothing ticks, over SSH or in tests
-	p := tablePane{st: st, keys: defaultTableKeyMap(), idx: newTableIndex(c), input: in, sortCol: colDoc, lastCol: colDoc}
+	p := tablePane{st: st, keys: defaultTableKeyMap(), idx: newTableIndex(c), input: in, sortCol: colDoc, lastCol: colDoc, compSel: -1}
+	p.SetKeyMap(p.keys)
 	p.rebuild()
 	return p
 }
@@ -130,7 +140,10 @@ func (p tablePane) Focused() bool { return p.focused }
 func (p tablePane) Typing() bool { return p.editing }
 
 // SetKeyMap replaces the table's keys (after the config rebinds them).
-func (p *tablePane) SetKeyMap(km tableKeyMap) { p.keys = km }
+func (p *tablePane) SetKeyMap(km tableKeyMap) {
+	p.keys = km
+	p.keys.Compare.SetEnabled(p.idx.conflicts) // only where figures disagree
+}
 
 // ShortHelp implements help.KeyMap.
 func (p tablePane) ShortHelp() []key.Binding {
@@ -159,11 +172,17 @@ func (p tablePane) Current() int {
 // Filter returns the filter in force and how many rows it leaves.
 func (p tablePane) Filter() (query string, shown int) { return p.query, len(p.view.rows) }
 
-// SetFilter applies a filter as if typed (for --filter and deep links).
+// SetFilter applies a query as if typed (for --query and deep links). A
+// query that does not parse leaves the rows as they were and shows why.
 func (p *tablePane) SetFilter(q string) {
 	p.input.SetValue(q)
+	p.input.CursorEnd()
 	p.applyQuery(q)
+	p.comps, p.compSel = nil, -1
 }
+
+// QueryError returns why the query typed does not parse, or nil.
+func (p tablePane) QueryError() error { return p.qerr }
 
 // Select moves the cursor to an indicator, clearing the filter when it
 // hides it; it reports whether the indicator exists. Its cost is linear in
@@ -228,7 +247,15 @@ func (p tablePane) Update(msg tea.Msg) (tablePane, tea.Cmd) {
 			p.editing = true
 			p.input.CursorEnd()
 			cmd = p.input.Focus()
-		case key.Matches(msg, p.keys.Cancel) && p.query != "":
+			p.complete()
+		case key.Matches(msg, p.keys.Compare):
+			if id := p.Current(); id >= 0 {
+				if !p.idx.c.HasConflict(id) {
+					return p, readerStatus("no other document disagrees with this figure")
+				}
+				return p, func() tea.Msg { return compareChosenMsg{ID: id} }
+			}
+		case key.Matches(msg, p.keys.Cancel) && (p.query != "" || p.qerr != nil):
 			p.SetFilter("")
 		case key.Matches(msg, p.keys.Open):
 			if id := p.Current(); id >= 0 {
@@ -247,24 +274,38 @@ func (p tablePane) Update(msg tea.Msg) (tablePane, tea.Cmd) {
 	return p, cmd
 }
 
-// updateEditing handles a key while the filter is typed: the rows follow
-// every change of the text.
+// updateEditing handles a key while the query is typed: the rows follow
+// every change of the text that parses; tab completes the term at the
+// cursor (see completeKey).
 func (p *tablePane) updateEditing(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, p.keys.Accept):
+		if p.qerr != nil {
+			return nil // the error is on screen; fix the query or esc
+		}
 		p.editing = false
 		p.input.Blur()
+		p.comps, p.compSel = nil, -1
 		return nil
 	case key.Matches(msg, p.keys.Cancel):
 		p.editing = false
 		p.input.Blur()
 		p.SetFilter("")
 		return nil
+	case key.Matches(msg, p.keys.Complete):
+		p.completeKey(1)
+		return nil
+	case key.Matches(msg, p.keys.CompletePrev):
+		p.completeKey(-1)
+		return nil
 	}
 	var cmd tea.Cmd
+	before, pos := p.input.Value(), p.input.Position()
 	p.input, cmd = p.input.Update(msg)
-	if v := p.input.Value(); v != p.query {
+	if v := p.input.Value(); v != before || p.input.Position() != pos {
+		p.compSel = -1 // any edit or move ends a tab cycle
 		p.applyQuery(v)
+		p.complete()
 	}
 	return cmd
 }
@@ -283,9 +324,21 @@ func (p *tablePane) mouse(msg tea.MouseMsg) {
 	}
 }
 
-// applyQuery filters the rows; an empty query shows them all again.
+// applyQuery filters the rows; an empty query shows them all again. A
+// query that does not parse sets qerr and keeps the rows of the last one
+// that did, so a half-typed facet does not blank the table. It costs work
+// linear in the corpus only when the text changed.
 func (p *tablePane) applyQuery(q string) {
 	q = strings.TrimSpace(q)
+	if q == p.typed && (q == p.query || p.qerr != nil) {
+		return
+	}
+	p.typed = q
+	if _, err := model.ParseQuery(q); err != nil {
+		p.qerr = err
+		return
+	}
+	p.qerr = nil
 	if q == p.query {
 		return
 	}
@@ -307,6 +360,19 @@ func (p *tablePane) applyQuery(q string) {
 	p.rebuild()
 	p.cursor, p.offset = 0, 0 // a new filter starts at its best match
 	p.scrollToCursor()
+}
+
+// summarise counts the facet values of the filtered rows, once per new set
+// of hits (a re-sort or regrouping keeps the same hits).
+func (p *tablePane) summarise() {
+	if p.query == "" || len(p.hits) == 0 {
+		p.summary, p.summaryOf = nil, nil
+		return
+	}
+	if len(p.hits) == len(p.summaryOf) && &p.hits[0] == &p.summaryOf[0] {
+		return
+	}
+	p.summary, p.summaryOf = p.idx.summarise(p.hits), p.hits
 }
 
 // setSort sorts by a column, leaving relevance order if a filter had it.
@@ -348,6 +414,7 @@ func (p *tablePane) rebuild() {
 		}
 	}
 	p.scrollToCursor()
+	p.summarise()
 }
 
 // move moves the cursor by n rows, within bounds.
@@ -369,6 +436,7 @@ func (p *tablePane) SetCorpus(x *tableIndex) {
 	}
 	cursor, offset := p.cursor, p.offset
 	p.idx = x
+	p.keys.Compare.SetEnabled(x.conflicts)
 	if p.query != "" {
 		// The filter runs again over the new corpus: linear, like typing.
 		p.hits = x.search(p.query, x.order(p.lastCol, p.desc))

@@ -33,6 +33,10 @@ type tableIndex struct {
 	grouped map[viewKey]groupedView // unfiltered grouped views, made on first use
 
 	words *wordIndex // the filter's index, made on the first filter
+
+	// conflicts says some figures disagree (model.Corpus.HasConflict): the
+	// rows then have a column for the mark, and x compares.
+	conflicts bool
 }
 
 // viewKey names an unfiltered view of the table.
@@ -82,6 +86,7 @@ func newTableIndex(c *model.Corpus) *tableIndex {
 	for g := groupMetric; g < numGroupings; g++ {
 		x.groupOf[g], x.groupLabels[g] = x.groupsBy(g)
 	}
+	x.conflicts = c.ConflictCount() > 0
 	return x
 }
 
@@ -283,10 +288,11 @@ const (
 	scorePhrase = 200 // the whole query appears as typed in the sentence
 )
 
-// search returns the IDs of the indicators matching every token of query,
-// best first, ties in the order given by tieOrder. Its cost is linear in the
-// corpus; it runs only when the filter text changes.
-func (x *tableIndex) search(query string, tieOrder []int32) []int32 {
+// fuzzySearch returns the IDs of the indicators of tieOrder matching every
+// token of query, best first, ties in the order given by tieOrder. Its cost
+// is linear in len(tieOrder); it runs only when the filter text changes.
+// search (tablequery.go) gives it the free words of a query.
+func (x *tableIndex) fuzzySearch(query string, tieOrder []int32) []int32 {
 	toks := tokens(query)
 	if len(toks) == 0 {
 		return tieOrder

@@ -18,7 +18,7 @@ import (
 // the rest. Narrow panes drop the document, then the period.
 func (p tablePane) colWidths() [numCols]int {
 	var w [numCols]int
-	avail := p.w - 2 // the cursor marker and its space
+	avail := p.w - p.gutter() // the cursor marker (and the conflict mark) and a space
 	w[colValue], w[colPeriod] = 11, 9
 	show := []tableCol{colMetric, colSubject, colValue, colPeriod, colDoc}
 	switch {
@@ -42,6 +42,29 @@ func (p tablePane) colWidths() [numCols]int {
 		w[colSubject] = rest - w[colMetric]
 	}
 	return w
+}
+
+// gutter is the width before a row's first cell: the cursor marker and a
+// space, with a cell for the conflict mark between them when any figure of
+// the corpus has one.
+func (p tablePane) gutter() int {
+	if p.idx.conflicts {
+		return 3
+	}
+	return 2
+}
+
+// footLines is how many lines under the rows the pane uses: the input and
+// its completions or error while the query is typed; the status line and,
+// with a query in force and room, the facet summary.
+func (p tablePane) footLines() int {
+	switch {
+	case p.h <= 1:
+		return 0
+	case p.editing && p.h >= 5, len(p.summary) > 0 && p.h >= 6:
+		return 2
+	}
+	return 1
 }
 
 // wrapOf returns the escape codes a style puts before and after text, so
@@ -84,7 +107,7 @@ func (p tablePane) View() string {
 
 	// Column titles, the sort column marked with its direction.
 	hpre, hpost := wrapOf(p.st.TableHeader)
-	line := "  "
+	line := strings.Repeat(" ", p.gutter())
 	for c := tableCol(0); c < numCols; c++ {
 		if w[c] == 0 {
 			continue
@@ -97,16 +120,14 @@ func (p tablePane) View() string {
 	}
 	b.WriteString(hpre + cell(strings.TrimRight(line, " "), p.w, false) + hpost)
 
-	body := p.h - 2
-	if p.h == 1 {
-		body = 0
-	}
+	body := max(p.h-1-p.footLines(), 0)
 	rpre, rpost := wrapOf(p.st.TableRow)
 	spre, spost := wrapOf(p.st.TableSelected)
 	if !p.focused {
 		spre, spost = wrapOf(p.st.Accent)
 	}
 	gpre, gpost := wrapOf(p.st.TableGroup)
+	cpre, cpost := wrapOf(p.st.Conflict)
 	cur := p.lineOf(p.cursor)
 	for i := 0; i < body; i++ {
 		b.WriteByte('\n')
@@ -122,12 +143,20 @@ func (p tablePane) View() string {
 		r, ok := p.rowAtLine(l)
 		switch {
 		case ok:
-			text := p.rowText(r, w)
+			text := cell(p.rowText(r, w), p.w-p.gutter(), false)
+			pre, post, mark := rpre, rpost, "  "
 			if l == cur {
-				b.WriteString(spre + "▸ " + cell(text, p.w-2, false) + spost)
-			} else {
-				b.WriteString(rpre + "  " + cell(text, p.w-2, false) + rpost)
+				pre, post, mark = spre, spost, "▸ "
 			}
+			if p.idx.conflicts {
+				// The mark in the Conflict style, then the row's style again.
+				m := " "
+				if p.idx.c.HasConflict(int(p.view.rows[r])) {
+					m = post + cpre + "≠" + cpost + pre
+				}
+				mark = mark[:len(mark)-1] + m + " "
+			}
+			b.WriteString(pre + mark + text + post)
 		case len(p.view.groups) > 0 && l < len(p.view.rows)+len(p.view.groups):
 			g := p.groupAtLine(l)
 			n := len(p.view.rows) - p.view.groups[g].start
@@ -149,6 +178,14 @@ func (p tablePane) View() string {
 	if p.h > 1 {
 		b.WriteByte('\n')
 		st := p.statusLine()
+		b.WriteString(st + strings.Repeat(" ", max(0, p.w-ansi.StringWidth(st))))
+	}
+	if p.footLines() == 2 {
+		b.WriteByte('\n')
+		st := p.summaryLine(p.w)
+		if p.editing {
+			st = p.completionLine(p.w)
+		}
 		b.WriteString(st + strings.Repeat(" ", max(0, p.w-ansi.StringWidth(st))))
 	}
 	return b.String()
@@ -232,7 +269,7 @@ func (p tablePane) rowAtLine(l int) (int, bool) {
 
 // scrollToCursor keeps the cursor's line on screen.
 func (p *tablePane) scrollToCursor() {
-	body := max(p.h-2, 1)
+	body := max(p.h-1-p.footLines(), 1)
 	l := p.lineOf(p.cursor)
 	if p.cursor == 0 {
 		l = 0 // show the first heading too
@@ -252,6 +289,11 @@ func (p tablePane) statusLine() string {
 		return p.input.View()
 	}
 	var b strings.Builder
+	if p.qerr != nil {
+		// A query given on start (--query) that does not parse: say so.
+		b.WriteString(p.st.Error.Render(ansi.Truncate("/"+p.typed+": "+p.qerr.Error(), p.w, "…")))
+		return b.String()
+	}
 	if p.query != "" {
 		b.WriteString("/" + p.query + " · ")
 	}
