@@ -476,21 +476,6 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 	return toks
 }
 
-// lowerKind tells how to lower-case w: 0 it is already lower case, 1 it is
-// ASCII with capitals, 2 it is not ASCII.
-func lowerKind(w string) int {
-	kind := 0
-	for i := 0; i < len(w); i++ {
-		switch c := w[i]; {
-		case c >= utf8.RuneSelf:
-			return 2
-		case 'A' <= c && c <= 'Z':
-			kind = 1
-		}
-	}
-	return kind
-}
-
 func asciiLowerByte(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'

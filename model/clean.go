@@ -252,7 +252,7 @@ var longChromeStarts = []string{
 // lines are normalized into a stack buffer and tested as bytes: no
 // allocation. Other lines go through normalizeChrome.
 func isChromeLine(t string) bool {
-	if len(t) > maxChromeLine {
+	if len(t) > maxChromeLine || !chromeFirstWord(t) {
 		return false
 	}
 	if !allASCII(t) {
@@ -261,6 +261,57 @@ func isChromeLine(t string) bool {
 	var buf [maxChromeLine]byte
 	return isChromeNormal(normalizeChromeASCII(buf[:0], t))
 }
+
+// chromeFirstWord is a cheap filter run before normalizing a line: it
+// reports false only when the line's first word (as normalizeChrome would
+// leave it, ASCII only) starts no chrome line. Any doubt (a byte that is not
+// ASCII, a digit, which may start a reading time) answers true.
+func chromeFirstWord(t string) bool {
+	i := 0
+	for i < len(t) && t[i] < utf8.RuneSelf && (asciiSpace[t[i]] || t[i] == '*' || t[i] == '_' || t[i] == '-') {
+		i++
+	}
+	var buf [16]byte
+	n := 0
+	for ; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf || isASCIIDigit(c) {
+			return true
+		}
+		if asciiSpace[c] {
+			break
+		}
+		if n == len(buf) {
+			return false // longer than any first word
+		}
+		buf[n] = asciiLowerByte(c)
+		n++
+	}
+	for n > 0 && strings.IndexByte("*_:.!|>-", buf[n-1]) >= 0 {
+		n--
+	}
+	return chromeStarts[string(buf[:n])]
+}
+
+// chromeStarts holds the first words of every chrome line and prefix, and
+// of the other patterns isChromeNormal knows, for chromeFirstWord.
+var chromeStarts = func() map[string]bool {
+	m := map[string]bool{"sign": true, "subscribe": true, "get": true, "estimated": true, "reading": true}
+	first := func(s string) string {
+		w, _, _ := strings.Cut(s, " ")
+		return strings.TrimRight(w, "*_:.!|>-")
+	}
+	for _, l := range chromeLineList {
+		m[first(l)] = true
+	}
+	for _, p := range chromePrefixes {
+		if p.prefix[0] < utf8.RuneSelf && !strings.Contains(p.prefix, " ") {
+			panic("chromePrefixes: an ASCII prefix must end its first word: " + p.prefix)
+		}
+		m[first(p.prefix)] = true
+	}
+	return m
+}()
 
 // isChromeNormal is isChromeLine for a line n already normalized.
 func isChromeNormal(n []byte) bool {
@@ -325,44 +376,47 @@ var readingTime = regexp.MustCompile(`^(?:estimated )?(?:reading time:? ?\d{1,3}
 var chromeLines = map[string]bool{}
 
 func init() {
-	for _, s := range []string{
-		// advertising
-		"advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content",
-		"paid content", "paid post", "promoted", "promoted content", "advertisement feature",
-		"advertisement - scroll to continue", "scroll to continue with content",
-		"story continues below advertisement", "article continues below advertisement",
-		"continue reading below", "continue reading", "read more", "show more", "load more",
-		// sharing
-		"share", "share this", "share this article", "share this story", "share this post",
-		"share on facebook", "share on twitter", "share on x", "share on linkedin",
-		"share on whatsapp", "share via email", "tweet", "print", "email", "copy link",
-		"link copied", "save", "save article", "bookmark",
-		// subscription and accounts
-		"subscribe", "subscribe now", "subscribe today", "sign up", "sign in", "log in",
-		"login", "register", "newsletter", "newsletters",
-		// related content
-		"related", "related articles", "related stories", "related content", "related posts",
-		"related topics", "related news", "more stories", "more on this story",
-		"you may also like", "you might also like", "recommended", "recommended for you",
-		"most read", "most popular", "most viewed", "trending", "trending now", "top stories",
-		"latest news", "editor's picks", "editors' picks",
-		// consent
-		"accept", "accept all", "accept all cookies", "accept cookies", "reject all",
-		"reject", "decline", "i agree", "got it", "ok, got it", "manage cookies",
-		"cookie settings", "cookie preferences", "manage preferences", "privacy settings",
-		"manage consent", "allow all", "allow cookies",
-		// navigation
-		"skip to content", "skip to main content", "skip to navigation", "back to top",
-		"toggle navigation", "menu", "close", "search", "home", "next article",
-		"previous article",
-		// comments and media
-		"comments", "leave a comment", "post a comment", "view comments", "add comment",
-		"listen to this article", "listen", "play video", "watch video",
-		// attribution
-		"all rights reserved",
-	} {
+	for _, s := range chromeLineList {
 		chromeLines[s] = true
 	}
+}
+
+// chromeLineList is the list chromeLines is made of.
+var chromeLineList = []string{
+	// advertising
+	"advertisement", "advertisements", "ad", "ads", "sponsored", "sponsored content",
+	"paid content", "paid post", "promoted", "promoted content", "advertisement feature",
+	"advertisement - scroll to continue", "scroll to continue with content",
+	"story continues below advertisement", "article continues below advertisement",
+	"continue reading below", "continue reading", "read more", "show more", "load more",
+	// sharing
+	"share", "share this", "share this article", "share this story", "share this post",
+	"share on facebook", "share on twitter", "share on x", "share on linkedin",
+	"share on whatsapp", "share via email", "tweet", "print", "email", "copy link",
+	"link copied", "save", "save article", "bookmark",
+	// subscription and accounts
+	"subscribe", "subscribe now", "subscribe today", "sign up", "sign in", "log in",
+	"login", "register", "newsletter", "newsletters",
+	// related content
+	"related", "related articles", "related stories", "related content", "related posts",
+	"related topics", "related news", "more stories", "more on this story",
+	"you may also like", "you might also like", "recommended", "recommended for you",
+	"most read", "most popular", "most viewed", "trending", "trending now", "top stories",
+	"latest news", "editor's picks", "editors' picks",
+	// consent
+	"accept", "accept all", "accept all cookies", "accept cookies", "reject all",
+	"reject", "decline", "i agree", "got it", "ok, got it", "manage cookies",
+	"cookie settings", "cookie preferences", "manage preferences", "privacy settings",
+	"manage consent", "allow all", "allow cookies",
+	// navigation
+	"skip to content", "skip to main content", "skip to navigation", "back to top",
+	"toggle navigation", "menu", "close", "search", "home", "next article",
+	"previous article",
+	// comments and media
+	"comments", "leave a comment", "post a comment", "view comments", "add comment",
+	"listen to this article", "listen", "play video", "watch video",
+	// attribution
+	"all rights reserved",
 }
 
 // chromePrefixes are beginnings of normalized lines that make the line
@@ -585,11 +639,19 @@ const maxInlineMath = 80
 func creditTail(t string) int {
 	// The label and its credit fit in the last 80 bytes of the line.
 	from := max(0, len(t)-80)
-	p := strings.LastIndex(t[from:], ": ")
-	if p < 0 {
-		return -1
+	// The last ": ", found by its colon: strings.LastIndex is slow for
+	// a two-byte pattern, and this runs on every line.
+	p := len(t)
+	for {
+		p = strings.LastIndexByte(t[from:p], ':')
+		if p < 0 {
+			return -1
+		}
+		p += from
+		if p+1 < len(t) && t[p+1] == ' ' {
+			break
+		}
 	}
-	p += from
 	label := ""
 	for _, l := range creditLabels {
 		if p >= len(l) && t[p-len(l):p] == l {
