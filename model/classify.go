@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // This file turns quantities into indicators: for each figure it decides
@@ -364,13 +365,14 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
+	b := make([]byte, len(s))
+	copy(b, s[:i])
 	for ; i < len(s); i++ {
-		b.WriteByte(asciiLowerByte(s[i]))
+		b[i] = asciiLowerByte(s[i])
 	}
-	return b.String()
+	// b is never written again, so it can become the string without a
+	// second copy of the document, as strings.Builder.String does.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // appendWords is tokenizeWords appending to dst, with low the ASCII

@@ -966,17 +966,22 @@ func firstLineTitle(text string, noise []Span, from int) string {
 		} else {
 			end += start
 		}
-		// Blank this line's noise, if any, and see what is left.
-		line := []byte(text[start:end])
+		// Blank this line's noise, if any, and see what is left; a line
+		// without noise is read in place.
 		for ni < len(noise) && noise[ni].End <= start {
 			ni++
 		}
-		for k := ni; k < len(noise) && noise[k].Start < end; k++ {
-			for i := max(noise[k].Start, start); i < min(noise[k].End, end); i++ {
-				line[i-start] = ' '
+		line := text[start:end]
+		if ni < len(noise) && noise[ni].Start < end {
+			b := []byte(line)
+			for k := ni; k < len(noise) && noise[k].Start < end; k++ {
+				for i := max(noise[k].Start, start); i < min(noise[k].End, end); i++ {
+					b[i-start] = ' '
+				}
 			}
+			line = string(b)
 		}
-		if t := cleanTitle(string(line)); t != "" {
+		if t := cleanTitle(line); t != "" {
 			return t
 		}
 		start = end + 1
@@ -988,7 +993,11 @@ func firstLineTitle(text string, noise []Span, from int) string {
 // emphasis, collapses white space, and cuts it to about maxTitle bytes at a
 // word boundary. It returns "" when nothing with a letter or digit is left.
 func cleanTitle(s string) string {
-	s = strings.Join(strings.FieldsFunc(s, isBlankRune), " ")
+	if !allASCII(s) {
+		s = strings.Join(strings.FieldsFunc(s, isBlankRune), " ")
+	} else if !squeezed(s) {
+		s = squeeze(s) // the same for ASCII, in one allocation or none
+	}
 	s = strings.TrimLeft(s, "# ")
 	s = strings.Trim(s, "*_ ")
 	if !strings.ContainsFunc(s, func(r rune) bool { return scriptOf(r) != scriptNone || r >= '0' && r <= '9' }) {
