@@ -126,31 +126,34 @@ func (p *headerPane) StartLoading() {
 }
 
 // progressView is the load's bar and figures in at most room cells:
-// "████░░░░ 1,204/5,000 files · 820/s · 5s left", losing the bar, then
-// the rate, when there is less room.
+// "████░░░░ 1,204/5,000 files · 820/s · 5s left", losing the rate and time
+// left, then the bar, when there is less room.
 func (p headerPane) progressView(room int) string {
 	pr := p.progress
-	text := "reading files…"
+	texts := []string{"reading files…"}
 	frac := 0.0
 	if pr.Total > 0 {
 		frac = float64(pr.Files) / float64(pr.Total)
-		text = fmt.Sprintf("%s/%s files", groupDigits(pr.Files), groupDigits(pr.Total))
+		count := fmt.Sprintf("%s/%s files", groupDigits(pr.Files), groupDigits(pr.Total))
+		texts = []string{count, fmt.Sprintf("%d%%", int(frac*100))}
 		if r := pr.FilesPerSecond(); r > 0 && pr.Files > 0 {
 			left := time.Duration(float64(pr.Total-pr.Files) / r * float64(time.Second)).Round(time.Second)
-			text += fmt.Sprintf(" · %s/s · %s left", groupDigits(int(r+0.5)), left)
+			texts = append([]string{fmt.Sprintf("%s · %s/s · %s left", count, groupDigits(int(r+0.5)), left)}, texts...)
 		}
 	}
-	tw := ansi.StringWidth(text)
-	if room < tw {
-		return ""
+	for _, text := range texts {
+		if bw := min(room-ansi.StringWidth(text)-1, 24); bw >= 6 {
+			b := p.bar
+			b.Width = bw
+			return p.st.Accent.Render(b.ViewAs(frac)) + " " + p.st.Status.Render(text)
+		}
 	}
-	bw := min(room-tw-1, 24)
-	if bw < 6 {
-		return p.st.Status.Render(text)
+	for _, text := range texts {
+		if ansi.StringWidth(text) <= room {
+			return p.st.Status.Render(text)
+		}
 	}
-	b := p.bar
-	b.Width = bw
-	return p.st.Accent.Render(b.ViewAs(frac)) + " " + p.st.Status.Render(text)
+	return ""
 }
 
 // groupDigits writes n with thousands separators: "21,578".

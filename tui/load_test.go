@@ -417,3 +417,31 @@ func BenchmarkLoadLarge(b *testing.B) {
 		b.ReportMetric(float64(snaps), "snapshots")
 	}
 }
+
+// TestHeaderProgressFits: the progress fits the header at every width,
+// giving up the rate, then the bar, before the counts.
+func TestHeaderProgressFits(t *testing.T) {
+	st := testPaneStyles()
+	p := newHeaderPane(st, model.NewCorpus())
+	p.StartLoading()
+	p.SetProgress(model.Progress{Files: 11146, Total: 21578, Elapsed: 1400 * time.Millisecond})
+	for _, tc := range []struct {
+		w    int
+		want string
+	}{
+		{140, "11,146/21,578 files · 7,961/s · 1s left"},
+		{80, "11,146/21,578 files"},
+		{70, "51%"},
+	} {
+		p.SetSize(tc.w, 1)
+		v := ansi.Strip(p.View())
+		if ansi.StringWidth(v) != tc.w || !strings.Contains(v, tc.want) || !strings.Contains(v, "█") {
+			t.Errorf("at %d columns: %q, want %q and a bar", tc.w, v, tc.want)
+		}
+	}
+	p.SetProgress(model.Progress{Files: 21578, Total: 21578, Done: true})
+	p.SetSize(140, 1)
+	if v := ansi.Strip(p.View()); strings.Contains(v, "files") || strings.Contains(v, "█") {
+		t.Errorf("progress still shown when done: %q", v)
+	}
+}
