@@ -48,6 +48,7 @@ func (m *Model) resize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.help.Width = m.width
 	m.header.SetSize(m.width, 1)
+	m.compare.SetSize(max(m.width-2, 0), max(m.height-4, 0)) // over the panes, in a frame
 	m.layout()
 }
 
@@ -102,9 +103,12 @@ func (m Model) View() string {
 	}
 	lines := make([]string, 0, m.height)
 	lines = append(lines, m.header.View())
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		lines = append(lines, m.frame(m.helpTitle(), m.helpView(m.width-2), rect{0, 1, m.width, m.height - 2}, true)...)
-	} else {
+	case m.comparing:
+		lines = append(lines, m.frame(m.compare.Title(), m.compare.View(), rect{0, 1, m.width, m.height - 2}, true)...)
+	default:
 		lines = append(lines, m.panesView()...)
 	}
 	lines = append(lines, m.footerView())
@@ -229,7 +233,11 @@ func (m Model) footerView() string {
 	h := m.help
 	right := h.ShortHelpView([]key.Binding{m.keys.Help, m.keys.Quit})
 	h.Width = max(m.width-ansi.StringWidth(left)-ansi.StringWidth(right)-3, 0)
-	line := left + h.ShortHelpView(append(m.paneShortHelp(), m.keys.Next, m.keys.Copy))
+	keys := m.paneShortHelp()
+	if !m.comparing { // over the compare view, panes and copying wait
+		keys = append(keys, m.keys.Next, m.keys.Copy)
+	}
+	line := left + h.ShortHelpView(keys)
 	gap := m.width - ansi.StringWidth(line) - ansi.StringWidth(right)
 	if gap >= 1 {
 		line += strings.Repeat(" ", gap) + right
@@ -244,6 +252,9 @@ func (m Model) footerView() string {
 
 // helpTitle names the pane whose keys the help screen lists.
 func (m Model) helpTitle() string {
+	if m.comparing {
+		return "Keys: Compare and global (? or esc closes)"
+	}
 	return "Keys: " + paneTitles[m.focus] + " and global (? or esc closes)"
 }
 

@@ -283,6 +283,10 @@ func (p *tablePane) updateEditing(msg tea.KeyMsg) tea.Cmd {
 		if p.qerr != nil {
 			return nil // the error is on screen; fix the query or esc
 		}
+		p.applyQuery(p.input.Value()) // with a word live typing held back
+		if p.qerr != nil {
+			return nil
+		}
 		p.editing = false
 		p.input.Blur()
 		p.comps, p.compSel = nil, -1
@@ -304,7 +308,7 @@ func (p *tablePane) updateEditing(msg tea.KeyMsg) tea.Cmd {
 	p.input, cmd = p.input.Update(msg)
 	if v := p.input.Value(); v != before || p.input.Position() != pos {
 		p.compSel = -1 // any edit or move ends a tab cycle
-		p.applyQuery(v)
+		p.applyQuery(holdFacetPrefix(v, byteOffset(v, p.input.Position())))
 		p.complete()
 	}
 	return cmd

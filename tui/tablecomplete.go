@@ -108,11 +108,46 @@ func lowerByte(b byte) byte {
 	return b
 }
 
+// completingAt reports whether the candidates listed are for the term at
+// byte offset off: a query error there ("no value for subject:") is only
+// the term being typed, and its candidates say more than the error.
+func (p tablePane) completingAt(off int) bool {
+	if len(p.comps) == 0 {
+		return false
+	}
+	c := p.comps[0]
+	return off >= c.Start && off <= c.End
+}
+
+// holdFacetPrefix drops from the query typed the word being typed at the
+// cursor when it is the start of a facet name ("subj"): the rows would
+// otherwise flash to the fuzzy matches of "subj", then stay on them while
+// "subject:" is an error. Enter applies the whole text.
+func holdFacetPrefix(v string, cursor int) string {
+	start := cursor
+	for start > 0 && !isBlank(v[start-1]) {
+		start--
+	}
+	if cursor < len(v) && !isBlank(v[cursor]) {
+		return v // not at the end of the word: it is not being typed
+	}
+	w := strings.ToLower(strings.TrimPrefix(v[start:cursor], "-"))
+	if len(w) < 2 {
+		return v
+	}
+	for _, f := range model.Facets {
+		if strings.HasPrefix(f, w) {
+			return v[:start] + v[cursor:]
+		}
+	}
+	return v
+}
+
 // completionLine is the line under the input: the query's error, with a
 // caret under where it is when that is on screen, else the candidates,
 // as many as fit in w cells.
 func (p tablePane) completionLine(w int) string {
-	if e, ok := p.qerr.(*model.QueryError); ok {
+	if e, ok := p.qerr.(*model.QueryError); ok && !p.completingAt(e.Offset) {
 		msg := e.Msg
 		if e.Hint != "" {
 			msg += "; " + e.Hint

@@ -54,6 +54,9 @@ type Model struct {
 	timeline timelinePane
 	reader   readerPane
 
+	compare   comparePane // figures that disagree, over the panes while comparing
+	comparing bool
+
 	load *loader // the background load and watch, or nil (see WithStream)
 }
 
@@ -66,7 +69,7 @@ func New(c *model.Corpus, styles Styles, width, height int, opts ...Option) Mode
 	st := &styles
 	m := Model{corpus: c, styles: st, keys: defaultGlobalKeyMap(), help: newHelp(st), current: -1, second: focusChart,
 		header: newHeaderPane(st, c), table: newTablePane(st, c), chart: newChartPane(st, c),
-		timeline: newTimelinePane(st, c), reader: newReaderPane(st, c)}
+		timeline: newTimelinePane(st, c), reader: newReaderPane(st, c), compare: newComparePane(st, c)}
 	for _, o := range opts {
 		o(&m.opts)
 	}
@@ -99,6 +102,9 @@ func (m *Model) rebindKeys(keys map[string][]string) {
 	rebind(ck.Named(), keys)
 	rebind(tlk.Named(), keys)
 	rebind(rk.Named(), keys)
+	cmk := defaultCompareKeyMap()
+	rebind(cmk.Named(), keys)
+	m.compare.SetKeyMap(cmk)
 	m.table.SetKeyMap(tk)
 	m.chart.SetKeyMap(ck)
 	m.timeline.SetKeyMap(tlk)
@@ -109,7 +115,8 @@ func (m *Model) rebindKeys(keys map[string][]string) {
 func KeyNames() []string {
 	g, t, c, tl, r := defaultGlobalKeyMap(), defaultTableKeyMap(), defaultChartKeyMap(), defaultTimelineKeyMap(), defaultReaderKeyMap()
 	var names []string
-	for _, n := range []map[string]*key.Binding{g.Named(), t.Named(), c.Named(), tl.Named(), r.Named()} {
+	cm := defaultCompareKeyMap()
+	for _, n := range []map[string]*key.Binding{g.Named(), t.Named(), c.Named(), tl.Named(), r.Named(), cm.Named()} {
 		names = append(names, sortedNames(n)...)
 	}
 	slices.Sort(names)
@@ -147,7 +154,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			e := &m.corpus.Events[msg.ID]
 			m.preview(e.Doc, e.Span, -1, msg.ID)
 		}
+	case compareChosenMsg:
+		m.comparing = m.compare.Open(msg.ID)
+	case closeCompareMsg:
+		m.comparing = false
 	case openSourceMsg:
+		// From the compare view: close it, and esc in the reader returns
+		// to the pane under it.
+		m.comparing = false
 		// Remember where we came from so esc can return there.
 		if m.focus != focusReader {
 			m.pushHistory(m.focus)
@@ -201,6 +215,14 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.showHelp = false
 		}
 		return m, nil
+	case m.comparing:
+		if key.Matches(msg, m.keys.Help) {
+			m.showHelp = true
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.compare, cmd = m.compare.Update(msg)
+		return m, cmd
 	case typing:
 		return m.updatePane(m.focus, msg)
 	case m.mode() == modeTooSmall:
@@ -235,7 +257,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // pane under the pointer, in the pane's own coordinates (0, 0 is the first
 // cell inside the border); each pane decides what the wheel does.
 func (m Model) handleMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if m.showHelp || m.mode() == modeTooSmall {
+	if m.showHelp || m.comparing || m.mode() == modeTooSmall {
 		return m, nil
 	}
 	for f, r := range m.rects {
@@ -330,6 +352,11 @@ func (m *Model) setCorpus(s snapshot) {
 	m.table.SetSparkline(m.chart.SparklineYears) // bound to the new chart's counts
 	m.timeline.SetCorpus(s.timeline)
 	m.reader.SetCorpus(s.reader)
+	if m.comparing {
+		m.comparing = m.compare.SetCorpus(s.c)
+	} else {
+		m.compare.SetCorpus(s.c)
+	}
 	m.syncHeader()
 	m.showIndicator(m.table.Current())
 	m.layout()
@@ -395,6 +422,18 @@ func (m Model) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding {
 	var pane [][]key.Binding
+	switch {
+	case m.comparing:
+		pane = m.compare.FullHelp()
+	default:
+		pane = m.paneFullHelp()
+	}
+	return append(pane, m.keys.FullHelp()...)
+}
+
+// paneFullHelp is the focused pane's full help.
+func (m Model) paneFullHelp() [][]key.Binding {
+	var pane [][]key.Binding
 	switch m.focus {
 	case focusTable:
 		pane = m.table.FullHelp()
@@ -405,10 +444,13 @@ func (m Model) FullHelp() [][]key.Binding {
 	case focusReader:
 		pane = m.reader.FullHelp()
 	}
-	return append(pane, m.keys.FullHelp()...)
+	return pane
 }
 
 func (m Model) paneShortHelp() []key.Binding {
+	if m.comparing {
+		return m.compare.ShortHelp()
+	}
 	switch m.focus {
 	case focusChart:
 		return m.chart.ShortHelp()
