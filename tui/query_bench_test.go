@@ -1,0 +1,125 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"corridor/model"
+)
+
+// The table's query over 64,000 indicators must filter in under 20 ms, the
+// time a keypress can take without the typing feeling slow. The generated
+// corpus is always there; the Reuters corpus (about as many figures, real
+// text) is read in place when present.
+
+var (
+	query64kOnce sync.Once
+	query64k     *model.Corpus
+)
+
+// corpus64k returns 12,800 generated documents of five figures each:
+// 64,000 indicators over every metric, eleven subjects and thirty years.
+func corpus64k() *model.Corpus {
+	query64kOnce.Do(func() {
+		subjects := []string{"Kazakhstan", "Uzbekistan", "Hong Kong", "Shanghai", "Alashankou–Dostyk", "Kyrgyzstan",
+			"Turkmenistan", "Tajikistan", "Xinjiang", "Hong Kong–Central Asia", "China"}
+		units := []string{"%", "t", "USD", "HKD", "count", "TEU"}
+		c := model.NewCorpus()
+		for d := 0; d < 12800; d++ {
+			var b strings.Builder
+			fmt.Fprintf(&b, "Report %d on corridor trade\n\n", d)
+			var r model.Result
+			for i := 0; i < 5; i++ {
+				n := d*5 + i
+				start := b.Len()
+				fig := fmt.Sprintf("%d.%d million", 1+n%97, n%10)
+				subj := subjects[(n/3)%len(subjects)]
+				fmt.Fprintf(&b, "In %d, %s rail freight reached %s across the border. ", 2000+n%30, subj, fig)
+				fs := start + strings.Index(b.String()[start:], fig)
+				in := model.Indicator{Metric: model.Metrics[n%len(model.Metrics)], Subject: subj,
+					Period: &model.Period{From: 2000 + n%30, To: 2000 + n%30}, Sentence: model.Span{Start: start, End: b.Len() - 1}}
+				in.Quantity = model.Quantity{Value: float64(1+n%97) * 1e6, Unit: units[n%len(units)],
+					Span: model.Span{Start: fs, End: fs + len(fig)}, Text: fig}
+				r.Indicators = append(r.Indicators, in)
+			}
+			text := b.String()
+			c.Add(&model.Document{ID: fmt.Sprintf("doc%05d", d), Path: fmt.Sprintf("doc%05d.txt", d),
+				Title: fmt.Sprintf("Report %d on corridor trade", d), Date: model.Date{Year: 2000 + d%26, Month: 1 + d%12, Day: 1},
+				Format: model.FormatText, Bytes: len(text), Text: text}, r)
+		}
+		c.Prepare()
+		query64k = c
+	})
+	return query64k
+}
+
+// reutersTUI loads the Reuters corpus in place, or skips.
+func reutersTUI(b *testing.B) *model.Corpus {
+	const dir = "/work/shared/corpora/reuters21578"
+	if _, err := os.Stat(dir); err != nil {
+		b.Skip("Reuters corpus not present")
+	}
+	c, err := model.LoadCorpus(context.Background(), os.DirFS(dir), ".", nil,
+		model.StreamOptions{LoadOptions: model.LoadOptions{Base: dir}}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c.Prepare()
+	return c
+}
+
+// benchQueries are typical queries: facets alone, facets with free words
+// (the fuzzy scorer), negation, a phrase, and words alone.
+var benchQueries = []string{
+	"metric:rail_freight subject:kazakhstan year:2020..2025",
+	`metric:rail_freight subject:kazakhstan year:2020..2025 doc:"trade" rail freight`,
+	"year:2010.. -subject:china value:>5m",
+	"conflict:yes",
+	`"rail freight" kazakhstan`,
+	"kazakhstan rail",
+}
+
+// benchTableQuery measures what a change of the query text costs the
+// table: parse, model.Query.Filter, the fuzzy scorer, the re-sort and the
+// facet summary, i.e. applyQuery. Each query alternates with the empty one
+// so that every iteration really filters.
+func benchTableQuery(b *testing.B, c *model.Corpus) {
+	p := newTablePane(testPaneStyles(), c)
+	p.SetSize(70, 18)
+	p.SetFilter("warmup") // builds the word index once, as the first filter does
+	p.SetFilter("")
+	b.Logf("%d indicators, %d documents", len(c.Indicators), len(c.Documents))
+	for _, q := range benchQueries {
+		b.Run(q, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				p.SetFilter(q)
+				_, n = p.Filter()
+				p.SetFilter("")
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1e3/float64(b.N), "ms/op")
+			b.ReportMetric(float64(n), "rows")
+		})
+	}
+}
+
+func BenchmarkTableQuery64k(b *testing.B)     { benchTableQuery(b, corpus64k()) }
+func BenchmarkTableQueryReuters(b *testing.B) { benchTableQuery(b, reutersTUI(b)) }
+
+// BenchmarkComplete64k is what a keystroke in the query bar pays for its
+// candidates (model.Complete counts a facet's values over the corpus).
+func BenchmarkComplete64k(b *testing.B) {
+	c := corpus64k()
+	for _, in := range []string{"subj", "subject:ka", "metric:", "doc:doc001"} {
+		b.Run(in, func(b *testing.B) {
+			for b.Loop() {
+				model.Complete(c, in, len(in))
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1e3/float64(b.N), "ms/op")
+		})
+	}
+}
