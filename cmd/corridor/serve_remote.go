@@ -24,10 +24,11 @@ type remoteOptions struct {
 // remoteUsage is printed for `ssh HOST -- --help`.
 const remoteUsage = `corridor over SSH: the first view can be chosen with a command after --:
 
-  ssh -t -p PORT HOST -- --filter "rail freight" --theme dark
+  ssh -t -p PORT HOST -- --query "metric:rail_freight kazakhstan" --theme dark
 
-  --filter TEXT  open with the indicator table filtered to TEXT (the words
-                 after --filter are joined, because ssh drops the quotes)
+  --query Q      open with the indicator table filtered by the query Q (the
+                 words after it are joined, because ssh drops the quotes);
+                 --filter Q is the same
   --theme T      auto (default), light, dark or mono
   --help         print this and exit
 
@@ -46,7 +47,9 @@ func parseRemoteArgs(args []string) (remoteOptions, error) {
 	o := remoteOptions{theme: tui.ThemeAuto}
 	fs := flag.NewFlagSet("corridor", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	filter := fs.String("filter", "", "")
+	var query string // --query, or its old name --filter
+	fs.StringVar(&query, "query", "", "")
+	fs.StringVar(&query, "filter", "", "")
 	theme := fs.String("theme", string(tui.ThemeAuto), "")
 	var words []string
 	for {
@@ -54,7 +57,7 @@ func parseRemoteArgs(args []string) (remoteOptions, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return o, errRemoteHelp
 			}
-			return o, fmt.Errorf("%v (over SSH only --filter and --theme are accepted)", err)
+			return o, fmt.Errorf("%v (over SSH only --query, --filter and --theme are accepted)", err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -63,10 +66,10 @@ func parseRemoteArgs(args []string) (remoteOptions, error) {
 		words = append(words, args[0])
 		args = args[1:]
 	}
-	if len(words) > 0 && *filter == "" {
-		return o, fmt.Errorf("unexpected %q: over SSH the command can only hold --filter TEXT and --theme T", strings.Join(words, " "))
+	if len(words) > 0 && query == "" {
+		return o, fmt.Errorf("unexpected %q: over SSH the command can only hold --query Q and --theme T", strings.Join(words, " "))
 	}
-	o.filter = strings.TrimSpace(strings.Join(append([]string{*filter}, words...), " "))
+	o.filter = strings.TrimSpace(strings.Join(append([]string{query}, words...), " "))
 	switch t := tui.Theme(*theme); t {
 	case tui.ThemeAuto, tui.ThemeLight, tui.ThemeDark, tui.ThemeMono:
 		o.theme = t

@@ -19,7 +19,10 @@ func runTUI(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs := newFlagSet("corridor", mainUsage+tuiFlagsUsage, stdout)
 	maxBytes := fs.Int64("max-bytes", model.DefaultMaxBytes, "largest file to read, in bytes")
 	theme := fs.String("theme", "", "auto, light, dark or mono")
-	filter := fs.String("filter", "", "open with the table filtered")
+	// -query is the documented name; -filter, its old one, still works.
+	var query string
+	fs.StringVar(&query, "query", "", "open with the table filtered by a query")
+	fs.StringVar(&query, "filter", "", "the old name of -query")
 	configPath := fs.String("config", "", "config file (default: corridor.yaml or corridor.toml in the XDG config folder)")
 	watch := fs.Bool("watch", true, "re-read files under PATH as they change")
 	if err := parseFlags(fs, args); err != nil {
@@ -27,6 +30,10 @@ func runTUI(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	if *maxBytes <= 0 {
 		return usageError{"-max-bytes must be positive"}
+	}
+	if _, err := model.ParseQuery(query); err != nil {
+		// Said here, before the screen changes, as extract -query says it.
+		return usageError{"bad -query: " + err.Error()}
 	}
 	cfg, err := loadConfig(*configPath)
 	if err != nil {
@@ -37,7 +44,7 @@ func runTUI(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	opt := model.LoadOptions{MaxBytes: *maxBytes}
-	opts := []tui.Option{tui.WithFilter(*filter), tui.WithKeys(cfg.Keys), tui.WithClipboard(stdout, multiplexer())}
+	opts := []tui.Option{tui.WithFilter(query), tui.WithKeys(cfg.Keys), tui.WithClipboard(stdout, multiplexer())}
 	var c *model.Corpus
 	if paths := fs.Args(); len(paths) > 0 {
 		// The first frame comes at once: the files are read in the
@@ -106,7 +113,9 @@ func multiplexer() string {
 
 const tuiFlagsUsage = `  -theme T      auto (default: adapts to the background), light, dark or mono;
                 NO_COLOR in the environment gives mono
-  -filter Q     open with the indicator table filtered by Q, e.g. -filter "rail freight"
+  -query Q      open with the indicator table filtered by the query Q (the language
+                of extract -query), e.g. -query 'metric:rail_freight kazakhstan';
+                -filter Q is the same
   -config F     config file; by default corridor.yaml or corridor.toml in the XDG
                 config folder ($XDG_CONFIG_HOME or ~/.config, or its corridor/ folder)
   -max-bytes N  skip files larger than N bytes, as a problem (default 20971520, 20 MB)
