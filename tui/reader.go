@@ -33,6 +33,7 @@ type readerKeyMap struct {
 	Search           key.Binding // start a search
 	Contents         key.Binding // show / hide the table of contents
 	Documents        key.Binding // show / hide the document list
+	SortDocs         key.Binding // in the document list: sort by date, title, figures
 }
 
 // defaultReaderKeyMap returns the reader's default keys.
@@ -51,6 +52,7 @@ func defaultReaderKeyMap() readerKeyMap {
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Contents:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
 		Documents: key.NewBinding(key.WithKeys("d", "[", "]"), key.WithHelp("d", "documents")),
+		SortDocs:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort documents")),
 	}
 }
 
@@ -60,7 +62,7 @@ func (k *readerKeyMap) Named() map[string]*key.Binding {
 		"reader.up": &k.Up, "reader.down": &k.Down, "reader.page_up": &k.PageUp, "reader.page_down": &k.PageDown,
 		"reader.top": &k.Top, "reader.bottom": &k.Bottom, "reader.next": &k.Next, "reader.prev": &k.Prev,
 		"reader.choose": &k.Choose, "reader.close": &k.Close, "reader.search": &k.Search,
-		"reader.contents": &k.Contents, "reader.documents": &k.Documents,
+		"reader.contents": &k.Contents, "reader.documents": &k.Documents, "reader.sort_documents": &k.SortDocs,
 	}
 }
 
@@ -73,7 +75,7 @@ func (k readerKeyMap) ShortHelp() []key.Binding {
 func (k readerKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Next, k.Prev, k.Choose, k.Search, k.Contents, k.Documents, k.Close},
+		{k.Next, k.Prev, k.Choose, k.Search, k.Contents, k.Documents, k.SortDocs, k.Close},
 	}
 }
 
@@ -111,7 +113,8 @@ type readerPane struct {
 
 	toc    []tocEntry
 	tocCur int
-	docCur int
+	docCur int     // the open document's index in the corpus
+	docs   docList // the document list, sorted and filtered (readerdocs.go)
 
 	focused bool
 	w, h    int
@@ -165,9 +168,12 @@ func (p *readerPane) Blur() { p.focused = false }
 // Focused reports whether the pane takes keys.
 func (p readerPane) Focused() bool { return p.focused }
 
-// Typing reports whether the pane is reading a search query, so the root
-// can pass it every key (even its global ones, like q).
-func (p readerPane) Typing() bool { return p.mode == readSearch }
+// Typing reports whether the pane is reading a search query or the
+// document list's filter, so the root can pass it every key (even its
+// global ones, like q).
+func (p readerPane) Typing() bool {
+	return p.mode == readSearch || p.mode == readDocs && p.docs.filtering
+}
 
 // SetKeyMap replaces the pane's keys.
 func (p *readerPane) SetKeyMap(km readerKeyMap) { p.keys = km }
@@ -361,5 +367,8 @@ func (p *readerPane) SetCorpus(next readerPane) {
 		if dd == d {
 			p.docCur = i
 		}
+	}
+	if p.mode == readDocs {
+		p.listDocs() // its rows index the old snapshot's documents
 	}
 }

@@ -35,7 +35,9 @@ func (p readerPane) Update(msg tea.Msg) (readerPane, tea.Cmd) {
 	switch p.mode {
 	case readSearch:
 		return p.updateSearch(km)
-	case readTOC, readDocs:
+	case readDocs:
+		return p.updateDocs(km)
+	case readTOC:
 		return p.updateList(km)
 	}
 	return p.updateText(km)
@@ -61,7 +63,7 @@ func (p *readerPane) wheel(b tea.MouseButton) {
 	case readTOC:
 		p.tocCur = max(min(p.tocCur+dir, len(p.toc)-1), 0)
 	case readDocs:
-		p.docCur = max(min(p.docCur+dir, len(p.c.Documents)-1), 0)
+		p.docs.pos = max(min(p.docs.pos+dir, len(p.docs.rows)-1), 0)
 	default:
 		p.scrollTo(p.topLine() + dir*readerWheelLines)
 	}
@@ -117,7 +119,7 @@ func (p readerPane) updateText(km tea.KeyMsg) (readerPane, tea.Cmd) {
 			}
 		}
 	case key.Matches(km, p.keys.Documents):
-		p.mode = readDocs
+		p.openDocs()
 	}
 	return p, nil
 }
@@ -237,12 +239,10 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// updateList moves in the table of contents or the document list.
+// updateList moves in the table of contents (the document list has
+// updateDocs).
 func (p readerPane) updateList(km tea.KeyMsg) (readerPane, tea.Cmd) {
 	cur, n := &p.tocCur, len(p.toc)
-	if p.mode == readDocs {
-		cur, n = &p.docCur, len(p.c.Documents)
-	}
 	switch {
 	case key.Matches(km, p.keys.Up):
 		*cur = max(*cur-1, 0)
@@ -253,16 +253,10 @@ func (p readerPane) updateList(km tea.KeyMsg) (readerPane, tea.Cmd) {
 	case key.Matches(km, p.keys.Bottom):
 		*cur = max(n-1, 0)
 	case key.Matches(km, p.keys.Choose) && n > 0:
-		if p.mode == readTOC {
-			p.mode = readText
-			p.scrollTo(lineAt(p.lines, p.toc[p.tocCur].off))
-			return p, nil
-		}
-		d := p.c.Documents[p.docCur]
-		p.Open(d.ID, model.Span{}, -1, -1)
-		return p, readerStatus("opened %s", d.Title)
-	case key.Matches(km, p.keys.Close), p.mode == readTOC && key.Matches(km, p.keys.Contents),
-		p.mode == readDocs && key.Matches(km, p.keys.Documents):
+		p.mode = readText
+		p.scrollTo(lineAt(p.lines, p.toc[p.tocCur].off))
+		return p, nil
+	case key.Matches(km, p.keys.Close), key.Matches(km, p.keys.Contents):
 		p.mode = readText
 	}
 	return p, nil

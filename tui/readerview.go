@@ -27,7 +27,7 @@ func (p readerPane) View() string {
 	case p.mode == readTOC:
 		lines = append(lines, p.listView(th, len(p.toc), p.tocCur, func(i int) string { return p.toc[i].title })...)
 	case p.mode == readDocs:
-		lines = append(lines, p.listView(th, len(p.c.Documents), p.docCur, p.docRow)...)
+		lines = append(lines, p.listView(th, len(p.docs.rows), p.docs.pos, func(i int) string { return p.docRow(p.docs.rows[i]) })...)
 	default:
 		lines = append(lines, p.textView(th)...)
 	}
@@ -76,7 +76,7 @@ func (p readerPane) statusView() string {
 	case p.mode == readTOC:
 		return p.st.Muted.Render("contents · enter go · t/esc back")
 	case p.mode == readDocs:
-		return p.st.Muted.Render("documents · enter open · d/esc back")
+		return p.docsStatus()
 	case p.query != "":
 		return p.st.SearchMatch.Render("/"+p.query) + p.st.Muted.Render("  "+count()+" · n/N next/previous · esc clear")
 	case p.cur >= 0:
