@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // splitSentences returns the sentence spans of text, in order, trimmed of
 // surrounding white space; together they cover every non-blank byte.
@@ -32,42 +35,80 @@ func splitSentences(text string) []Span {
 		}
 		start = end
 	}
+	// The loop jumps from one candidate byte to the next: the next newline
+	// and the next '.', '!' and '?' are each found by strings.IndexByte,
+	// which scans many bytes per instruction, and searched again only once
+	// the scan has passed them. A byte-by-byte loop over the whole text was
+	// the costliest part of this stage.
+	next := func(c byte, from int) int {
+		if k := strings.IndexByte(text[from:], c); k >= 0 {
+			return from + k
+		}
+		return len(text)
+	}
+	nl, dot, bang, qm := next('\n', 0), next('.', 0), next('!', 0), next('?', 0)
 	lineStart := 0
-	for i := 0; i < len(text); i++ {
+	for {
+		i := min(nl, dot, bang, qm)
+		if i >= len(text) {
+			break
+		}
 		c := text[i]
+		resume := i + 1 // where the scan goes on
 		switch c {
 		case '\n':
 			if !hardWrapped(text, lineStart, i) {
 				emit(i + 1)
 			}
 			lineStart = i + 1
-		case '.', '!', '?':
-			j := i + 1
-			for j < len(text) && isCloser(text[j]) {
-				j++
-			}
-			if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
-				continue
-			}
-			k := j
-			for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
-				k++
-			}
-			if k >= len(text) || text[k] == '\n' {
-				continue // the newline case ends it
-			}
-			if !startsSentence(text[k]) {
-				continue
-			}
-			if c == '.' && abbreviationBefore(text, i) {
-				continue
-			}
-			emit(j)
-			i = j - 1
+		default: // '.', '!', '?'
+			resume = sentenceEnd(text, i, emit, resume)
+		}
+		// Only the candidates the scan has passed are searched again.
+		if nl < resume {
+			nl = next('\n', resume)
+		}
+		if dot < resume {
+			dot = next('.', resume)
+		}
+		if bang < resume {
+			bang = next('!', resume)
+		}
+		if qm < resume {
+			qm = next('?', resume)
 		}
 	}
 	emit(len(text))
 	return out
+}
+
+// sentenceEnd handles the '.', '!' or '?' at text[i]: when it ends a
+// sentence it calls emit and returns where the scan resumes, after any
+// closing quotes or brackets; otherwise it returns resume unchanged.
+func sentenceEnd(text string, i int, emit func(int), resume int) int {
+	c := text[i]
+	j := i + 1
+	for j < len(text) && isCloser(text[j]) {
+		j++
+	}
+	if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
+		return resume
+	}
+	k := j
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k >= len(text) || text[k] == '\n' {
+		return resume // the newline case ends it
+	}
+	if !startsSentence(text[k]) {
+		return resume
+	}
+	if c == '.' && abbreviationBefore(text, i) {
+		return resume
+	}
+	emit(j)
+	return j
 }
 
 // hardWrapped reports whether the line text[ls:nl] continues on the next
