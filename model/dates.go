@@ -138,10 +138,7 @@ const (
 // identifier and is skipped whole, so its digits never look like a number.
 func (s *dateScanner) word(i int) int {
 	t := s.text
-	j := i + 1
-	for j < len(t) && dtClass[t[j]] >= clUpper {
-		j++
-	}
+	j := asciiLetterEnd(t, i+1)
 	if j < len(t) && dtClass[t[j]] == clDigit {
 		for j < len(t) && dtAlnum(t[j]) {
 			j++
@@ -1137,12 +1134,7 @@ func dtDigitsEnd(t string, i int) int {
 }
 
 // dtAlphaEnd returns the end of the run of ASCII letters starting at i.
-func dtAlphaEnd(t string, i int) int {
-	for i < len(t) && dtAlpha(t[i]) {
-		i++
-	}
-	return i
-}
+func dtAlphaEnd(t string, i int) int { return asciiLetterEnd(t, i) }
 
 // dtAtoi converts a short run of digits; callers bound its length.
 func dtAtoi(d string) int {

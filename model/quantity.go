@@ -1567,12 +1567,7 @@ func qWordLower(w string) string {
 }
 
 // qLetterEnd returns the end of the run of ASCII letters at i.
-func qLetterEnd(t string, i int) int {
-	for i < len(t) && qLetters[t[i]] {
-		i++
-	}
-	return i
-}
+func qLetterEnd(t string, i int) int { return asciiLetterEnd(t, i) }
 
 // qLetters marks the ASCII letters: a table look-up is the cheapest test in
 // the scanner's inner loop.
@@ -1584,12 +1579,7 @@ var qLetters = func() (tab [256]bool) {
 }()
 
 // qAlnumEnd returns the end of the run of ASCII letters and digits at i.
-func qAlnumEnd(t string, i int) int {
-	for i < len(t) && (isLetter(t[i]) || qDigit(t[i])) {
-		i++
-	}
-	return i
-}
+func qAlnumEnd(t string, i int) int { return asciiAlnumEnd(t, i) }
 
 func qDigit(c byte) bool { return c >= '0' && c <= '9' }
 

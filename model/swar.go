@@ -1,0 +1,71 @@
+package model
+
+import "math/bits"
+
+// Word-run scanning eight bytes at a time. The scanners spend much of their
+// time finding where a word ends; a byte loop there costs one unpredictable
+// branch per word (words have no fixed length). These helpers test eight
+// bytes at once with arithmetic on a uint64 ("SIMD within a register") and
+// find the first byte that ends the run with one TrailingZeros, so most
+// words cost one load and a dozen integer operations. Bytes are assembled
+// in text order (t[i] in the low byte) whatever the machine's byte order.
+
+const (
+	swarHi  = 0x8080808080808080 // bit 7 of every byte
+	swarLo7 = 0x7f7f7f7f7f7f7f7f // bits 0-6 of every byte
+)
+
+// load8 returns t[i:i+8] as a uint64, t[i] in the low byte; the compiler
+// turns it into one load.
+func load8(t string, i int) uint64 {
+	t = t[i : i+8]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+}
+
+// swarLetters has bit 7 set in each byte of x that is an ASCII letter.
+// No byte's sum carries into the next: each is at most 0x7f plus 0x1f.
+func swarLetters(x uint64) uint64 {
+	y := (x | 0x2020202020202020) & swarLo7 // fold case; drop bit 7
+	ge := y + 0x1f1f1f1f1f1f1f1f            // bit 7 set when y >= 'a' (0x80-0x61)
+	gt := y + 0x0505050505050505            // bit 7 set when y > 'z' (0x80-0x7b)
+	return ge &^ gt &^ x & swarHi           // and not a byte ≥ 0x80
+}
+
+// swarDigits has bit 7 set in each byte of x that is an ASCII digit.
+func swarDigits(x uint64) uint64 {
+	y := x & swarLo7
+	ge := y + 0x5050505050505050 // y >= '0' (0x80-0x30)
+	gt := y + 0x4646464646464646 // y > '9' (0x80-0x3a)
+	return ge &^ gt &^ x & swarHi
+}
+
+// asciiLetterEnd returns the end of the run of ASCII letters at t[i:].
+func asciiLetterEnd(t string, i int) int {
+	for i+8 <= len(t) {
+		if m := ^swarLetters(load8(t, i)) & swarHi; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(t) && qLetters[t[i]] {
+		i++
+	}
+	return i
+}
+
+// asciiAlnumEnd returns the end of the run of ASCII letters and digits at
+// t[i:].
+func asciiAlnumEnd(t string, i int) int {
+	for i+8 <= len(t) {
+		x := load8(t, i)
+		if m := ^(swarLetters(x) | swarDigits(x)) & swarHi; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(t) && t[i] < 0x80 && asciiWord[t[i]] {
+		i++
+	}
+	return i
+}

@@ -1,0 +1,46 @@
+package model
+
+import (
+	"math/rand"
+	"testing"
+)
+
+// TestSWARRuns checks the eight-byte run scanners against byte loops on
+// every byte value at every offset.
+func TestSWARRuns(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []byte("aZz0 9.,'-@[`{/:AbQ\x80\xc3\xa9\xff\x00")
+	for n := 0; n < 2000; n++ {
+		b := make([]byte, rng.Intn(40))
+		for i := range b {
+			if rng.Intn(4) == 0 {
+				b[i] = byte(rng.Intn(256))
+			} else {
+				b[i] = alphabet[rng.Intn(len(alphabet))]
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			want := i
+			for want < len(s) && qLetters[s[want]] {
+				want++
+			}
+			if got := asciiLetterEnd(s, i); got != want {
+				t.Fatalf("asciiLetterEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
+			want = i
+			for want < len(s) && s[want] < 0x80 && asciiWord[s[want]] {
+				want++
+			}
+			if got := asciiAlnumEnd(s, i); got != want {
+				t.Fatalf("asciiAlnumEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		s := string([]byte{'a', 'a', 'a', byte(c), 'a', 'a', 'a', 'a', 'a'})
+		if got, want := asciiLetterEnd(s, 0) == 3, !qLetters[c]; got != want {
+			t.Errorf("byte %#x: letter end at 3 = %v", c, got)
+		}
+	}
+}
