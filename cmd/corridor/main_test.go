@@ -160,3 +160,18 @@ func TestExtractHelp(t *testing.T) {
 		t.Errorf("main help: %s", out)
 	}
 }
+
+// TestUsageOnce checks that -h prints the usage exactly once, and that a
+// mistyped flag prints no usage on stdout (extract's stdout is data).
+func TestUsageOnce(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"extract", "-h"}, {"serve", "-h"}} {
+		out, _, code := runCLI(t, args...)
+		if code != 0 || strings.Count(out, "Usage:") != 1 {
+			t.Errorf("%v: exit %d, %d usages in %q", args, code, strings.Count(out, "Usage:"), firstLine(out))
+		}
+	}
+	out, errOut, code := runCLI(t, "extract", "-nope")
+	if code != 2 || out != "" || !strings.Contains(errOut, "-nope") {
+		t.Errorf("bad flag: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}

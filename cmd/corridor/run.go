@@ -84,9 +84,16 @@ func newFlagSet(name, usage string, stdout io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args, turning flag errors into usage errors and -h into
-// flag.ErrHelp after printing the usage.
+// flag.ErrHelp after printing the usage. The flag package itself calls Usage
+// on -h and on every parse error; it is silenced during Parse so that usage
+// is printed once, and only when asked for (a mistyped flag gets a one-line
+// error on stderr, not the whole usage on stdout, where it would corrupt
+// extract's output).
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	usage := fs.Usage
+	fs.Usage = func() {}
 	err := fs.Parse(args)
+	fs.Usage = usage
 	switch {
 	case err == nil:
 		return nil
