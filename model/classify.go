@@ -81,7 +81,12 @@ func (sc *classifyScratch) contexts(n int) []sentCtx {
 	if cap(sc.ctxs) < n {
 		sc.ctxs = make([]sentCtx, n, n+n/2)
 	}
-	return sc.ctxs[:n]
+	// The length records how many were handed out, so that release clears
+	// only those: the rest of the buffer is still zero from the last
+	// release, and clearing it all cost more than the contexts' use on
+	// short documents after a long one.
+	sc.ctxs = sc.ctxs[:n]
+	return sc.ctxs
 }
 
 // release clears the scratch, so that it holds no pointer into the
@@ -89,7 +94,7 @@ func (sc *classifyScratch) contexts(n int) []sentCtx {
 func (sc *classifyScratch) release() {
 	clear(sc.toks)
 	clear(sc.hits)
-	clear(sc.ctxs[:cap(sc.ctxs)])
+	clear(sc.ctxs)
 	sc.toks, sc.hits, sc.ctxs = sc.toks[:0], sc.hits[:0], sc.ctxs[:0]
 	if cap(sc.toks) > maxTokChunk {
 		sc.toks = nil
@@ -397,6 +402,12 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 		start := i
 		ascii := true
 		for i < len(s) {
+			// Runs of ASCII letters and digits, most of every word, are
+			// skipped eight bytes at a time; the byte that ends the run
+			// is handled below.
+			if i = asciiAlnumEnd(s, i); i >= len(s) {
+				break
+			}
 			var r rune
 			n := 1
 			if c := s[i]; c < utf8.RuneSelf {
