@@ -282,6 +282,12 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (p
 	if !t.cap || len(t.lower) < gazFuzzyMin {
 		return placeMention{}, false // cheap gate: misspelt would say no
 	}
+	// Most capitalised words (every word of an ALL-CAPS headline) have no
+	// name of their first letter near their length and letter set; they
+	// are turned away here, before the cache's map is touched.
+	if !g.fuzzyCandidate(t) {
+		return placeMention{}, false
+	}
 	var ph *gazPhrase
 	if fz == nil {
 		ph = g.misspelt(t)
@@ -346,6 +352,35 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 		}
 	}
 	return best
+}
+
+// fuzzyCandidate reports whether some one-word name passes misspelt's
+// cheap filters (length and letter set) for t: when none does, misspelt
+// returns nil without computing an edit distance.
+func (g *gazetteer) fuzzyCandidate(t wordTok) bool {
+	n := utf8.RuneCountInString(t.lower)
+	if n < gazFuzzyMin {
+		return false
+	}
+	limit := 1
+	if n >= 9 {
+		limit = 2
+	}
+	r, _ := utf8.DecodeRuneInString(t.lower)
+	phs := g.fuzzy[r]
+	if len(phs) == 0 {
+		return false
+	}
+	mask := letterMask(t.lower)
+	for _, ph := range phs {
+		if d := ph.runes - n; d > limit || -d > limit {
+			continue
+		}
+		if bits.OnesCount64(mask^ph.mask) <= 2*limit {
+			return true
+		}
+	}
+	return false
 }
 
 // letterMask is the set of letters in w, one bit per letter (hashed for
