@@ -36,6 +36,13 @@ func Extract(d *Document) Result {
 		e := &evs[i]
 		e.Text = d.Text[e.Span.Start:e.Span.End]
 		e.Sentence = sentenceAt(sents, e.Span.Start)
+		// Dates come in clusters ("from March 3 to March 5, 1987"): an
+		// event in the same sentence as the one before shares its summary
+		// rather than squeezing the sentence again.
+		if i > 0 && evs[i-1].Sentence == e.Sentence {
+			e.Summary = evs[i-1].Summary
+			continue
+		}
 		e.Summary = summarize(clean[e.Sentence.Start:e.Sentence.End], 160)
 	}
 	return Result{Indicators: inds, Events: evs}
