@@ -55,9 +55,16 @@ func Extract(d *Document) Result {
 // sentence whose words are already separated by single spaces (most of
 // them) is returned as a substring, and any other is collapsed in one pass
 // into one buffer. White space is what strings.Fields splits on.
+//
+// Only the first limit+1 bytes of the squeezed sentence are ever read, so a
+// long sentence (Reuters wraps its lines, so most are not squeezed) is
+// squeezed only that far.
 func summarize(s string, limit int) string {
-	if !squeezed(s) {
-		s = squeeze(s)
+	switch {
+	case len(s) > limit+1 && squeezed(s[:limit+1]):
+		// squeeze(s) starts with s[:limit+1]: the cut below reads no more.
+	case len(s) > limit+1 || !squeezed(s):
+		s = squeezePrefix(s, limit+1)
 	}
 	if len(s) <= limit {
 		return s
@@ -97,10 +104,14 @@ func squeezed(s string) bool {
 }
 
 // squeeze is strings.Join(strings.Fields(s), " ") in one pass.
-func squeeze(s string) string {
-	b := make([]byte, 0, len(s))
+func squeeze(s string) string { return squeezePrefix(s, len(s)) }
+
+// squeezePrefix is squeeze(s), or a prefix of it at least want bytes long:
+// it stops once it has made want bytes, as every byte it appends is final.
+func squeezePrefix(s string, want int) string {
+	b := make([]byte, 0, min(len(s), want+utf8.UTFMax))
 	space := false // white space seen since the last word
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && len(b) < want; {
 		c := s[i]
 		n := 1
 		isSp := false
