@@ -67,6 +67,9 @@ type gazetteer struct {
 	byName map[string]*gazPlace    // canonical name → place
 	pairs  map[[2]string]*gazPlace // (A, B) canonical names, both orders → pair entry
 	starts vocabFilter             // the keys of first
+	// fuzzyLens has bit n set for an ASCII first letter when fuzzy holds a
+	// name of that letter with n runes (n ≥ 63 shares bit 63).
+	fuzzyLens [utf8.RuneSelf]uint64
 }
 
 // gazFuzzyMin is the shortest word tried for a misspelt match. Shorter names
@@ -170,6 +173,9 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 	if len(ph.words) == 1 && ph.rule == gazCaseTitle && ph.runes >= gazFuzzyMin {
 		r, _ := utf8.DecodeRuneInString(ph.words[0])
 		g.fuzzy[r] = append(g.fuzzy[r], ph)
+		if r < utf8.RuneSelf {
+			g.fuzzyLens[r] |= 1 << min(ph.runes, 63)
+		}
 	}
 }
 
@@ -229,6 +235,12 @@ type fuzzyCache map[string]*gazPhrase
 func (g *gazetteer) find(src string, toks []wordTok, fz fuzzyCache) []placeMention {
 	var out []placeMention
 	for i := 0; i < len(toks); {
+		// Most words start no name and are too short or not capitalised
+		// to misspell one: matchAt would say no, and is not called.
+		if t := &toks[i]; t.num || !g.starts.has(t.hash) && (!t.cap || len(t.lower) < gazFuzzyMin) {
+			i++
+			continue
+		}
 		m, ok := g.matchAt(src, toks, i, fz)
 		if !ok {
 			i++
@@ -367,6 +379,12 @@ func (g *gazetteer) fuzzyCandidate(t wordTok) bool {
 		limit = 2
 	}
 	r, _ := utf8.DecodeRuneInString(t.lower)
+	if r < utf8.RuneSelf && n+limit < 63 {
+		// No name of this first letter has a length within the limit.
+		if lens := g.fuzzyLens[r]; lens>>max(n-limit, 0)&(1<<(2*limit+1)-1) == 0 {
+			return false
+		}
+	}
 	phs := g.fuzzy[r]
 	if len(phs) == 0 {
 		return false
