@@ -67,9 +67,32 @@ type gazetteer struct {
 	byName map[string]*gazPlace    // canonical name → place
 	pairs  map[[2]string]*gazPlace // (A, B) canonical names, both orders → pair entry
 	starts vocabFilter             // the keys of first
-	// fuzzyLens has bit n set for an ASCII first letter when fuzzy holds a
-	// name of that letter with n runes (n ≥ 63 shares bit 63).
-	fuzzyLens [utf8.RuneSelf]uint64
+	// fuzzyNear[r][n] lists, in the order of fuzzy[r], the names of ASCII
+	// first letter r whose length is within the edit limit of a word of n
+	// runes: the only ones misspelt need try for such a word.
+	fuzzyNear [utf8.RuneSelf][gazFuzzyMaxNear][]*gazPhrase
+}
+
+// gazFuzzyMaxNear bounds the word lengths fuzzyNear covers; longer words
+// (none in practice) go through fuzzy with a length test.
+const gazFuzzyMaxNear = 40
+
+// fuzzyLimit is the edit distance misspelt tolerates for a word of n runes.
+func fuzzyLimit(n int) int {
+	if n >= 9 {
+		return 2
+	}
+	return 1
+}
+
+// fuzzyCands returns the names misspelt tries for a word of n runes
+// starting with r, in the order of fuzzy[r]; some may still be too far in
+// length when the word is long.
+func (g *gazetteer) fuzzyCands(r rune, n int) []*gazPhrase {
+	if r < utf8.RuneSelf && n < gazFuzzyMaxNear {
+		return g.fuzzyNear[r][n]
+	}
+	return g.fuzzy[r]
 }
 
 // gazFuzzyMin is the shortest word tried for a misspelt match. Shorter names
@@ -174,7 +197,11 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 		r, _ := utf8.DecodeRuneInString(ph.words[0])
 		g.fuzzy[r] = append(g.fuzzy[r], ph)
 		if r < utf8.RuneSelf {
-			g.fuzzyLens[r] |= 1 << min(ph.runes, 63)
+			for n := gazFuzzyMin; n < gazFuzzyMaxNear; n++ {
+				if limit := fuzzyLimit(n); ph.runes-n <= limit && n-ph.runes <= limit {
+					g.fuzzyNear[r][n] = append(g.fuzzyNear[r][n], ph)
+				}
+			}
 		}
 	}
 }
@@ -342,15 +369,12 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 	if n < gazFuzzyMin {
 		return nil
 	}
-	limit := 1
-	if n >= 9 {
-		limit = 2
-	}
+	limit := fuzzyLimit(n)
 	r, _ := utf8.DecodeRuneInString(t.lower)
 	mask := letterMask(t.lower)
 	var best *gazPhrase
 	bestD := limit + 1
-	for _, ph := range g.fuzzy[r] {
+	for _, ph := range g.fuzzyCands(r, n) {
 		if d := ph.runes - n; d > limit || -d > limit {
 			continue
 		}
@@ -374,18 +398,9 @@ func (g *gazetteer) fuzzyCandidate(t wordTok) bool {
 	if n < gazFuzzyMin {
 		return false
 	}
-	limit := 1
-	if n >= 9 {
-		limit = 2
-	}
+	limit := fuzzyLimit(n)
 	r, _ := utf8.DecodeRuneInString(t.lower)
-	if r < utf8.RuneSelf && n+limit < 63 {
-		// No name of this first letter has a length within the limit.
-		if lens := g.fuzzyLens[r]; lens>>max(n-limit, 0)&(1<<(2*limit+1)-1) == 0 {
-			return false
-		}
-	}
-	phs := g.fuzzy[r]
+	phs := g.fuzzyCands(r, n)
 	if len(phs) == 0 {
 		return false
 	}
