@@ -49,7 +49,13 @@ const (
 // parts they need. Text, Summary, Sentence, Doc and ID are left for the
 // pipeline to fill.
 func scanDates(text string, ref Date) []Event {
-	s := dateScanner{text: text, ref: ref, lastDay: -1}
+	return appendDates(nil, text, ref)
+}
+
+// appendDates is scanDates appending to dst[:0], so that Extract can scan
+// into a reused buffer.
+func appendDates(dst []Event, text string, ref Date) []Event {
+	s := dateScanner{text: text, ref: ref, lastDay: -1, out: dst[:0]}
 	s.run()
 	return s.out
 }

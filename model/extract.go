@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,12 +27,16 @@ type Result struct {
 func Extract(d *Document) Result {
 	clean := d.Clean()
 	sents := splitSentences(clean)
-	qs := scanQuantities(clean)
+	sc := extractPool.Get().(*extractScratch)
+	defer sc.release()
+	qs := appendQuantities(sc.qs, clean)
+	sc.qs = qs
 	for i := range qs {
 		qs[i].Text = d.Text[qs[i].Span.Start:qs[i].Span.End]
 	}
 	inds := buildIndicators(clean, sents, qs)
-	evs := scanDates(clean, d.Date)
+	evs := appendDates(sc.evs, clean, d.Date)
+	sc.evs = evs
 	for i := range evs {
 		e := &evs[i]
 		e.Text = d.Text[e.Span.Start:e.Span.End]
@@ -45,7 +50,43 @@ func Extract(d *Document) Result {
 		}
 		e.Summary = summarize(clean[e.Sentence.Start:e.Sentence.End], 160)
 	}
-	return Result{Indicators: inds, Events: evs}
+	var out []Event
+	if len(evs) > 0 {
+		out = make([]Event, len(evs)) // exact size: the result may live long
+		copy(out, evs)
+	}
+	return Result{Indicators: inds, Events: out}
+}
+
+// extractScratch holds the buffers Extract reuses from one document to the
+// next, through extractPool: the quantities are dead once buildIndicators
+// has copied them into indicators, and the events are copied out at their
+// exact size, so neither buffer grows afresh for every document.
+type extractScratch struct {
+	qs  []Quantity
+	evs []Event
+}
+
+// extractPool lets concurrent Extract calls each take their own scratch.
+var extractPool = sync.Pool{New: func() any { return new(extractScratch) }}
+
+// maxScratchItems bounds what a pooled buffer keeps, so that one huge
+// document does not pin its buffers' memory afterwards.
+const maxScratchItems = 1 << 12
+
+// release clears the scratch, so that it holds no pointer into the
+// document just done, and returns it to the pool.
+func (sc *extractScratch) release() {
+	clear(sc.qs)
+	clear(sc.evs)
+	sc.qs, sc.evs = sc.qs[:0], sc.evs[:0]
+	if cap(sc.qs) > maxScratchItems {
+		sc.qs = nil
+	}
+	if cap(sc.evs) > maxScratchItems {
+		sc.evs = nil
+	}
+	extractPool.Put(sc)
 }
 
 // summarize squeezes a sentence onto one line of at most limit bytes,

@@ -34,7 +34,13 @@ import (
 func scanQuantities(text string) []Quantity {
 	// Newswire has about one figure per 200 bytes; starting near that size
 	// saves most of the copying as the slice grows.
-	s := qscanner{text: text, out: make([]Quantity, 0, len(text)/256+4)}
+	return appendQuantities(make([]Quantity, 0, len(text)/256+4), text)
+}
+
+// appendQuantities is scanQuantities appending to dst[:0], so that Extract
+// can scan into a reused buffer.
+func appendQuantities(dst []Quantity, text string) []Quantity {
+	s := qscanner{text: text, out: dst[:0]}
 	s.run()
 	return s.out
 }
