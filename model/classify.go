@@ -26,13 +26,20 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 	sc := scratchPool.Get().(*classifyScratch)
 	defer sc.release()
 	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: fuzzyCache{}}
-	inds := make([]Indicator, len(qs))
-	at := make([]placed, len(qs))
+	// Every figure is classified in scratch; only those reported are
+	// copied out, into a slice of their exact size.
+	inds, at := sc.indicators(len(qs))
 	for i, q := range qs {
 		at[i] = c.classify(q, &inds[i])
 	}
 	c.inheritChanges(inds, at)
-	out := inds[:0]
+	n := 0
+	for i := range at {
+		if at[i].ok {
+			n++
+		}
+	}
+	out := make([]Indicator, 0, n)
 	for i := range inds {
 		if at[i].ok {
 			out = append(out, inds[i])
@@ -71,7 +78,55 @@ type classifyScratch struct {
 	toks []wordTok
 	hits []cueHit
 	ctxs []sentCtx
+	inds []Indicator // every figure's indicator, before the unreported are dropped
+	at   []placed    // where each figure sits
+	// low backs the lower-cased copy of the text (see lowerText): only
+	// tokens and the per-document misspelling cache point into it, and
+	// neither outlives buildIndicators.
+	low []byte
 }
+
+// indicators returns n zero indicators and placements.
+func (sc *classifyScratch) indicators(n int) ([]Indicator, []placed) {
+	if cap(sc.inds) < n {
+		sc.inds = make([]Indicator, n, n+n/2)
+		sc.at = make([]placed, n, n+n/2)
+	}
+	sc.inds, sc.at = sc.inds[:n], sc.at[:n]
+	clear(sc.at)
+	return sc.inds, sc.at
+}
+
+// lowerText returns s with its ASCII capitals lower-cased, as asciiLower,
+// in the scratch's buffer when s has capitals.
+func (sc *classifyScratch) lowerText(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	if cap(sc.low) < len(s) {
+		sc.low = make([]byte, len(s), len(s)+len(s)/4)
+	}
+	b := sc.low[:len(s)]
+	copy(b, s[:i])
+	for ; i < len(s); i++ {
+		b[i] = lowerByte[s[i]]
+	}
+	// b is not written again until release: it can be read as a string.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lowerByte maps ASCII capitals to lower case and every other byte to
+// itself: one load per byte, no branch.
+var lowerByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = asciiLowerByte(byte(c))
+	}
+	return t
+}()
 
 // scratchPool lets concurrent Extract calls each take their own scratch.
 var scratchPool = sync.Pool{New: func() any { return new(classifyScratch) }}
@@ -95,7 +150,14 @@ func (sc *classifyScratch) release() {
 	clear(sc.toks)
 	clear(sc.hits)
 	clear(sc.ctxs)
-	sc.toks, sc.hits, sc.ctxs = sc.toks[:0], sc.hits[:0], sc.ctxs[:0]
+	clear(sc.inds)
+	sc.toks, sc.hits, sc.ctxs, sc.inds = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0]
+	if cap(sc.inds) > maxTokChunk/16 {
+		sc.inds, sc.at = nil, nil
+	}
+	if cap(sc.low) > 1<<20 {
+		sc.low = nil // a huge document's copy is not kept
+	}
 	if cap(sc.toks) > maxTokChunk {
 		sc.toks = nil
 	}
@@ -140,7 +202,7 @@ func (c *classifier) sentence(i int) *sentCtx {
 		return s
 	}
 	if c.low == "" {
-		c.low = asciiLower(c.text)
+		c.low = c.sc.lowerText(c.text)
 	}
 	sp := c.sents[i]
 	// A sentence has at most one word per two bytes; a buffer with less
