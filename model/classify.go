@@ -858,12 +858,14 @@ type cueIndex struct {
 	byPrefix map[string][]*cue
 	maxPre   int         // longest prefix cue, in bytes
 	words    vocabFilter // the keys of byWord
-	// pre3 marks the first three letters of every prefix cue (a-z only),
-	// so that most words skip the prefix probes without a map lookup.
-	pre3 [(26*26*26 + 63) / 64]uint64
+	// preLens, by a prefix cue's first three letters (a-z only), has bit n
+	// set when some prefix cue of n bytes starts with them: most words
+	// skip the prefix probes without a map lookup, and the others probe
+	// only the lengths that exist.
+	preLens [26 * 26 * 26]uint32
 }
 
-// tri returns the pre3 index of w's first three bytes, or -1 when they are
+// tri returns the preLens index of w's first three bytes, or -1 when they are
 // not all lower-case ASCII letters.
 func tri(w string) int {
 	if len(w) < 3 {
@@ -921,7 +923,10 @@ func parseMetricTable() *cueIndex {
 					if t < 0 {
 						panic("metricTable: prefix cue " + key + " is not three lower-case letters or more")
 					}
-					ix.pre3[t/64] |= 1 << (t % 64)
+					if len(key) >= 32 {
+						panic("metricTable: prefix cue " + key + " is too long")
+					}
+					ix.preLens[t] |= 1 << len(key)
 					ix.maxPre = max(ix.maxPre, len(key))
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
@@ -1051,8 +1056,12 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 			}
 		}
 	}
-	if t := tri(w); t >= 0 && ix.pre3[t/64]&(1<<(t%64)) != 0 {
+	if t := tri(w); t >= 0 && ix.preLens[t] != 0 {
+		lens := ix.preLens[t]
 		for n := min(len(w), ix.maxPre); n >= 3; n-- {
+			if lens&(1<<n) == 0 {
+				continue // no prefix cue of that length: the lookup would miss
+			}
 			for _, cu := range ix.byPrefix[w[:n]] {
 				fn(cu)
 			}
