@@ -126,8 +126,23 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // squeezed reports whether s is already what squeeze would make of it: no
 // white space at either end and single ASCII spaces between words.
 func squeezed(s string) bool {
-	prevSpace := true // so that leading white space fails
-	for i := 0; i < len(s); i++ {
+	// Eight bytes at a time while they are plain: ASCII, no control
+	// byte, and no space next to another. The first chunk that is not
+	// plain, and the tail, go through the byte loop below.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s, i)
+		if x&swarHi != 0 || (x-0x2020202020202020)&^x&swarHi != 0 {
+			break // a byte ≥ 0x80 or < 0x20
+		}
+		y := x ^ 0x2020202020202020                                       // spaces become zero bytes
+		sp := ^(((y & swarLo7) + swarLo7) | y) & swarHi                   // bit 7 of each space
+		if sp&(sp<<8) != 0 || sp&0x80 != 0 && (i == 0 || s[i-1] == ' ') { // two spaces, or a leading one
+			break
+		}
+	}
+	prevSpace := i == 0 || s[i-1] == ' ' // at 0, so that leading white space fails
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			return false // rare: let squeeze decide about Unicode spaces

@@ -44,3 +44,20 @@ func TestSWARRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestSqueezed checks squeezed, which scans eight bytes at a time, against
+// its definition on random strings of spaces, controls and letters.
+func TestSqueezed(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	alphabet := []byte("ab  \t\n\x01~\x1f!\xc3\xa9")
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, rng.Intn(30))
+		for i := range b {
+			b[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		s := string(b)
+		if got, want := squeezed(s), squeeze(s) == s && allASCII(s); got != want {
+			t.Fatalf("squeezed(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
