@@ -228,6 +228,9 @@ func chromeCandidate(t string) bool {
 		buf[n] = c
 		n++
 	}
+	if n == 0 || !longChromeFirst[buf[0]] {
+		return false // no start begins with that byte: most prose lines
+	}
 	head := string(buf[:n])
 	for _, p := range longChromeStarts {
 		if strings.HasPrefix(head, p) {
@@ -244,6 +247,14 @@ var longChromeStarts = []string{
 	"we use cookie", "by continuing", "by using", "©", "copyright", "(c)", "sign up",
 	"subscribe", "get our", "advertisement", "listen to",
 }
+
+// longChromeFirst marks the first bytes of longChromeStarts.
+var longChromeFirst = func() (t [256]bool) {
+	for _, p := range longChromeStarts {
+		t[p[0]] = true
+	}
+	return t
+}()
 
 // isChromeLine reports whether the whole line t is site chrome: navigation,
 // sharing, subscription, advertising, consent and reading-time labels.
@@ -771,7 +782,14 @@ func allLetters(s string) bool {
 
 // isASCII reports whether s holds only ASCII bytes.
 func allASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	// Eight bytes at a time: it runs on every line of every document.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load8(s, i)&swarHi != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
