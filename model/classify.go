@@ -1,6 +1,7 @@
 package model
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -372,17 +373,15 @@ func growthOf(m Metric) Metric {
 }
 
 // locate finds the tokens covered by q's span.
+//
+// Tokens are sorted and disjoint, so both bounds are binary searches: the
+// first token ending after the figure's start, and the first starting at
+// or after its end. A table row is one long sentence with many figures, and
+// a linear scan per figure was quadratic in it.
 func locate(toks []wordTok, q Quantity) figure {
-	f := figure{q: q, fs: len(toks), fe: len(toks)}
-	for i, t := range toks {
-		if t.end > q.Span.Start && f.fs == len(toks) {
-			f.fs = i
-		}
-		if t.start >= q.Span.End {
-			f.fe = i
-			break
-		}
-	}
+	f := figure{q: q}
+	f.fs = sort.Search(len(toks), func(i int) bool { return toks[i].end > q.Span.Start })
+	f.fe = f.fs + sort.Search(len(toks)-f.fs, func(i int) bool { return toks[f.fs+i].start >= q.Span.End })
 	f.fe = max(f.fe, f.fs)
 	f.slash = f.fe < len(toks) && f.fe > f.fs && toks[f.fe].sep == '/' && !toks[f.fe].num
 	if f.fs < len(toks) {
@@ -1011,9 +1010,13 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	if class == unitCount && f.q.Unit != "count" {
 		counted += " " + f.q.Unit
 	}
-	for _, w := range strings.Fields(strings.ToLower(counted)) {
-		one := []wordTok{{lower: w, hash: wordHash(w)}}
-		ix.lookup(one, 0, func(cu *cue) { hit(cu, 0, true, true, true) })
+	if counted != "" {
+		// Most figures count nothing: the lower-casing and splitting, which
+		// allocate, are left to those that do.
+		for _, w := range strings.Fields(strings.ToLower(counted)) {
+			one := []wordTok{{lower: w, hash: wordHash(w)}}
+			ix.lookup(one, 0, func(cu *cue) { hit(cu, 0, true, true, true) })
+		}
 	}
 	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
 	bestRule, bestScore := -1, 0.0
