@@ -26,7 +26,8 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 	}
 	sc := scratchPool.Get().(*classifyScratch)
 	defer sc.release()
-	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: fuzzyCache{}}
+	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: fuzzyCache{}, usableBuf: sc.usable}
+	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch; only those reported are
 	// copied out, into a slice of their exact size.
 	inds, at := sc.indicators(len(qs))
@@ -68,6 +69,9 @@ type classifier struct {
 	sc    *classifyScratch
 	cache []sentCtx  // by sentence index: its words and place mentions, once built
 	fuzzy fuzzyCache // misspelt names met so far in the document
+	// usableBuf backs the result of usable, which subject needs only until
+	// its next call.
+	usableBuf []placeMention
 }
 
 // classifyScratch holds the buffers buildIndicators reuses from one
@@ -85,6 +89,9 @@ type classifyScratch struct {
 	// tokens and the per-document misspelling cache point into it, and
 	// neither outlives buildIndicators.
 	low []byte
+	// usable is the classifier's usableBuf, kept for the next document: its
+	// mentions point only into the gazetteer, so it needs no clearing.
+	usable []placeMention
 }
 
 // indicators returns n zero indicators and placements.
@@ -1144,7 +1151,8 @@ func isTradeMetric(m Metric) bool {
 //  7. a pair or the subject of the previous sentence or the one before.
 func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string {
 	toks := s.toks
-	ms := usable(toks, s.mentions, f)
+	ms := usable(c.usableBuf[:0], toks, s.mentions, f)
+	c.usableBuf = ms[:0]
 	if len(ms) > 0 {
 		if p := fromAfter(toks, ms, f); p != nil && unitClassOf(f.q.Unit) == unitCount {
 			return p.name
@@ -1184,7 +1192,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if pr := c.pairIn(ps.toks, ps.mentions, -1, metric, false); pr != "" {
 			return pr
 		}
-		if p := firstSubject(ps.toks, usable(ps.toks, ps.mentions, figure{fs: -1, fe: -1})); p != nil {
+		us := usable(c.usableBuf[:0], ps.toks, ps.mentions, figure{fs: -1, fe: -1})
+		c.usableBuf = us[:0]
+		if p := firstSubject(ps.toks, us); p != nil {
 			return p.name
 		}
 	}
@@ -1195,8 +1205,11 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 // inside the figure itself ("US$5 billion") and places used as the name of
 // a currency ("5 billion Hong Kong dollars") or to say where a body sits
 // ("a Kuala Lumpur-based council").
-func usable(toks []wordTok, ms []placeMention, f figure) []placeMention {
-	out := make([]placeMention, 0, len(ms))
+//
+// It appends to out[:0]: the classifier passes one buffer for every call,
+// as each result is dead by the next.
+func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []placeMention {
+	out = out[:0]
 	dl := datelineEnd(toks)
 	for _, m := range ms {
 		if m.i < dl || m.j > f.fs && m.i < f.fe {
