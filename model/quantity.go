@@ -101,7 +101,7 @@ func (s *qscanner) run() {
 			i = s.figure(i, false)
 		case qLetters[c]:
 			e := qLetterEnd(t, i+1)
-			if s.numberWordAt(i, e) {
+			if qNumberFirst[c] && s.numberWordAt(i, e) {
 				i = s.figure(i, true)
 			} else {
 				i = e
@@ -111,6 +111,22 @@ func (s *qscanner) run() {
 		}
 	}
 }
+
+// qNumberFirst marks the letters, in either case, that can start a word
+// numberWordAt accepts: "a", "an", or a word numberWordShape may hold. Most
+// words fail it, and skip the call.
+var qNumberFirst = func() (tab [256]bool) {
+	for c := byte('a'); c <= 'z'; c++ {
+		var any uint32
+		for _, lens := range numberWordShape[c-'a'] {
+			any |= lens
+		}
+		if any != 0 || c == 'a' {
+			tab[c], tab[c-'a'+'A'] = true, true
+		}
+	}
+	return tab
+}()
 
 // numberWordAt reports whether the word t[i:e] may start a spelled-out
 // figure. It is the scanner's hot path for letters, so it filters on length
