@@ -523,26 +523,39 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 		// clause numbers the metric rules compare depend on it.
 		capsFirst := false
 		if ascii {
+			// One pass makes the hash (wordHash of the lower-case word)
+			// and finds whether the word has capitals.
 			t.lower = low[start:i]
-			capsFirst = t.lower != word
+			h := uint32(2166136261)
+			for j := 0; j < len(word); j++ {
+				lc := t.lower[j]
+				h = (h ^ uint32(lc)) * 16777619
+				capsFirst = capsFirst || lc != word[j]
+			}
+			t.hash = h
 		} else {
 			t.lower = strings.ToLower(word)
+			t.hash = wordHash(t.lower)
 		}
-		if capsFirst && isClauseWord(t.lower) && hasPrev && toks[len(toks)-1].clause == clause {
+		clauseWord := isClauseWord(t.lower)
+		if capsFirst && clauseWord && hasPrev && toks[len(toks)-1].clause == clause {
 			clause++
 		}
 		if hasPrev {
-			var brk bool
-			t.sep, brk = gapKind(s[prevEnd:start])
-			if brk {
-				clause++
+			if start-prevEnd == 1 && s[prevEnd] == ' ' {
+				t.sep = ' ' // the common gap, as gapKind would say
+			} else {
+				var brk bool
+				t.sep, brk = gapKind(s[prevEnd:start])
+				if brk {
+					clause++
+				}
 			}
 		}
-		if !capsFirst && isClauseWord(t.lower) && hasPrev && toks[len(toks)-1].clause == clause {
+		if !capsFirst && clauseWord && hasPrev && toks[len(toks)-1].clause == clause {
 			clause++ // "forecast that Italian output would rise": a new clause
 		}
 		t.clause = clause
-		t.hash = wordHash(t.lower)
 		if possessiveAt(s, i) {
 			t.poss = true
 			_, n := utf8.DecodeRuneInString(s[i:])
