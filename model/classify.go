@@ -875,8 +875,9 @@ type cueIndex struct {
 	rules    []metricRule
 	byWord   map[string][]*cue
 	byPrefix map[string][]*cue
-	maxPre   int         // longest prefix cue, in bytes
-	words    vocabFilter // the keys of byWord
+	byWordT  *wordTable[[]*cue] // byWord, for lookup by the token's hash
+	maxPre   int                // longest prefix cue, in bytes
+	words    vocabFilter        // the keys of byWord
 	// preLens, by a prefix cue's first three letters (a-z only), has bit n
 	// set when some prefix cue of n bytes starts with them: most words
 	// skip the prefix probes without a map lookup, and the others probe
@@ -956,6 +957,7 @@ func parseMetricTable() *cueIndex {
 		}
 		ix.rules = append(ix.rules, r)
 	}
+	ix.byWordT = newWordTable(ix.byWord)
 	return ix
 }
 
@@ -1073,7 +1075,8 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	w := toks[k].lower
 	if ix.words.has(toks[k].hash) {
-		for _, cu := range ix.byWord[w] {
+		cus, _ := ix.byWordT.get(w, toks[k].hash)
+		for _, cu := range cus {
 			if matchCue(cu, toks, k) {
 				fn(cu)
 			}

@@ -62,11 +62,12 @@ type gazPhrase struct {
 // one-word names by first letter for misspelling tolerance.
 type gazetteer struct {
 	places []*gazPlace
-	first  map[string][]*gazPhrase // lower-case first word → phrases, longest first
-	fuzzy  map[rune][]*gazPhrase   // lower-case first letter → one-word phrases of ≥ gazFuzzyMin letters
-	byName map[string]*gazPlace    // canonical name → place
-	pairs  map[[2]string]*gazPlace // (A, B) canonical names, both orders → pair entry
-	starts vocabFilter             // the keys of first
+	first  map[string][]*gazPhrase  // lower-case first word → phrases, longest first
+	fuzzy  map[rune][]*gazPhrase    // lower-case first letter → one-word phrases of ≥ gazFuzzyMin letters
+	byName map[string]*gazPlace     // canonical name → place
+	pairs  map[[2]string]*gazPlace  // (A, B) canonical names, both orders → pair entry
+	starts vocabFilter              // the keys of first
+	firstT *wordTable[[]*gazPhrase] // first, for lookup by the token's hash
 	// fuzzyNear[r][n] lists, in the order of fuzzy[r], the names of ASCII
 	// first letter r whose length is within the edit limit of a word of n
 	// runes: the only ones misspelt need try for such a word.
@@ -157,6 +158,7 @@ func parseGazetteer(src string) *gazetteer {
 		sortGazPhrases(ps)
 		g.first[w] = ps
 	}
+	g.firstT = newWordTable(g.first)
 	return g
 }
 
@@ -296,7 +298,7 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (p
 	}
 	var phs []*gazPhrase
 	if g.starts.has(t.hash) {
-		phs = g.first[t.lower]
+		phs, _ = g.firstT.get(t.lower, t.hash)
 	}
 	for _, ph := range phs {
 		if i+len(ph.words) > len(toks) {
