@@ -25,20 +25,7 @@ import (
 // resized and the dashboard follows, q quits, and SIGTERM stops the server
 // with exit status 0. Every wait polls with a deadline.
 func TestSSHInTmux(t *testing.T) {
-	for _, tool := range []string{"ssh", "tmux"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed (scripts/ensure-test-tools.sh installs it): skipping the real-client test", tool)
-		}
-	}
-	if testing.Short() {
-		t.Skip("-short: skipping the real-client test")
-	}
-	dir := t.TempDir()
-
-	bin := filepath.Join(dir, "corridor")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := buildForTerminal(t, "drives a real ssh client in tmux", "ssh", "tmux")
 
 	// The client's key, in OpenSSH format with mode 0600 (ssh refuses
 	// anything looser), and the server's authorized_keys holding it.

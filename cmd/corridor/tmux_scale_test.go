@@ -16,17 +16,7 @@ import (
 // the bar goes and the header shows all 5,000 documents, a file added to
 // the folder is picked up by the watcher, and ctrl+c leaves at once.
 func TestTmuxScale(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped in -short mode: writes 5,000 files and runs the binary in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed; `make test` installs it with scripts/ensure-test-tools.sh (apt-get install tmux)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "corridor")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := buildForTerminal(t, "writes 5,000 files and runs the binary in tmux", "tmux")
 	docs := filepath.Join(dir, "articles")
 	for i := range 5000 {
 		sub := filepath.Join(docs, fmt.Sprintf("%02d", i/500))

@@ -17,17 +17,7 @@ import (
 // terminal shows, so it catches what in-process tests cannot: the alternate
 // screen, raw mode, the terminal being restored on exit.
 func TestTmuxDashboard(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipped in -short mode: builds and runs the binary in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed; `make test` installs it with scripts/ensure-test-tools.sh (apt-get install tmux)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "corridor")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := buildForTerminal(t, "builds and runs the binary in tmux", "tmux")
 	out, err := exec.Command(bin, "extract", "-format", "csv").Output()
 	if !strings.Contains(string(out), "Around 10 million ton") {
 		t.Skipf("the embedded corpus does not yield the indicator \"Around 10 million ton\" yet (extract: %v)", err)
@@ -37,6 +27,28 @@ func TestTmuxDashboard(t *testing.T) {
 			testTmuxFlow(t, bin, dir, size[0], size[1])
 		})
 	}
+}
+
+// buildForTerminal skips the test under -short or when a tool it drives
+// (tmux, ssh) is missing, and otherwise builds the real binary into a fresh
+// temporary folder, returning the folder and the binary's path. why says in
+// the skip message what the test does.
+func buildForTerminal(t *testing.T, why string, tools ...string) (dir, bin string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("skipped in -short mode: %s", why)
+	}
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed; `make test` installs it with scripts/ensure-test-tools.sh", tool)
+		}
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "corridor")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return dir, bin
 }
 
 // tmuxSession is one tmux server, on its own socket so that tests never
