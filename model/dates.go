@@ -186,6 +186,20 @@ func dtWordKind(w string) (kind, val int) {
 	if dtTriggerShapes[h>>6]&(1<<(h&63)) == 0 {
 		return wkNone, 0
 	}
+	// Most shapes belong to one trigger: compare the word with it, folded
+	// as dtLower folds, rather than hash it for the map.
+	if k := dtShapeTrigger[h]; k > 0 {
+		tw := &dtTriggerList[k-1]
+		if len(tw.word) != len(w) {
+			return wkNone, 0
+		}
+		for i := 0; i < len(w); i++ {
+			if w[i]|0x20 != tw.word[i] {
+				return wkNone, 0
+			}
+		}
+		return tw.kind, tw.val
+	}
 	var buf [12]byte
 	kv, ok := dtTriggerWords[string(dtLower(w, buf[:]))]
 	if !ok {
@@ -207,6 +221,25 @@ var dtTriggerShapes = func() (m [64]uint64) {
 	for _, w := range dtTriggerList {
 		h := dtShape(w.word[0], w.word[1], w.word[len(w.word)-1], len(w.word))
 		m[h>>6] |= 1 << (h & 63)
+	}
+	return m
+}()
+
+// dtShapeTrigger maps a dtShape to 1 + the index in dtTriggerList of the
+// only trigger with that shape, or to 0 when several share it (or none
+// has it): dtWordKind then asks dtTriggerWords.
+var dtShapeTrigger = func() (m [4096]int16) {
+	for k, w := range dtTriggerList {
+		h := dtShape(w.word[0], w.word[1], w.word[len(w.word)-1], len(w.word))
+		switch m[h] {
+		case 0:
+			m[h] = int16(k + 1)
+		default:
+			m[h] = -1
+		}
+	}
+	for h := range m {
+		m[h] = max(m[h], 0)
 	}
 	return m
 }()
