@@ -2,9 +2,7 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 
@@ -25,41 +23,17 @@ var (
 // 64,000 indicators over every metric, eleven subjects and thirty years.
 func corpus64k() *model.Corpus {
 	query64kOnce.Do(func() {
-		subjects := []string{"Kazakhstan", "Uzbekistan", "Hong Kong", "Shanghai", "Alashankou–Dostyk", "Kyrgyzstan",
-			"Turkmenistan", "Tajikistan", "Xinjiang", "Hong Kong–Central Asia", "China"}
-		units := []string{"%", "t", "USD", "HKD", "count", "TEU"}
-		c := model.NewCorpus()
-		for d := 0; d < 12800; d++ {
-			var b strings.Builder
-			fmt.Fprintf(&b, "Report %d on corridor trade\n\n", d)
-			var r model.Result
-			for i := 0; i < 5; i++ {
-				n := d*5 + i
-				start := b.Len()
-				fig := fmt.Sprintf("%d.%d million", 1+n%97, n%10)
-				subj := subjects[(n/3)%len(subjects)]
-				fmt.Fprintf(&b, "In %d, %s rail freight reached %s across the border. ", 2000+n%30, subj, fig)
-				fs := start + strings.Index(b.String()[start:], fig)
-				in := model.Indicator{Metric: model.Metrics[n%len(model.Metrics)], Subject: subj,
-					Period: &model.Period{From: 2000 + n%30, To: 2000 + n%30}, Sentence: model.Span{Start: start, End: b.Len() - 1}}
-				in.Quantity = model.Quantity{Value: float64(1+n%97) * 1e6, Unit: units[n%len(units)],
-					Span: model.Span{Start: fs, End: fs + len(fig)}, Text: fig}
-				r.Indicators = append(r.Indicators, in)
-			}
-			text := b.String()
-			c.Add(&model.Document{ID: fmt.Sprintf("doc%05d", d), Path: fmt.Sprintf("doc%05d.txt", d),
-				Title: fmt.Sprintf("Report %d on corridor trade", d), Date: model.Date{Year: 2000 + d%26, Month: 1 + d%12, Day: 1},
-				Format: model.FormatText, Bytes: len(text), Text: text}, r)
-		}
-		c.Prepare()
-		query64k = c
+		query64k = generatedCorpus(generatedSpec{docs: 12800, dated: true, phrase: "rail freight",
+			subjects: []string{"Kazakhstan", "Uzbekistan", "Hong Kong", "Shanghai", "Alashankou–Dostyk", "Kyrgyzstan",
+				"Turkmenistan", "Tajikistan", "Xinjiang", "Hong Kong–Central Asia", "China"}})
+		query64k.Prepare()
 	})
 	return query64k
 }
 
 // reutersTUI loads the Reuters corpus in place, or skips.
 func reutersTUI(b *testing.B) *model.Corpus {
-	const dir = "/work/shared/corpora/reuters21578"
+	const dir = "../../shared/corpora/reuters21578" // read in place; research use only, never copied
 	if _, err := os.Stat(dir); err != nil {
 		b.Skip("Reuters corpus not present")
 	}
