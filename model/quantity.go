@@ -1058,7 +1058,11 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		n    int
 		ends [maxUnitWords + 1]int
 		lens [maxUnitWords + 1]int
-		nw   int
+		// hs[w] is wordHash(buf[:lens[w]]), made as buf is filled, so
+		// that unitWordFilter turns away most phrases before the map.
+		hs [maxUnitWords + 1]uint32
+		h  = uint32(2166136261)
+		nw int
 	)
 	pos := q
 	for nw < len(ends) {
@@ -1071,15 +1075,17 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 			if t[pos-1] == '-' {
 				buf[n] = '-'
 			}
+			h = (h ^ uint32(buf[n])) * 16777619
 			n++
 		}
 		for k := pos; k < we; k++ {
 			if t[k] != '.' {
 				buf[n] = qLower(t[k])
+				h = (h ^ uint32(buf[n])) * 16777619
 				n++
 			}
 		}
-		ends[nw], lens[nw] = we, n
+		ends[nw], lens[nw], hs[nw] = we, n, h
 		nw++
 		next := we
 		if next < len(t) && t[next] == '.' {
@@ -1104,6 +1110,9 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 			if code, ok := isoCurrencies[raw]; ok {
 				return unitDef{unit: code, kind: lexCurrency}, ends[0], true
 			}
+		}
+		if !unitWordFilter.has(hs[w]) {
+			continue // not a key of unitWords
 		}
 		if d, ok := unitWords[string(buf[:lens[w]])]; ok {
 			if d.kind == lexNone {

@@ -485,6 +485,14 @@ func mapKeys[V any](m map[string]V) []string {
 var (
 	// numberWordShape filters the words that may start a spelled-out number.
 	numberWordShape = newWordShape(append(mapKeys(numberWords), "half")...)
+	// unitWordFilter holds the keys of unitWords, for unitPhrase.
+	unitWordFilter = func() *vocabFilter {
+		var f vocabFilter
+		for k := range unitWords {
+			f.add(k)
+		}
+		return &f
+	}()
 	// unitFirstShape filters the first words of unit phrases.
 	unitFirstShape = newWordShape(func() []string {
 		firsts := []string{"u"} // "U.S. dlrs": the scanner sees "U" before the dot
