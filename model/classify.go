@@ -682,8 +682,17 @@ func (t wordTok) year() (int, bool) {
 	if !t.num || len(t.lower) != 4 { // digits: lower is the text
 		return 0, false
 	}
-	y, err := strconv.Atoi(t.lower)
-	if err != nil || y < 1500 || y > 2100 {
+	// Four digits read by hand, as strconv.Atoi would read them: the
+	// period rules ask this of every number in the sentence, per figure.
+	y := 0
+	for i := 0; i < 4; i++ {
+		c := t.lower[i]
+		if !isDigit(c) {
+			return 0, false // "3.25", "1/87": Atoi fails on them too
+		}
+		y = y*10 + int(c-'0')
+	}
+	if y < 1500 || y > 2100 {
 		return 0, false
 	}
 	return y, true
@@ -1574,7 +1583,8 @@ var flowMetrics = map[Metric]bool{
 // sentence-opening "In 1986". Years that start a name ("the 2024 Hong Kong
 // Investment Promotion Conference") are not periods.
 func period(toks []wordTok, f figure, metric Metric) *Period {
-	exprs := yearExprs(toks, f)
+	var buf [8]yearExpr // most sentences have fewer: no allocation
+	exprs := yearExprs(buf[:0], toks, f)
 	bestScore, best := 1<<30, -1
 	for x, e := range exprs {
 		if toks[e.i].clause != f.clause {
@@ -1610,8 +1620,9 @@ func period(toks []wordTok, f figure, metric Metric) *Period {
 
 // yearExprs lists the year expressions outside the figure: "between Y1 and
 // Y2", "from Y1 to Y2", "Y1–Y2", fiscal "1986/87", and single years.
-func yearExprs(toks []wordTok, f figure) []yearExpr {
-	var out []yearExpr
+//
+// It appends them to out.
+func yearExprs(out []yearExpr, toks []wordTok, f figure) []yearExpr {
 	for k := 0; k < len(toks); k++ {
 		if k >= f.fs && k < f.fe {
 			continue
