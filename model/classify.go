@@ -53,10 +53,11 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 // placed records where a classified quantity sits and whether it is
 // reported, for the rules that relate figures to each other.
 type placed struct {
-	ok     bool // reported: not a count that measures nothing
-	si     int  // sentence index, or -1
-	fs, fe int  // the figure's words in the sentence
-	clause int  // the figure's clause
+	ok     bool   // reported: not a count that measures nothing
+	class  string // unitClassOf of its unit, once it is located in a sentence
+	si     int    // sentence index, or -1
+	fs, fe int    // the figure's words in the sentence
+	clause int    // the figure's clause
 }
 
 // classifier holds the per-document state of buildIndicators: sentence
@@ -271,6 +272,9 @@ type figure struct {
 	fs, fe int  // tokens [fs, fe) overlap the quantity's span
 	clause int  // clause of the first token
 	slash  bool // a word follows the figure after a slash ("dlrs/bbl")
+	// class is unitClassOf(q.Unit), found once by locate: the metric,
+	// subject and change rules all ask it.
+	class string
 }
 
 // classify fills in the indicator for q.
@@ -287,7 +291,7 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	s := c.sentence(si)
 	ind.Sentence = s.span
 	f := locate(s.toks, q)
-	at.fs, at.fe, at.clause = f.fs, f.fe, f.clause
+	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
 	metric, ok := chooseMetric(c.cueHits(s), f)
 	if !ok {
 		return at
@@ -311,7 +315,7 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 	for i := range inds {
 		r := &at[i]
-		if !r.ok || r.si < 0 || unitClassOf(inds[i].Unit) != unitPct {
+		if !r.ok || r.si < 0 || r.class != unitPct {
 			continue
 		}
 		toks := c.cache[r.si].toks
@@ -327,7 +331,7 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 			toks[r.fe].lower == "to" && at[n].fs == r.fe+1 {
 			base = n
 		}
-		if base < 0 || !at[base].ok || unitClassOf(inds[base].Unit) == unitPct {
+		if base < 0 || !at[base].ok || at[base].class == unitPct {
 			continue
 		}
 		b, ind := &inds[base], &inds[i]
@@ -386,7 +390,7 @@ func growthOf(m Metric) Metric {
 // or after its end. A table row is one long sentence with many figures, and
 // a linear scan per figure was quadratic in it.
 func locate(toks []wordTok, q Quantity) figure {
-	f := figure{q: q}
+	f := figure{q: q, class: unitClassOf(q.Unit)}
 	f.fs = sort.Search(len(toks), func(i int) bool { return toks[i].end > q.Span.Start })
 	f.fe = f.fs + sort.Search(len(toks)-f.fs, func(i int) bool { return toks[f.fs+i].start >= q.Span.End })
 	f.fe = max(f.fe, f.fs)
@@ -992,7 +996,7 @@ func cueProximity(d int, sameClause bool) float64 {
 // claims.
 func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	ix := metricCues()
-	class := unitClassOf(f.q.Unit)
+	class := f.class
 	cb := classBit(class)
 	// best[rule][group] is the strongest cue seen for that group; an
 	// array, so that it lives on the stack.
@@ -1179,7 +1183,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 	ms := usable(c.usableBuf[:0], toks, s.mentions, f)
 	c.usableBuf = ms[:0]
 	if len(ms) > 0 {
-		if p := fromAfter(toks, ms, f); p != nil && unitClassOf(f.q.Unit) == unitCount {
+		if p := fromAfter(toks, ms, f); p != nil && f.class == unitCount {
 			return p.name
 		}
 		if metric == MetricListedCompanies {
