@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/binary"
 	"sort"
 	"strconv"
 	"strings"
@@ -121,6 +122,9 @@ func (sc *classifyScratch) lowerText(s string) string {
 	}
 	b := sc.low[:len(s)]
 	copy(b, s[:i])
+	for ; i+8 <= len(s); i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], swarLower(load8(s, i)))
+	}
 	for ; i < len(s); i++ {
 		b[i] = lowerByte[s[i]]
 	}

@@ -69,3 +69,13 @@ func asciiAlnumEnd(t string, i int) int {
 	}
 	return i
 }
+
+// swarLower lower-cases the ASCII capitals among x's eight bytes and
+// leaves every other byte as it is.
+func swarLower(x uint64) uint64 {
+	y := x & swarLo7
+	ge := y + 0x3f3f3f3f3f3f3f3f // bit 7 set when y >= 'A' (0x80-0x41)
+	gt := y + 0x2525252525252525 // bit 7 set when y > 'Z' (0x80-0x5b)
+	up := ge &^ gt &^ x & swarHi // capitals, not bytes ≥ 0x80
+	return x | up>>2             // bit 7 becomes 0x20
+}

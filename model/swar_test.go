@@ -61,3 +61,24 @@ func TestSqueezed(t *testing.T) {
 		}
 	}
 }
+
+// TestSWARLower checks swarLower against lowerByte on every byte value in
+// every position.
+func TestSWARLower(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			b := []byte("aB1 \x80Zz@")
+			b[pos] = byte(c)
+			want := make([]byte, 8)
+			for i := range b {
+				want[i] = lowerByte[b[i]]
+			}
+			got := swarLower(load8(string(b), 0))
+			for i := range 8 {
+				if byte(got>>(8*i)) != want[i] {
+					t.Fatalf("swarLower(%q) byte %d = %#x, want %#x", b, i, byte(got>>(8*i)), want[i])
+				}
+			}
+		}
+	}
+}
