@@ -53,6 +53,7 @@ type gazPhrase struct {
 	rule    gazCaseRule
 	demonym bool // an adjective or people noun ("Kazakh"), not a name
 	p       *gazPlace
+	capWord []bool // per word: its first letter is upper case in the alias (see accepts)
 	mask    uint64 // letterMask of words[0], for the fuzzy prefilter
 	runes   int    // rune count of words[0]
 }
@@ -183,6 +184,8 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 	for _, t := range toks {
 		ph.words = append(ph.words, t.lower)
 		ph.raw = append(ph.raw, alias[t.start:t.end])
+		r, _ := utf8.DecodeRuneInString(alias[t.start:t.end])
+		ph.capWord = append(ph.capWord, unicode.IsUpper(r))
 	}
 	switch {
 	case !gazHasUpper(alias):
@@ -306,8 +309,14 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (p
 		}
 		ok := true
 		for k, w := range ph.words {
-			tk := toks[i+k]
-			if tk.lower != w || !ph.rule.accepts(src, tk, ph.raw[k]) {
+			tk := &toks[i+k]
+			if tk.lower != w {
+				ok = false
+				break
+			}
+			// The title rule, the common one, is decided by a flag made
+			// when the alias was indexed; accepts decodes the alias word.
+			if ph.rule == gazCaseTitle && ph.capWord[k] && !tk.cap || ph.rule == gazCaseExact && !ph.rule.accepts(src, *tk, ph.raw[k]) {
 				ok = false
 				break
 			}
