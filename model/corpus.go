@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"sync"
 )
@@ -26,9 +27,6 @@ type Corpus struct {
 	search       *searchIndex // lowercase fields for queries; see query.go
 	conflictOnce sync.Once
 	conflicts    *conflictIndex // figures that disagree; see conflict.go
-	keyOnce      sync.Once
-	indByKey     map[Key]int // Indicator.Key() -> ID
-	evByKey      map[Key]int // Event.Key() -> ID
 }
 
 // Key identifies an indicator or an event across snapshots of a changing
@@ -49,40 +47,43 @@ func (e *Event) Key() Key { return Key{e.Doc, e.Span.Start} }
 
 // FindIndicator returns the ID of the indicator with key k, or -1.
 func (c *Corpus) FindIndicator(k Key) int {
-	c.buildKeys()
-	if id, ok := c.indByKey[k]; ok {
-		return id
-	}
-	return -1
+	return c.findByKey(k, len(c.Indicators), func(i int) (string, int) {
+		return c.Indicators[i].Doc, c.Indicators[i].Span.Start
+	})
 }
 
 // FindEvent returns the ID of the event with key k, or -1.
 func (c *Corpus) FindEvent(k Key) int {
-	c.buildKeys()
-	if id, ok := c.evByKey[k]; ok {
-		return id
-	}
-	return -1
+	return c.findByKey(k, len(c.Events), func(i int) (string, int) {
+		return c.Events[i].Doc, c.Events[i].Span.Start
+	})
 }
 
-// buildKeys makes the key maps once; the first of two equal keys wins.
-func (c *Corpus) buildKeys() {
-	c.keyOnce.Do(func() {
-		c.indByKey = make(map[Key]int, len(c.Indicators))
-		for i := range c.Indicators {
-			k := c.Indicators[i].Key()
-			if _, dup := c.indByKey[k]; !dup {
-				c.indByKey[k] = i
-			}
-		}
-		c.evByKey = make(map[Key]int, len(c.Events))
-		for i := range c.Events {
-			k := c.Events[i].Key()
-			if _, dup := c.evByKey[k]; !dup {
-				c.evByKey[k] = i
-			}
-		}
+// findByKey returns the first of n items whose document and start equal k,
+// or -1. Items are stored grouped by document, in the order of Documents
+// (Add appends a document's items together, and snapshots are assembled the
+// same way), so a binary search finds the document's run and a short scan
+// the offset. This needs no index: maps from Key to ID cost 12 MB on the
+// Reuters corpus, for a lookup made once per snapshot swap.
+func (c *Corpus) findByKey(k Key, n int, at func(i int) (doc string, start int)) int {
+	want, ok := c.byID[k.Doc]
+	if !ok {
+		return -1
+	}
+	lo := sort.Search(n, func(i int) bool {
+		doc, _ := at(i)
+		return c.byID[doc] >= want
 	})
+	for i := lo; i < n; i++ {
+		doc, start := at(i)
+		if doc != k.Doc {
+			break
+		}
+		if start == k.Start {
+			return i
+		}
+	}
+	return -1
 }
 
 // NewCorpus returns an empty corpus.
@@ -191,12 +192,11 @@ func assemble(rs []DocResult) *Corpus {
 	return c
 }
 
-// Prepare builds now what queries, conflict marks and key lookups would
+// Prepare builds now what queries and conflict marks would
 // otherwise build on first use (about 60-100 ms for 64k indicators), so a
 // dashboard can pay for it in the command that made the snapshot rather
 // than in its Update. Calling it is optional and safe from any goroutine.
 func (c *Corpus) Prepare() {
 	c.searchIdx()
 	c.conflictIdx()
-	c.buildKeys()
 }
