@@ -264,7 +264,7 @@ func (s *qscanner) figure(i int, word bool) int {
 // "jumped 2-7/8 to 73" is a change and its new level, not a range.
 func (s *qscanner) changeBefore(i int) bool {
 	ws, we := s.prevWord(i)
-	return we > ws && changeWords[qWordLower(s.text[ws:we])]
+	return we > ws && changeSet.has(s.text[ws:we])
 }
 
 // listUnit gives a bare number the unit of the next number in a list, where
@@ -316,7 +316,7 @@ func (s *qscanner) unitOf(p *qpart, start int) (unit, counted string) {
 	case lexPoints:
 		// "rose 2 points" is a change of a rate; "index at 2,000 points"
 		// is a level.
-		if ws, we := s.prevWord(start); we > ws && changeWords[qWordLower(s.text[ws:we])] {
+		if ws, we := s.prevWord(start); we > ws && changeSet.has(s.text[ws:we]) {
 			return "pp", ""
 		}
 		return "points", ""
@@ -367,17 +367,17 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	}
 	if !a.signed {
 		// "Article 5", "page 215", "pp. 45–47", "Phase 2".
-		if b := qTrimBack(t, a.numStart); labelWords[prev] && (we == b || we+1 == b && t[we] == '.') {
+		if b := qTrimBack(t, a.numStart); labelSet.has(prev) && (we == b || we+1 == b && t[we] == '.') {
 			return false
 		}
 		// "Feb 26", "January 3, 1992", "9 July 2020".
 		if a.plain && a.mant <= 31 {
-			if we > ws && qUpper(t[ws]) && monthWords[prev] {
+			if we > ws && qUpper(t[ws]) && monthSet.has(prev) {
 				return false
 			}
 			ns := s.skipBlank(a.numEnd)
 			if ns < len(t) && qUpper(t[ns]) {
-				if monthWords[qWordLower(t[ns:qLetterEnd(t, ns)])] {
+				if monthSet.has(t[ns:qLetterEnd(t, ns)]) {
 					return false
 				}
 			}
@@ -466,7 +466,7 @@ func (s *qscanner) dayList(i int) bool {
 		if d == b {
 			return false
 		}
-		if ws, we := s.prevWord(d); we > ws && qUpper(t[ws]) && monthWords[qWordLower(t[ws:we])] {
+		if ws, we := s.prevWord(d); we > ws && qUpper(t[ws]) && monthSet.has(t[ws:we]) {
 			return true
 		}
 		i = d
@@ -559,7 +559,7 @@ func (s *qscanner) rangeSecond(a qpart, intro string) (int, byte) {
 		e := qLetterEnd(t, k)
 		if e < len(t) && t[e] == '$' {
 			k = e + 1
-		} else if _, ok := isoCurrencies[t[k:e]]; ok {
+		} else if _, ok := isoCode(t[k:e]); ok {
 			k = s.skipBlank(e)
 		} else if s.numberWordAt(k, e) && k == q {
 			return k, conn
@@ -854,7 +854,7 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 		if ls > 0 && (qDigit(t[ls-1]) || t[ls-1] == '-' || t[ls-1] == '_') {
 			return false
 		}
-		_, iso := isoCurrencies[t[ls:i]]
+		_, iso := isoCode(t[ls:i])
 		return iso || t[ls:i] == "Rs"
 	case c == '-':
 		// "COVID-19", "mid-2026", "Su-27" and the tail of a chain
@@ -1107,7 +1107,7 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 			if raw == "Mt" {
 				return unitDef{unit: "t", kind: lexMeasure, mult: 1e6}, ends[0], true
 			}
-			if code, ok := isoCurrencies[raw]; ok {
+			if code, ok := isoCode(raw); ok {
 				return unitDef{unit: code, kind: lexCurrency}, ends[0], true
 			}
 		}
@@ -1271,7 +1271,7 @@ func (s *qscanner) signEndingAt(e int) (string, int) {
 		if ls > 0 && isLetter(t[ls-1]) {
 			return "", 0
 		}
-		if code, ok := isoCurrencies[t[ls:e]]; ok {
+		if code, ok := isoCode(t[ls:e]); ok {
 			return code, ls
 		}
 		if t[ls:e] == "Rs" {
@@ -1305,7 +1305,7 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 	)
 	// Most figures have no qualifier: give up unless the word right before
 	// can end one.
-	if ws, we := s.prevWord(i); we == ws || !qualifierLast[qWordLower(t[ws:we])] {
+	if ws, we := s.prevWord(i); we == ws || !qualifierLastSet.has(t[ws:we]) {
 		return "", 0
 	}
 	pos := i

@@ -573,3 +573,56 @@ var irregularPlurals = map[string]bool{
 	"people": true, "staff": true, "personnel": true, "children": true, "men": true,
 	"women": true, "cattle": true, "sheep": true, "livestock": true, "police": true,
 }
+
+// shapedSet is a set of lower-case words behind a wordShape filter: most
+// words tested on the quantity scanner's paths (the word before every
+// figure) are in none of these sets, and the filter turns them away with
+// one table read instead of folding and hashing them for a map.
+type shapedSet struct {
+	shape *wordShape
+	all   bool // a key the filter cannot hold: every word goes to the map
+	m     map[string]bool
+}
+
+func newShapedSet(m map[string]bool) *shapedSet {
+	s := &shapedSet{shape: newWordShape(mapKeys(m)...), m: m}
+	for k := range m {
+		if n := len(k); n == 0 || n >= 32 || !isLetter(k[0]) || !isLetter(k[n-1]) || k != strings.ToLower(k) {
+			s.all = true
+		}
+	}
+	return s
+}
+
+// has reports whether w, an ASCII word in any case, is in the set.
+func (s *shapedSet) has(w string) bool {
+	if !s.all && !s.shape.has(w) {
+		return false
+	}
+	return s.m[qWordLower(w)]
+}
+
+var (
+	monthSet         = newShapedSet(monthWords)
+	labelSet         = newShapedSet(labelWords)
+	changeSet        = newShapedSet(changeWords)
+	qualifierLastSet = newShapedSet(qualifierLast)
+)
+
+// isoCode looks w up in isoCurrencies, whose keys are all three capitals:
+// any other word, most of those tested, is turned away before the map.
+func isoCode(w string) (string, bool) {
+	if len(w) != 3 || !qUpper(w[0]) || !qUpper(w[1]) || !qUpper(w[2]) {
+		return "", false
+	}
+	code, ok := isoCurrencies[w]
+	return code, ok
+}
+
+func init() {
+	for k := range isoCurrencies {
+		if len(k) != 3 || !qUpper(k[0]) || !qUpper(k[1]) || !qUpper(k[2]) {
+			panic("isoCode: key not three capitals: " + k)
+		}
+	}
+}
