@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -539,7 +540,21 @@ func decodeText(data []byte) (text string, warn, err error) {
 func isMostlyControl(data []byte) bool {
 	head := data[:min(len(data), 8<<10)]
 	n := 0
-	for _, c := range head {
+	i := 0
+	for ; i+8 <= len(head); i += 8 {
+		// Eight bytes at a time: only a group holding a byte below 0x20
+		// (a line break, most often) is counted byte by byte. The test
+		// (x - 0x20 in every byte) &^ x & bit 7 is non-zero exactly when
+		// some byte of x is below 0x20.
+		x := binary.LittleEndian.Uint64(head[i:])
+		if (x-0x2020202020202020)&^x&swarHi == 0 {
+			continue
+		}
+		for _, c := range head[i : i+8] {
+			n += int(controlByte[c])
+		}
+	}
+	for _, c := range head[i:] {
 		n += int(controlByte[c]) // a table, not a branch per byte: it runs over every file
 	}
 	return n*10 > len(head)
