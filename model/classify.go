@@ -74,6 +74,12 @@ type classifier struct {
 	// usableBuf backs the result of usable, which subject needs only until
 	// its next call.
 	usableBuf []placeMention
+	// ctxBuf is usableBuf for contextSubject and topic, which may run
+	// while subject still holds a result of usable.
+	ctxBuf []placeMention
+	// topicDone and topicPlace cache topic.
+	topicDone  bool
+	topicPlace *gazPlace
 }
 
 // classifyScratch holds the buffers buildIndicators reuses from one
@@ -331,8 +337,8 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-at[p].fe <= 6 &&
 			r.clause-at[p].clause <= 1 {
 			base = p
-		} else if n := i + 1; n < len(at) && at[n].si == r.si && r.fe < len(toks) &&
-			toks[r.fe].lower == "to" && at[n].fs == r.fe+1 {
+		} else if n, to := i+1, skipWhen(toks, r.fe, r.clause); n < len(at) && at[n].si == r.si && to < len(toks) &&
+			toks[to].lower == "to" && at[n].fs == to+1 {
 			base = n
 		}
 		if base < 0 || !at[base].ok || at[base].class == unitPct {
@@ -349,6 +355,22 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		}
 	}
 }
+
+// skipWhen returns the index of the first word at or after k that is not
+// part of a short time phrase in clause cl: a change is often dated between
+// itself and its result ("rose 65 percent last year to 2.76 million
+// tonnes", "up 12% year on year to ...", "fell 3% in 2023 to ...").
+func skipWhen(toks []wordTok, k, cl int) int {
+	for n := 0; n < 4 && k < len(toks) && toks[k].clause == cl; n, k = n+1, k+1 {
+		if _, isYear := toks[k].year(); !isYear && !whenWords[toks[k].lower] && !isMonthWord(toks[k].lower) {
+			break
+		}
+	}
+	return k
+}
+
+// whenWords make up the time phrases skipWhen passes over.
+var whenWords = wordSet("last this past previous in on a the year years annual annually quarter month week yearly earlier ago")
 
 // changeMarker returns the index of the word that marks the figure as a
 // change ("up 18%", "rose by 18%", "an increase of 18%"), or -1.
@@ -811,7 +833,8 @@ var metricTable = []struct {
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
 	{MetricInvestment, "money", 0, []string{
 		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:2 stake*:1 infrastructure:1 " +
-			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9"}},
+			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
+			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1"}},
 	// A share of investment is investment ("40 per cent of foreign direct
 	// investment"): FDI, or investment with "of" or "share"; a bare
 	// percentage near "fund" or "bond" is more often a rate.
@@ -1181,11 +1204,17 @@ func isTradeMetric(m Metric) bool {
 //     governed by a preposition, else its first place. A share's whole
 //     ("60% of Central Asia's GDP") is never the subject.
 //  6. the subject of the nearest clause before, then after, in the sentence.
-//  7. a pair or the subject of the previous sentence or the one before.
+//  7. the context's subject (see contextSubject).
+//
+// A trade figure whose clause names only the partner ("trade turnover with
+// China climbed to $43.8 billion") is the context's subject paired with it.
 func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string {
 	toks := s.toks
 	ms := usable(c.usableBuf[:0], toks, s.mentions, f)
 	c.usableBuf = ms[:0]
+	if metric == MetricDelegation {
+		ms = withoutDestinations(toks, ms, f)
+	}
 	if len(ms) > 0 {
 		if p := fromAfter(toks, ms, f); p != nil && f.class == unitCount {
 			return p.name
@@ -1199,6 +1228,11 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		}
 		if pr := c.pairIn(toks, ms, f.clause, metric, true); pr != "" {
 			return pr
+		}
+		if b := tradePartner(toks, ms, f.clause, metric); b != nil && firstSubjectIn(toks, ms, f.clause) == nil {
+			if pr, a := c.contextSubject(si, metric); pr == "" && a != nil && a != b {
+				return c.g.pair(a, b)
+			}
 		}
 		ms = withoutShareWhole(toks, ms, f)
 		if p := clauseSubject(toks, ms, f.clause, metric == MetricListedCompanies, f); p != nil {
@@ -1215,23 +1249,135 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			}
 		}
 	}
-	// An earlier sentence lends its subject, not its objects: "to Woodco
-	// of Houston" says nothing of where the next figure belongs.
+	if pr, p := c.contextSubject(si, metric); pr != "" {
+		return pr
+	} else if p != nil {
+		return p.name
+	}
+	return ""
+}
+
+// contextSubject is the subject of a figure whose clause names no place of
+// its own: a pair (pr) or a place (p) from around sentence si. A sentence
+// that points back (see pointsBack) continues the sentence before it, so the previous sentence or the one before lends
+// its subject, never its objects ("to Woodco of Houston" says nothing of
+// where the next figure belongs). Otherwise the figure is about what the
+// document is about: "Freight rates on the route fell to about $6,000" in
+// an article on a corridor is the corridor's, whatever the sentence before
+// happened to name. Without a topic, the earlier sentences lend theirs.
+func (c *classifier) contextSubject(si int, metric Metric) (pr string, p *gazPlace) {
+	if !pointsBack(c.sentence(si).toks) {
+		if t := c.topic(); t != nil {
+			return "", t
+		}
+	}
 	for back := 1; back <= 2 && si-back >= 0; back++ {
 		ps := c.sentence(si - back)
 		if len(ps.mentions) == 0 {
 			continue
 		}
 		if pr := c.pairIn(ps.toks, ps.mentions, -1, metric, false); pr != "" {
-			return pr
+			return pr, nil
 		}
-		us := usable(c.usableBuf[:0], ps.toks, ps.mentions, figure{fs: -1, fe: -1})
-		c.usableBuf = us[:0]
+		us := usable(c.ctxBuf[:0], ps.toks, ps.mentions, figure{fs: -1, fe: -1})
+		c.ctxBuf = us[:0]
 		if p := firstSubject(ps.toks, us); p != nil {
-			return p.name
+			return "", p
 		}
 	}
-	return ""
+	return "", c.topic()
+}
+
+// pointsBack reports whether a sentence refers to the one before it by a
+// pronoun or "here" ("It said...", "Their exports...", "crosses the border
+// here"). "This" and "there" are left out: "this year" and "there are"
+// point nowhere.
+func pointsBack(toks []wordTok) bool {
+	for _, t := range toks {
+		if backPointers[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// backPointers are the words pointsBack looks for.
+var backPointers = wordSet("it its they their them he she his her here")
+
+// topicSentences is how far into a document topic looks: the headline and
+// the lead, where news and reference articles name what they are about.
+const topicSentences = 4
+
+// topic returns the place the document is about: the grammatical subject
+// of the first of its opening sentences that names one (a dateline's city
+// is where the story was filed, not what it is about), or nil.
+func (c *classifier) topic() *gazPlace {
+	if c.topicDone {
+		return c.topicPlace
+	}
+	c.topicDone = true
+	for si := 0; si < len(c.sents) && si < topicSentences; si++ {
+		s := c.sentence(si)
+		if len(s.mentions) == 0 {
+			continue
+		}
+		us := usable(c.ctxBuf[:0], s.toks, s.mentions, figure{fs: -1, fe: -1})
+		c.ctxBuf = us[:0]
+		if p := firstSubject(s.toks, us); p != nil {
+			c.topicPlace = p
+			return p
+		}
+	}
+	return nil
+}
+
+// withoutDestinations drops, in place, the places a delegation goes to: a
+// delegation "visited Almaty and Tashkent" or "travelled to Beijing" is not
+// about them but about where it comes from, which the context says when its
+// own sentence does not.
+func withoutDestinations(toks []wordTok, ms []placeMention, f figure) []placeMention {
+	from := -1
+	for k := f.fe; k < len(toks) && toks[k].clause == f.clause; k++ {
+		if travelVerbs[toks[k].lower] {
+			from = k
+			break
+		}
+	}
+	if from < 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.i < from || toks[m.i].clause != f.clause {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// travelVerbs lead to a delegation's destinations.
+var travelVerbs = wordSet("visit visits visited visiting tour tours toured touring travel travels travelled traveled travelling traveling went arrived arrives heads headed")
+
+// tradePartner returns the place a trade figure's clause cl trades with
+// ("trade with B", "exports to B", "imports from B"), or nil.
+func tradePartner(toks []wordTok, ms []placeMention, cl int, metric Metric) *gazPlace {
+	if !isTradeMetric(metric) {
+		return nil
+	}
+	for k, t := range toks {
+		if t.clause != cl || !tradeWords[t.lower] {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == cl; j++ {
+			if w := toks[j].lower; w == "with" || w == "to" || w == "from" {
+				if b := mentionAt(ms, skipDeterminers(toks, j+1, cl)); b != nil {
+					return b.p
+				}
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // usable drops the mentions that cannot be the figure's subject: those

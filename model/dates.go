@@ -852,8 +852,8 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 		"fiscal", "fy", "quarter", "qtr":
 		return ws, true
 	case "of":
-		// "end of 2025", "first half of 1987", "as of 2024" — but not
-		// "a total of 1987 bags".
+		// "end of 2025", "first half of 1987", "as of 2024", "the first
+		// nine months of 1986" — but not "a total of 1987 bags".
 		ns, ne := s.wordBefore(ws)
 		if ns < 0 {
 			return 0, false
@@ -861,7 +861,8 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 		var b2 [12]byte
 		switch string(dtLower(t[ns:ne], b2[:])) {
 		case "end", "beginning", "start", "middle", "half", "quarter", "spring", "summer",
-			"autumn", "winter", "as", "part", "course", "rest", "remainder", "all":
+			"autumn", "winter", "as", "part", "course", "rest", "remainder", "all",
+			"months", "weeks", "period", "season":
 			return ns, true
 		}
 	case "and", "or":
