@@ -157,6 +157,39 @@ func TestStreamFlow(t *testing.T) {
 	t.Logf("%d frames, %d with the progress bar", len(r.seen), bars)
 }
 
+// TestStreamFilterWordsInLoader: while a filter with free words is in
+// force, every snapshot arrives with its word index already built by the
+// loader's goroutine, so that swapping it in does not stall the keys.
+func TestStreamFilterWordsInLoader(t *testing.T) {
+	dir := t.TempDir()
+	writeArticles(t, dir, 200)
+	m := New(model.NewCorpus(), testStyles(), 120, 40, WithFilter("rail freight"),
+		WithStream(context.Background(), []string{dir}, model.LoadOptions{}, false))
+	r := newRunner(t, m)
+	snaps := 0
+	deadline := time.After(20 * time.Second)
+	for !loaded(r.m) {
+		select {
+		case msg := <-r.msgs:
+			if s, ok := msg.(corpusLoadedMsg); ok {
+				snaps++
+				if s.snap.table.words == nil {
+					t.Fatalf("snapshot %d arrived without its word index", snaps)
+				}
+			}
+			r.send(msg)
+		case <-deadline:
+			t.Fatal("no complete load within 20s")
+		}
+	}
+	if snaps == 0 {
+		t.Fatal("no snapshot seen")
+	}
+	if q, shown := r.m.table.Filter(); q != "rail freight" || shown == 0 {
+		t.Errorf("filter after the load = %q showing %d rows", q, shown)
+	}
+}
+
 // TestStreamQuitCancels: quitting during a load stops the loader, and the
 // subscription ends (its command returns nil) instead of leaking.
 func TestStreamQuitCancels(t *testing.T) {

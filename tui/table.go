@@ -172,6 +172,16 @@ func (p tablePane) Current() int {
 // Filter returns the filter in force and how many rows it leaves.
 func (p tablePane) Filter() (query string, shown int) { return p.query, len(p.view.rows) }
 
+// FilterHasWords reports whether the filter in force has free words, which
+// the fuzzy scorer matches through the word index.
+func (p tablePane) FilterHasWords() bool {
+	if p.query == "" {
+		return false
+	}
+	_, words := splitQuery(p.query)
+	return strings.TrimSpace(words) != ""
+}
+
 // SetFilter applies a query as if typed (for --query and deep links). A
 // query that does not parse leaves the rows as they were and shows why.
 func (p *tablePane) SetFilter(q string) {

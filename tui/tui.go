@@ -6,6 +6,7 @@ package tui
 
 import (
 	"slices"
+	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -58,6 +59,10 @@ type Model struct {
 	comparing bool
 
 	load *loader // the background load and watch, or nil (see WithStream)
+	// wantWords tells the loader's goroutine that the filter has free
+	// words, so that it builds each snapshot's word index there: built in
+	// Update, it stalled the keys for 0.2 s per snapshot of Reuters.
+	wantWords *atomic.Bool
 }
 
 // New returns a dashboard over c of the given size (0, 0 until the first
@@ -74,13 +79,24 @@ func New(c *model.Corpus, styles Styles, width, height int, opts ...Option) Mode
 		o(&m.opts)
 	}
 	if s := m.opts.stream; s != nil {
-		m.load = newLoader(*s, func(c *model.Corpus) snapshot { return prepareSnapshot(st, c) })
+		ww := new(atomic.Bool)
+		m.wantWords = ww
+		m.load = newLoader(*s, func(c *model.Corpus) snapshot {
+			snap := prepareSnapshot(st, c)
+			if ww.Load() {
+				snap.table.wordIdx()
+			}
+			return snap
+		})
 		m.header.StartLoading()
 	}
 	m.table.SetSparkline(m.chart.SparklineYears) // counts made once, by the chart
 	m.rebindKeys(m.opts.keys)
 	if m.opts.filter != "" {
 		m.table.SetFilter(m.opts.filter)
+	}
+	if m.wantWords != nil {
+		m.wantWords.Store(m.table.FilterHasWords())
 	}
 	m.table.Focus()
 	m.syncHeader()
@@ -135,6 +151,15 @@ func (m Model) Init() tea.Cmd {
 // Update implements tea.Model: it routes input to the focused pane (the
 // mouse to the pane under the pointer) and carries messages between panes.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	if mm, ok := next.(Model); ok && mm.wantWords != nil {
+		mm.wantWords.Store(mm.table.FilterHasWords())
+	}
+	return next, cmd
+}
+
+// update is Update before the loader is told what the filter needs.
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
