@@ -1223,8 +1223,13 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			if p := exchangePlace(toks, ms, f); p != nil {
 				return p.name
 			}
-		} else if p := inNounPhrase(toks, ms, f); p != nil {
-			return p.name
+		} else if m := inNounPhrase(toks, ms, f); m != nil {
+			// "4,500 China–Europe trains": a pair that names the thing
+			// counted is the subject as a pair, not its first half.
+			if n := mentionAt(ms, m.j); n != nil && toks[n.i].joined() && n.p != m.p {
+				return c.g.pair(m.p, n.p)
+			}
+			return m.p.name
 		}
 		if pr := c.pairIn(toks, ms, f.clause, metric, true); pr != "" {
 			return pr
@@ -1485,14 +1490,14 @@ func exchangePlace(toks []wordTok, ms []placeMention, f figure) *gazPlace {
 // phrase: "over 40 Hong Kong professional service leaders", "30 state-owned
 // and private mainland Chinese executives". The phrase ends at a clause
 // break, a preposition, a verb-like function word or another number.
-func inNounPhrase(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+func inNounPhrase(toks []wordTok, ms []placeMention, f figure) *placeMention {
 	for k := f.fe; k < len(toks) && k < f.fe+8; k++ {
 		t := toks[k]
 		if t.clause != f.clause || t.num || prepositions[t.lower] || npStops[t.lower] {
 			return nil
 		}
 		if m := mentionAt(ms, k); m != nil {
-			return m.p
+			return m
 		}
 	}
 	return nil
