@@ -865,19 +865,20 @@ var metricTable = []struct {
 		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + perUnitCues,
 		"big " + perUnitCues}},
 	{MetricOther, "pct money count mass teu length oil", 0, []string{
-		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " + otherGrowthCues}},
+		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " +
+			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 " + otherGrowthCues}},
 }
 
 // Cue groups several rows share. notEconomyCues name other things that
 // grow: money, credit, orders, prices, profits, people. Near a figure they
-// veto reading a bare "growth" as growth of an economy; all but population
-// (a metric of its own) also make a figure "other". perUnitCues mark a
+// veto reading a bare "growth" as growth of an economy; all but prices and
+// population (metrics of their own) also make a figure "other". perUnitCues mark a
 // price: an amount per unit ("dlrs per tonne", "cts a share", "Shr 1.23
 // dlrs", "Qtly div 15 cts").
 const (
-	notEconomyCues  = otherGrowthCues + " population:4"
+	notEconomyCues  = otherGrowthCues + " inflation:4 prices:4 population:4"
 	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3 shr:5 div:4"
-	otherGrowthCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 inflation:4 prices:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
+	otherGrowthCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
 	tradeCues       = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
 	growthCues      = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
 )
