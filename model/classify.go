@@ -348,6 +348,9 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		if b.Metric == MetricOther && ind.Metric != MetricOther {
 			continue // "exports declined 9.9 pct to 615 billion": the base's own cues misled it
 		}
+		if k > 0 && changeNouns[toks[k].lower] && ownMeasures[toks[k-1].lower] {
+			continue // "a country of 37 million people, has averaged GDP growth of 5%": it says what grew
+		}
 		ind.Metric = growthOf(b.Metric)
 		ind.Subject = b.Subject
 		if b.Period != nil {
@@ -396,6 +399,11 @@ var (
 	changeVerbs = wordSet("up down rose fell risen fallen rising falling increased decreased grew jumped climbed dropped declined gained lost surged slipped eased plunged soared slumped advanced")
 	changeNouns = wordSet("increase decrease rise fall drop decline jump gain growth reduction cut surge")
 )
+
+// ownMeasures name what a change noun is a change of ("GDP growth of 5%",
+// "an export decline of 3%"), so that the change is not taken for a change
+// of the figure before it.
+var ownMeasures = wordSet("gdp gnp economic economy output trade export exports import imports")
 
 // growthOf is the metric of a change in m: trade and GDP have growth
 // metrics of their own; any other change is filed under what changed.
@@ -1235,9 +1243,22 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if pr := c.pairIn(toks, ms, f.clause, metric, true); pr != "" {
 			return pr
 		}
-		if b := tradePartner(toks, ms, f.clause, metric); b != nil && firstSubjectIn(toks, ms, f.clause) == nil {
-			if pr, a := c.contextSubject(si, metric); pr == "" && a != nil && a != b {
-				return c.g.pair(a, b)
+		if isTradeMetric(metric) && firstSubjectIn(toks, ms, f.clause) == nil {
+			if b := tradePartner(toks, ms, f.clause); b != nil {
+				// The trader is the subject of an earlier clause ("Hong
+				// Kong's role is growing: the city's re-exports to
+				// Kazakhstan rose 18%"), else the context's.
+				a := earlierClauseSubject(toks, ms, f.clause, b)
+				if a == nil {
+					if pr, p := c.contextSubject(si, metric); pr == "" {
+						a = p
+					}
+				}
+				if a != nil && a != b {
+					return c.g.pair(a, b)
+				}
+			} else if pr := bilateralPair(c.g, toks, ms, f.clause); pr != "" {
+				return pr
 			}
 		}
 		ms = withoutShareWhole(toks, ms, f)
@@ -1364,12 +1385,43 @@ func withoutDestinations(toks []wordTok, ms []placeMention, f figure) []placeMen
 // travelVerbs lead to a delegation's destinations.
 var travelVerbs = wordSet("visit visits visited visiting tour tours toured touring travel travels travelled traveled travelling traveling went arrived arrives heads headed")
 
+// earlierClauseSubject is the subject of the nearest clause before cl
+// that names a place other than not, or nil.
+func earlierClauseSubject(toks []wordTok, ms []placeMention, cl int, not *gazPlace) *gazPlace {
+	for c := cl - 1; c >= 0; c-- {
+		for _, m := range ms {
+			if toks[m.i].clause == c && m.p != not && !governed(toks, ms, m) {
+				return m.p
+			}
+		}
+	}
+	return nil
+}
+
+// bilateralPair returns the pair a "bilateral" trade figure in clause cl is
+// about when the sentence names two places as "A and B" ("Uzbekistan and
+// Hong Kong signed a pact, as bilateral trade climbed to US$312 million"),
+// or "".
+func bilateralPair(g *gazetteer, toks []wordTok, ms []placeMention, cl int) string {
+	bilateral := false
+	for _, t := range toks {
+		bilateral = bilateral || t.clause == cl && t.lower == "bilateral"
+	}
+	if !bilateral {
+		return ""
+	}
+	for x := 0; x+1 < len(ms); x++ {
+		a, b := ms[x], ms[x+1]
+		if b.i == a.j+1 && toks[a.j].lower == "and" && a.p != b.p {
+			return g.pair(a.p, b.p)
+		}
+	}
+	return ""
+}
+
 // tradePartner returns the place a trade figure's clause cl trades with
 // ("trade with B", "exports to B", "imports from B"), or nil.
-func tradePartner(toks []wordTok, ms []placeMention, cl int, metric Metric) *gazPlace {
-	if !isTradeMetric(metric) {
-		return nil
-	}
+func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 	for k, t := range toks {
 		if t.clause != cl || !tradeWords[t.lower] {
 			continue
@@ -1528,6 +1580,19 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 			return c.g.pair(a.p, b.p)
 		}
 	}
+	// between A and the region: B is the document's topic, when it is a
+	// place of the kind named.
+	for _, a := range ms {
+		if !in(a) || a.i == 0 || toks[a.i-1].lower != "between" || a.j+2 >= len(toks) ||
+			toks[a.j].lower != "and" || toks[a.j+1].lower != "the" {
+			continue
+		}
+		if kind := kindNouns[toks[a.j+2].lower]; kind != "" {
+			if t := c.topic(); t != nil && t.kind == kind && t != a.p {
+				return c.g.pair(a.p, t)
+			}
+		}
+	}
 	// from A to B
 	for x := 0; x+1 < len(ms); x++ {
 		a, b := ms[x], ms[x+1]
@@ -1583,6 +1648,13 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 		}
 	}
 	return ""
+}
+
+// kindNouns are the nouns that, after "the", refer back to a place of a
+// gazetteer kind: "trade between China and the region".
+var kindNouns = map[string]string{
+	"region": gazKindRegion, "country": gazKindCountry, "nation": gazKindCountry,
+	"city": gazKindCity, "town": gazKindCity, "crossing": gazKindCrossing, "corridor": gazKindCorridor,
 }
 
 // pairYields reports whether a pair named in the figure's clause cl gives

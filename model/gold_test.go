@@ -321,6 +321,7 @@ func TestGoldHoldout(t *testing.T) {
 		// where the crossing is the article's topic), so it guards what
 		// it reaches today.
 		{"holdout3", 0.75},
+		{"holdout4", 0.80},
 	} {
 		set := h.set
 		t.Run(set, func(t *testing.T) {
