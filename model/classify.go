@@ -1115,7 +1115,11 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		}
 	}
 	if bestRule < 0 || ix.rules[bestRule].metric == MetricOther {
-		return MetricOther, class != unitCount
+		// A count that no metric claims is kept when it is an estimate of
+		// a population it names ("about 200 companies", "more than 50
+		// projects"): "three tiers" and "five agreements" are wording,
+		// not figures.
+		return MetricOther, class != unitCount || f.q.Qualifier != "" && counted != "" && f.q.Value >= 10
 	}
 	return ix.rules[bestRule].metric, true
 }
@@ -1286,14 +1290,15 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 
 // contextSubject is the subject of a figure whose clause names no place of
 // its own: a pair (pr) or a place (p) from around sentence si. A sentence
-// that points back (see pointsBack) continues the sentence before it, so the previous sentence or the one before lends
+// that points back (see pointsBack) or shares a paragraph with the sentence
+// before it (see opensParagraph) continues that sentence, so the previous sentence or the one before lends
 // its subject, never its objects ("to Woodco of Houston" says nothing of
 // where the next figure belongs). Otherwise the figure is about what the
 // document is about: "Freight rates on the route fell to about $6,000" in
 // an article on a corridor is the corridor's, whatever the sentence before
 // happened to name. Without a topic, the earlier sentences lend theirs.
 func (c *classifier) contextSubject(si int, metric Metric) (pr string, p *gazPlace) {
-	if !pointsBack(c.sentence(si).toks) {
+	if !pointsBack(c.sentence(si).toks) && c.opensParagraph(si) {
 		if t := c.topic(); t != nil {
 			return "", t
 		}
@@ -1307,6 +1312,7 @@ func (c *classifier) contextSubject(si int, metric Metric) (pr string, p *gazPla
 			return pr, nil
 		}
 		us := usable(c.ctxBuf[:0], ps.toks, ps.mentions, figure{fs: -1, fe: -1})
+		us = withoutTravelled(ps.toks, us)
 		c.ctxBuf = us[:0]
 		if p := firstSubject(ps.toks, us); p != nil {
 			return "", p
@@ -1326,6 +1332,17 @@ func pointsBack(toks []wordTok) bool {
 		}
 	}
 	return false
+}
+
+// opensParagraph reports whether sentence si starts a line: a paragraph,
+// list item or (in newswire) a sentence of its own. Within a paragraph the
+// sentences before keep talking about their subject ("The port of Baku
+// handled 7.2 million tonnes. Expansion to 25 million tonnes is planned").
+func (c *classifier) opensParagraph(si int) bool {
+	if si == 0 {
+		return true
+	}
+	return strings.IndexByte(c.text[c.sents[si-1].End:c.sents[si].Start], '\n') >= 0
 }
 
 // backPointers are the words pointsBack looks for.
@@ -1376,6 +1393,26 @@ func withoutDestinations(toks []wordTok, ms []placeMention, f figure) []placeMen
 	out := ms[:0]
 	for _, m := range ms {
 		if m.i < from || toks[m.i].clause != f.clause {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// withoutTravelled drops, in place, the places someone travels to in their
+// clause: "A delegation visited Almaty and Tashkent" lends no subject to
+// the sentence after it, whose figure is not about Almaty.
+func withoutTravelled(toks []wordTok, ms []placeMention) []placeMention {
+	out := ms[:0]
+	for _, m := range ms {
+		travelled := false
+		for k := m.i - 1; k >= 0 && toks[k].clause == toks[m.i].clause; k-- {
+			if travelVerbs[toks[k].lower] {
+				travelled = true
+				break
+			}
+		}
+		if !travelled {
 			out = append(out, m)
 		}
 	}
@@ -1713,18 +1750,26 @@ func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 		}
 	}
 	k := m.i - 1
-	for n := 0; k >= 0 && n < 4 && toks[k].clause == cl; n++ {
-		switch {
-		case isDeterminer(toks[k]):
-			k--
-		case toks[k].joined() && !toks[k].cap:
-			k -= 2
-		default:
-			n = 4
+	for {
+		for n := 0; k >= 0 && n < 4 && toks[k].clause == cl; n++ {
+			switch {
+			case isDeterminer(toks[k]):
+				k--
+			case toks[k].joined() && !toks[k].cap:
+				k -= 2
+			default:
+				n = 4
+			}
 		}
-	}
-	if k < 0 || toks[k].clause != cl {
-		return false
+		if k < 0 || toks[k].clause != cl {
+			return false
+		}
+		// "the port of Baku", "the city of Almaty" name the place: its
+		// role is the phrase's, so look before "the port".
+		if toks[k].lower != "of" || k == 0 || !namingNouns[toks[k-1].lower] {
+			break
+		}
+		k -= 2
 	}
 	if prepositions[toks[k].lower] {
 		return true
@@ -1738,6 +1783,9 @@ func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 	}
 	return false
 }
+
+// namingNouns take a place's name after "of": "the port of Baku".
+var namingNouns = wordSet("port city town village province region republic state island capital emirate kingdom county district municipality oblast prefecture")
 
 // clauseSubject returns the subject of clause cl: its first place not
 // governed by a preposition, else its first place. A body (the IMF, the

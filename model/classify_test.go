@@ -151,8 +151,14 @@ func TestBuildIndicators(t *testing.T) {
 			"The line runs from Lianyungang to Almaty. Around 2 million tonnes of rail freight use it each year.",
 			"2 million tonnes", "t", MetricRailFreight, "Lianyungang–Almaty", nil},
 		{"the document's topic when the sentence names no place",
-			"Mongolia's coal exports hit a record. The European Union opened talks on a transit deal. Freight rates fell to about 40 dollars per tonne.",
+			"Mongolia's coal exports hit a record.\nThe European Union opened talks on a transit deal.\nFreight rates fell to about 40 dollars per tonne.",
 			"about 40 dollars", "USD", MetricPrice, "Mongolia", nil},
+		{"a sentence of the same paragraph keeps the previous one's subject",
+			"Mongolia's coal exports hit a record.\nThe port of Aktau handled 2 million tonnes. Expansion to 5 million tonnes is planned.",
+			"5 million tonnes", "t", MetricFreightVolume, "Aktau", nil},
+		{"but not a place travelled to",
+			"Mongolia's coal exports hit a record.\nA delegation toured Aktau in May. Officials hope to lift freight to 5 million tonnes.",
+			"5 million tonnes", "t", MetricFreightVolume, "Mongolia", nil},
 		{"a pronoun keeps the previous sentence's subject",
 			"Mongolia's coal exports hit a record. Aktau signed a transit deal. It will handle 3 million tonnes of cargo a year.",
 			"3 million tonnes", "t", MetricFreightVolume, "Aktau", nil},
@@ -287,6 +293,10 @@ func TestClassifyScanned(t *testing.T) {
 			"300 million dollars", MetricInvestment, "Almaty"},
 		{"population of a bare number", "Uzbekistan has a population of nearly 37 million.",
 			"37 million", MetricPopulation, "Uzbekistan"},
+		{"an estimated count of what it names", "The Kazakh fund will back about 200 companies.",
+			"about 200", MetricOther, "Kazakhstan"},
+		{"the port of a place is the place", "In Kazakhstan the port of Aktau handled 6 million tonnes.",
+			"6 million tonnes", MetricFreightVolume, "Aktau"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

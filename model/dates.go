@@ -834,7 +834,20 @@ func (s *dateScanner) failedRange(i, j int) bool {
 		return false
 	}
 	q := s.skipSpace(we)
-	return q < len(t) && dtDigit(t[q])
+	if q >= len(t) || !dtDigit(t[q]) {
+		return false
+	}
+	if bs, _ := s.wordBefore(i); bs >= 0 && dtWordIs(t, bs, "from") {
+		return true
+	}
+	// No "from": "expanded 5.5% in 2025 to 3.9 trillion yuan" is a year
+	// and a change's result; only a whole number as long as the year
+	// ("2000 to 3000 units") makes a range of something else.
+	e := q
+	for e < len(t) && dtDigit(t[e]) {
+		e++
+	}
+	return e-q >= 4 && (e == len(t) || t[e] != '.' && t[e] != ',')
 }
 
 // yearCue reports whether the word t[ws:we] before a year makes it a date,

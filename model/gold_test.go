@@ -322,6 +322,7 @@ func TestGoldHoldout(t *testing.T) {
 		// it reaches today.
 		{"holdout3", 0.75},
 		{"holdout4", 0.80},
+		{"holdout5", 0.80},
 	} {
 		set := h.set
 		t.Run(set, func(t *testing.T) {
