@@ -763,7 +763,8 @@ var unitClasses = map[string]string{
 	"km2": unitArea, "m2": unitArea, "mi2": unitArea, "ft2": unitArea, "acres": unitArea, "hectares": unitArea,
 	"km": unitLength, "m": unitLength, "miles": unitLength, "mi": unitLength, "feet": unitLength, "ft": unitLength,
 	"bbl": unitOil, "bpd": unitOil,
-	"cents": unitMoney, "ECU": unitMoney,
+	"cents": unitMoney, "ECU": unitMoney, "francs": unitMoney, "pesos": unitMoney, "crowns": unitMoney, "kroner": unitMoney,
+	"dinars": unitMoney, "riyals": unitMoney, "dirhams": unitMoney, "shillings": unitMoney, "kwacha": unitMoney,
 	"years": "", "months": "", "weeks": "", "days": "", "hours": "", "minutes": "", "seconds": "",
 	"decades": "", "centuries": "",
 }

@@ -293,6 +293,8 @@ func TestClassifyScanned(t *testing.T) {
 			"300 million dollars", MetricInvestment, "Almaty"},
 		{"population of a bare number", "Uzbekistan has a population of nearly 37 million.",
 			"37 million", MetricPopulation, "Uzbekistan"},
+		{"francs are money, whichever franc", "The Kazakh miner will invest 2 billion francs in the mine.",
+			"2 billion francs", MetricInvestment, "Kazakhstan"},
 		{"an estimated count of what it names", "The Kazakh fund will back about 200 companies.",
 			"about 200", MetricOther, "Kazakhstan"},
 		{"the port of a place is the place", "In Kazakhstan the port of Aktau handled 6 million tonnes.",
