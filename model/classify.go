@@ -1351,16 +1351,26 @@ var backPointers = wordSet("it its they their them he she his her here")
 
 // topicSentences is how far into a document topic looks: the headline and
 // the lead, where news and reference articles name what they are about.
-const topicSentences = 4
+const topicSentences = 5
 
-// topic returns the place the document is about: the grammatical subject
-// of the first of its opening sentences that names one (a dateline's city
-// is where the story was filed, not what it is about), or nil.
+// topic returns the place the document is about, or nil: the place its
+// opening sentences name most, a mention governed by a preposition ("trade
+// with China", "via Kazakhstan") counting half, and ties going to the
+// place named first. A dateline's city is where the story was filed, not
+// what it is about, and counts for nothing. The first sentence alone
+// misleads: a headline often names a route's three countries in order,
+// or its topic only after a preposition.
 func (c *classifier) topic() *gazPlace {
 	if c.topicDone {
 		return c.topicPlace
 	}
 	c.topicDone = true
+	type tally struct {
+		p     *gazPlace
+		score float64
+	}
+	var tallies [16]tally
+	ts := tallies[:0]
 	for si := 0; si < len(c.sents) && si < topicSentences; si++ {
 		s := c.sentence(si)
 		if len(s.mentions) == 0 {
@@ -1368,12 +1378,34 @@ func (c *classifier) topic() *gazPlace {
 		}
 		us := usable(c.ctxBuf[:0], s.toks, s.mentions, figure{fs: -1, fe: -1})
 		c.ctxBuf = us[:0]
-		if p := firstSubject(s.toks, us); p != nil {
-			c.topicPlace = p
-			return p
+		for _, m := range us {
+			w := 1.0
+			if governed(s.toks, us, m) {
+				w = 0.5
+			}
+			found := false
+			for i := range ts {
+				if ts[i].p == m.p {
+					ts[i].score += w
+					found = true
+					break
+				}
+			}
+			if !found {
+				ts = append(ts, tally{m.p, w})
+			}
 		}
 	}
-	return nil
+	best := -1
+	for i := range ts {
+		if best < 0 || ts[i].score > ts[best].score {
+			best = i
+		}
+	}
+	if best >= 0 {
+		c.topicPlace = ts[best].p
+	}
+	return c.topicPlace
 }
 
 // withoutDestinations drops, in place, the places a delegation goes to: a
@@ -1535,6 +1567,20 @@ func skipDeterminers(toks []wordTok, k, cl int) int {
 	return k
 }
 
+// skipCount returns the first token from k on past an article and a
+// number: "between Xinjiang and the five Central Asian countries".
+func skipCount(toks []wordTok, k int) int {
+	if k < len(toks) && determiners[toks[k].lower] {
+		k++
+	}
+	if k < len(toks) {
+		if _, ok := numberWords[toks[k].lower]; ok || toks[k].num {
+			k++
+		}
+	}
+	return k
+}
+
 // isDeterminer reports whether t is an article or pronoun, or a lower-case
 // modifier that may stand between a preposition and a place ("in eastern
 // Kazakhstan"). Capitalised "Central" or "North" begin names and are kept.
@@ -1611,7 +1657,7 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 			continue
 		}
 		b := ms[x+1]
-		if b.i-a.j > 2 || toks[a.j].lower != "and" || a.p == b.p {
+		if toks[a.j].lower != "and" || a.p == b.p || b.i != a.j+1 && b.i != a.j+2 && b.i != skipCount(toks, a.j+1) {
 			continue
 		}
 		if (in(a) || !strict || !clauseHasPlace) && !(strict && pairYields(toks, ms, a, b, cl, metric)) {

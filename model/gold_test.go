@@ -323,6 +323,7 @@ func TestGoldHoldout(t *testing.T) {
 		{"holdout3", 0.75},
 		{"holdout4", 0.80},
 		{"holdout5", 0.80},
+		{"holdout6", 0.80},
 	} {
 		set := h.set
 		t.Run(set, func(t *testing.T) {
