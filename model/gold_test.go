@@ -308,24 +308,13 @@ func TestGoldSeeds(t *testing.T) {
 // check that it generalises beyond the seeds. The thresholds are those of
 // the seeds.
 func TestGoldHoldout(t *testing.T) {
-	for _, h := range []struct {
-		set           string
-		metricSubject float64
-	}{
-		{"holdout", 0.80},
-		{"holdout2", 0.80},
-		// holdout3 was scored once as written, before any change made
-		// for it: recall 0.94, metric 17/17, subject 12/17, events 5/6.
-		// Its two remaining kinds of wrong subject are open questions (a
-		// three-country railway; "trains passed through the crossing",
-		// where the crossing is the article's topic), so it guards what
-		// it reaches today.
-		{"holdout3", 0.75},
-		{"holdout4", 0.80},
-		{"holdout5", 0.80},
-		{"holdout6", 0.80},
-	} {
-		set := h.set
+	// Each set was scored once as written, before any change made for it
+	// ("first contact"; the figures are in the README): holdout2
+	// metric+subject 0.53; holdout3 recall 0.94, subject 12/17; holdout4
+	// 0.74; holdout5 recall 0.94, 0.87; holdout6 0.70. holdout3's remaining
+	// misses are open questions (a three-country railway; "trains passed
+	// through the crossing", where the crossing is the article's topic).
+	for _, set := range []string{"holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"} {
 		t.Run(set, func(t *testing.T) {
 			gold := loadGold(t, set+".json")
 			docs, problems := model.LoadFS(os.DirFS(filepath.Join("testdata", set)), ".", model.LoadOptions{})
@@ -333,7 +322,7 @@ func TestGoldHoldout(t *testing.T) {
 				t.Fatalf("%s had problems: %v", set, problems)
 			}
 			sc := scoreGold(t, gold, model.Build(docs, nil))
-			checkThresholds(t, sc, 0.95, 0.90, h.metricSubject, 0.90, 0.85)
+			checkThresholds(t, sc, 0.95, 0.90, 0.80, 0.90, 0.85)
 		})
 	}
 }
