@@ -451,7 +451,7 @@ type wordTok struct {
 	cap        bool   // first letter upper case
 	num        bool   // starts with a digit
 	poss       bool   // followed by a possessive "'s" or "'"
-	sep        byte   // what joins it to the previous word: '-' (hyphen or dash, no spaces), '/', or ' '
+	sep        byte   // what joins it to the previous word: '-' (hyphen or dash, no spaces), '/', '$' (a gap that starts with one), or ' '
 	hash       uint32 // wordHash(lower), for the vocabulary filters
 	clause     int    // clause index: commas, brackets, colons, semicolons and dashes start a new one
 }
@@ -695,6 +695,9 @@ func gapKind(gap string) (sep byte, brk bool) {
 		return ' ', false // most gaps
 	}
 	sep = ' '
+	if gap[0] == '$' {
+		return '$', false // "US$ 6.3 billion": the word before names a currency
+	}
 	spaced := strings.ContainsAny(gap, " \t\n")
 	for _, r := range gap {
 		switch r {
@@ -1255,7 +1258,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 				// Kazakhstan rose 18%"), else the context's.
 				a := earlierClauseSubject(toks, ms, f.clause, b)
 				if a == nil {
-					if pr, p := c.contextSubject(si, metric); pr == "" {
+					if pr, p := c.contextSubject(si, f.fs, metric); pr == "" {
 						a = p
 					}
 				}
@@ -1281,7 +1284,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			}
 		}
 	}
-	if pr, p := c.contextSubject(si, metric); pr != "" {
+	if pr, p := c.contextSubject(si, f.fs, metric); pr != "" {
 		return pr
 	} else if p != nil {
 		return p.name
@@ -1298,8 +1301,8 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 // document is about: "Freight rates on the route fell to about $6,000" in
 // an article on a corridor is the corridor's, whatever the sentence before
 // happened to name. Without a topic, the earlier sentences lend theirs.
-func (c *classifier) contextSubject(si int, metric Metric) (pr string, p *gazPlace) {
-	if !pointsBack(c.sentence(si).toks) && c.opensParagraph(si) {
+func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *gazPlace) {
+	if !pointsBack(c.sentence(si).toks, fs) && c.opensParagraph(si) {
 		if t := c.topic(); t != nil {
 			return "", t
 		}
@@ -1315,20 +1318,22 @@ func (c *classifier) contextSubject(si int, metric Metric) (pr string, p *gazPla
 		us := usable(c.ctxBuf[:0], ps.toks, ps.mentions, figure{fs: -1, fe: -1})
 		us = withoutTravelled(ps.toks, us)
 		c.ctxBuf = us[:0]
-		if p := firstSubject(ps.toks, us); p != nil {
+		if p := firstSubject(ps.toks, us); p != nil && p.kind != gazKindOrg {
+			// A body is lent to no one: after "the IMF said...", the
+			// growth of the next sentence is still a country's.
 			return "", p
 		}
 	}
 	return "", c.topic()
 }
 
-// pointsBack reports whether a sentence refers to the one before it by a
-// pronoun or "here" ("It said...", "Their exports...", "crosses the border
-// here"). "This" and "there" are left out: "this year" and "there are"
+// pointsBack reports whether a sentence refers to the one before it: by a
+// pronoun before the figure at word fs ("It said...", "Their exports...")
+// or by "here" anywhere ("crosses the border here"). "This" and "there" are left out: "this year" and "there are"
 // point nowhere.
-func pointsBack(toks []wordTok) bool {
-	for _, t := range toks {
-		if backPointers[t.lower] {
+func pointsBack(toks []wordTok, fs int) bool {
+	for k, t := range toks {
+		if t.lower == "here" || k < fs && backPointers[t.lower] {
 			return true
 		}
 	}
@@ -1346,8 +1351,10 @@ func (c *classifier) opensParagraph(si int) bool {
 	return strings.IndexByte(c.text[c.sents[si-1].End:c.sents[si].Start], '\n') >= 0
 }
 
-// backPointers are the words pointsBack looks for.
-var backPointers = wordSet("it its they their them he she his her here")
+// backPointers are the pronouns pointsBack looks for before the figure;
+// after it they mostly refer to the sentence's own subject ("The
+// government plans to sell stakes in its airline").
+var backPointers = wordSet("it its they their them he she his her")
 
 // topicSentences is how far into a document topic looks: the headline and
 // the lead, where news and reference articles name what they are about.
@@ -1491,17 +1498,26 @@ func bilateralPair(g *gazetteer, toks []wordTok, ms []placeMention, cl int) stri
 
 // tradePartner returns the place a trade figure's clause cl trades with
 // ("trade with B", "exports to B", "imports from B"), or nil.
+//
+// An appositive may stand between the trade and its figure ("Its trade
+// with China, its largest partner, topped $13 billion"), so up to two
+// clauses before cl are read too, unless one names a subject of its own.
 func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
-	for k, t := range toks {
-		if t.clause != cl || !tradeWords[t.lower] {
-			continue
+	for c := cl; c >= 0 && c >= cl-2; c-- {
+		if c < cl && firstSubjectIn(toks, ms, c) != nil {
+			return nil
 		}
-		for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == cl; j++ {
-			if w := toks[j].lower; w == "with" || w == "to" || w == "from" {
-				if b := mentionAt(ms, skipDeterminers(toks, j+1, cl)); b != nil {
-					return b.p
+		for k, t := range toks {
+			if t.clause != c || !tradeWords[t.lower] {
+				continue
+			}
+			for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == c; j++ {
+				if w := toks[j].lower; w == "with" || w == "to" || w == "from" {
+					if b := mentionAt(ms, skipDeterminers(toks, j+1, c)); b != nil {
+						return b.p
+					}
+					break
 				}
-				break
 			}
 		}
 	}
@@ -1526,9 +1542,24 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 			(currencyWords[toks[m.j].lower] || toks[m.j].lower == "based" && toks[m.j].joined()) {
 			continue // "Hong Kong dollars", "Kuala Lumpur-based"
 		}
+		if m.j < len(toks) && toks[m.j].sep == '$' {
+			continue // "US$ 6.3 billion" in another figure of the sentence
+		}
+		if attributed(toks, m.i) {
+			continue // "according to the World Bank": a source, not a subject
+		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// attributed reports whether the place at token k is named as a source:
+// "according to (the) X".
+func attributed(toks []wordTok, k int) bool {
+	if k > 0 && determiners[toks[k-1].lower] {
+		k--
+	}
+	return k >= 2 && toks[k-1].lower == "to" && toks[k-2].lower == "according"
 }
 
 // datelineEnd returns the index of the first word after a newswire

@@ -1207,15 +1207,52 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		p.mant, p.plain = uint64(n), false
 		return true
 	}
-	// A fraction is a share only as "… of": "one-tenth of the total".
+	// A fraction is a share only as "… of": "one-tenth of the total", or
+	// as the size of a change: "GDP fell by almost half".
 	q := s.skipBlank(end)
-	if q == end || !qHasWordFold(t, q, "of") {
+	if (q == end || !qHasWordFold(t, q, "of")) && !(s.changeBy(i) && s.endsFraction(end)) {
 		return false
 	}
 	p.fraction = true
 	p.extra = math.Round(float64(n)/den*100*100) / 100
 	p.unit, p.kind = "%", lexPercent
 	return true
+}
+
+// changeBy reports whether the word before offset i, or before a
+// qualifier there, is "by": "fell by half", "cut by almost a third".
+func (s *qscanner) changeBy(i int) bool {
+	t := s.text
+	ws, we := s.prevWord(i)
+	if we <= ws {
+		return false
+	}
+	w := qWordLower(t[ws:we])
+	switch w {
+	case "almost", "nearly", "about", "roughly", "around", "some", "over", "than":
+		if w == "than" {
+			if ws2, we2 := s.prevWord(ws); we2 > ws2 && qWordLower(t[ws2:we2]) == "more" {
+				ws = ws2
+			}
+		}
+		if ws, we = s.prevWord(ws); we <= ws {
+			return false
+		}
+		w = qWordLower(t[ws:we])
+	}
+	return w == "by"
+}
+
+// endsFraction reports whether a fraction read as a change ends at e: not
+// "by half an hour", "by a half-point" or "by half a percentage point".
+func (s *qscanner) endsFraction(e int) bool {
+	t := s.text
+	if e < len(t) && (t[e] == '-' || isLetter(t[e])) {
+		return false
+	}
+	q := s.skipBlank(e)
+	return q == e || !(qHasWordFold(t, q, "a") || qHasWordFold(t, q, "an") || qHasWordFold(t, q, "point") ||
+		qHasWordFold(t, q, "points") || qHasWordFold(t, q, "percentage"))
 }
 
 // signBefore returns the currency whose sign or code is written just before
