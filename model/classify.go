@@ -333,13 +333,18 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		if k < 0 {
 			continue
 		}
+		// "rose 62% to 4.5 million tons" names its base; only without one
+		// is the figure before it ("1.4 million TEU, while traffic ... rose
+		// 62%") taken, a few words away, across at most a clause break or
+		// a bracket ("2.07 million TEUs (twenty-foot units) of goods, up
+		// 9 percent").
 		base := -1
-		if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-at[p].fe <= 6 &&
-			r.clause-at[p].clause <= 1 {
-			base = p
-		} else if n, to := i+1, skipWhen(toks, r.fe, r.clause); n < len(at) && at[n].si == r.si && to < len(toks) &&
+		if n, to := i+1, skipWhen(toks, r.fe, r.clause); n < len(at) && at[n].si == r.si && to < len(toks) &&
 			toks[to].lower == "to" && at[n].fs == to+1 {
 			base = n
+		} else if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-at[p].fe <= 6 &&
+			r.clause-at[p].clause <= 3 {
+			base = p
 		}
 		if base < 0 || !at[base].ok || at[base].class == unitPct {
 			continue
@@ -868,7 +873,8 @@ var metricTable = []struct {
 		"req delegat*:3 mission*:2 entourage:2",
 		"opt executives:1 leaders:1 officials:1 members:1 representatives:1"}},
 	{MetricExhibitors, "count pct", 0, []string{
-		"req exhibitor*:4 expo:3 fair:2 exhibition*:3 booth*:2 pavilion*:2 exhibit*:2"}},
+		"req exhibitor*:4 expo:3 fair:2 exhibition*:3 booth*:2 pavilion*:2 exhibit*:2",
+		"opt compan*:1 firms:1 enterprises:1 brands:1 businesses:1"}},
 	{MetricTerritory, "area", 1, []string{
 		"opt territor*:2 land:1 area:1 occup*:1 claim*:1"}},
 	{MetricPopulation, "count", 0, []string{
@@ -1085,12 +1091,16 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	if class == unitCount && f.q.Unit != "count" {
 		counted += " " + f.q.Unit
 	}
+	var countedRules uint64 // the rules a word of counted is a cue of
 	if counted != "" {
 		// Most figures count nothing: the lower-casing and splitting, which
 		// allocate, are left to those that do.
 		for _, w := range strings.Fields(strings.ToLower(counted)) {
 			one := []wordTok{{lower: w, hash: wordHash(w)}}
-			ix.lookup(one, 0, func(cu *cue) { hit(cu, 0, true, true, true) })
+			ix.lookup(one, 0, func(cu *cue) {
+				hit(cu, 0, true, true, true)
+				countedRules |= 1 << cu.rule
+			})
 		}
 	}
 	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
@@ -1117,6 +1127,12 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		if ok && score > bestScore {
 			bestRule, bestScore = ri, score
 		}
+	}
+	if bestRule >= 0 && class == unitCount && counted != "" && countedRules&(1<<bestRule) == 0 {
+		// A count says what it counts, and it is not what the metric
+		// counts: "the service has reached 227 cities" is no number of
+		// trains, whatever train the sentence names.
+		bestRule = -1
 	}
 	if bestRule < 0 || ix.rules[bestRule].metric == MetricOther {
 		// A count that no metric claims is kept when it is an estimate of
@@ -1186,7 +1202,7 @@ func matchCue(cu *cue, toks []wordTok, k int) bool {
 var (
 	prepositions  = wordSet("in of to from with at on into onto for by across through between among amongst via toward towards against including like than about under within throughout near outside inside beyond along alongside during after before since per versus vs as upon without excluding except")
 	determiners   = wordSet("the a an its their his her our this that these those both all entire whole")
-	modifiers     = wordSet("neighbouring neighboring eastern western northern southern central north south east west present landlocked")
+	modifiers     = wordSet("neighbouring neighboring eastern western northern southern central north south east west northwest northeast southwest southeast northwestern northeastern southwestern southeastern present landlocked")
 	npStops       = wordSet("is are was were be been has have had will would can could may might to that which who whose while whereas but or said says")
 	originVerbs   = wordSet("originating coming hailing arriving")
 	currencyWords = wordSet("dollar dollars dlr dlrs yuan renminbi rmb yen won tenge rouble roubles ruble rubles pound pounds sterling franc francs mark marks euro euros rupee rupees ringgit peso pesos lira sum soms som crown crowns krona kronor")

@@ -44,6 +44,7 @@ func newHTMLConverter() *converter.Converter {
 	for _, tag := range []string{"nav", "footer", "aside", "form", "button", "svg", "select", "dialog", "template", "object", "embed", "video", "audio", "canvas"} {
 		conv.Register.TagType(tag, converter.TagTypeRemove, converter.PriorityEarly)
 	}
+	conv.Register.RendererFor("header", converter.TagTypeBlock, renderArticleHeader, converter.PriorityEarly)
 	conv.Register.RendererFor("a", converter.TagTypeInline, renderChildren, converter.PriorityEarly)
 	conv.Register.RendererFor("img", converter.TagTypeInline, renderNothing, converter.PriorityEarly)
 	return conv
@@ -52,6 +53,21 @@ func newHTMLConverter() *converter.Converter {
 // renderChildren renders an element as its content alone: a link's words.
 func renderChildren(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
 	ctx.RenderChildNodes(ctx, w, n)
+	return converter.RenderSuccess
+}
+
+// renderArticleHeader keeps a <header> inside an <article> or <main>,
+// which holds the headline and byline, and drops the page's own header: the
+// site's name and menus, which are not the article and would pass for its
+// topic ("Astana Daily" above a story on Kazakhstan).
+func renderArticleHeader(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Article || p.DataAtom == atom.Main {
+			ctx.RenderChildNodes(ctx, w, n)
+			w.WriteString("\n\n")
+			return converter.RenderSuccess
+		}
+	}
 	return converter.RenderSuccess
 }
 
@@ -106,7 +122,9 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 		}
 	}
 	walk(root)
-	if m.title == "" {
+	if m.title == "" || h1 != "" && siteSuffixed(m.title, h1) {
+		// "Kazakhstan's transit hits record | Astana Daily": the page's
+		// title is the headline and the site's name.
 		m.title = h1
 	}
 	if m.date.IsZero() {
@@ -117,6 +135,22 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 		return "", docMeta{}, errors.New("cannot convert HTML to text: " + err.Error())
 	}
 	return string(out), m, nil
+}
+
+// siteSuffixed reports whether title is headline followed by a separator
+// and more: " | Site", " - Site", " – Site", " — Site", ": Site".
+func siteSuffixed(title, headline string) bool {
+	rest, ok := strings.CutPrefix(title, headline)
+	if !ok || rest == "" {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	for _, sep := range []string{"|", "-", "–", "—", ":", "·", "•"} {
+		if strings.HasPrefix(rest, sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeHTMLCharset converts a page that is not UTF-8 from the character set
