@@ -56,19 +56,32 @@ func renderChildren(ctx converter.Context, w converter.Writer, n *html.Node) con
 	return converter.RenderSuccess
 }
 
-// renderArticleHeader keeps a <header> inside an <article> or <main>,
-// which holds the headline and byline, and drops the page's own header: the
+// renderArticleHeader keeps a <header> inside an <article> or <main>, or
+// one with the <h1>: it holds the headline and byline. It drops the page's
+// own header: the
 // site's name and menus, which are not the article and would pass for its
 // topic ("Astana Daily" above a story on Kazakhstan).
 func renderArticleHeader(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Article || p.DataAtom == atom.Main {
-			ctx.RenderChildNodes(ctx, w, n)
-			w.WriteString("\n\n")
-			return converter.RenderSuccess
-		}
+	keep := hasH1(n)
+	for p := n.Parent; p != nil && !keep; p = p.Parent {
+		keep = p.DataAtom == atom.Article || p.DataAtom == atom.Main
+	}
+	if keep {
+		ctx.RenderChildNodes(ctx, w, n)
+		w.WriteString("\n\n")
 	}
 	return converter.RenderSuccess
+}
+
+// hasH1 reports whether n holds an <h1>: a header with the headline is the
+// article's, wherever it sits.
+func hasH1(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.H1 || hasH1(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // renderNothing drops an element.
@@ -126,6 +139,8 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 		// "Kazakhstan's transit hits record | Astana Daily": the page's
 		// title is the headline and the site's name.
 		m.title = h1
+	} else if m.source != "" {
+		m.title = withoutSite(m.title, m.source)
 	}
 	if m.date.IsZero() {
 		m.date = timeDate
@@ -151,6 +166,22 @@ func siteSuffixed(title, headline string) bool {
 		}
 	}
 	return false
+}
+
+// withoutSite returns title without a trailing separator and site name
+// ("Corridor trade | Example News" with site "Example News"), or title.
+func withoutSite(title, site string) string {
+	head, ok := strings.CutSuffix(title, site)
+	if !ok {
+		return title
+	}
+	head = strings.TrimRight(head, " ")
+	for _, sep := range []string{"|", "-", "–", "—", ":", "·", "•"} {
+		if h, ok := strings.CutSuffix(head, sep); ok && strings.TrimSpace(h) != "" {
+			return strings.TrimSpace(h)
+		}
+	}
+	return title
 }
 
 // decodeHTMLCharset converts a page that is not UTF-8 from the character set

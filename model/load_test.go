@@ -417,7 +417,7 @@ func TestParseDocumentHTML(t *testing.T) {
 	if d.ID != "news/page" || d.Path != "news/page.html" || d.Format != FormatHTML || d.Bytes != len(page) {
 		t.Errorf("ID %q Path %q Format %q Bytes %d", d.ID, d.Path, d.Format, d.Bytes)
 	}
-	if d.Title != "Corridor trade | Example News" || d.Date.String() != "2024-05-06" || d.Source != "Example News" {
+	if d.Title != "Corridor trade" || d.Date.String() != "2024-05-06" || d.Source != "Example News" {
 		t.Errorf("title %q date %q source %q", d.Title, d.Date, d.Source)
 	}
 	for _, want := range []string{"# Trade rises", "Trade between Hong Kong and Kazakhstan grew **27%** in 2024.", "- First point"} {
@@ -432,6 +432,17 @@ func TestParseDocumentHTML(t *testing.T) {
 	}
 	if got := noiseTexts(d.Text, d.Noise); !slices.Contains(got, "Advertisement") {
 		t.Errorf("noise %q lacks Advertisement", got)
+	}
+
+	// The site's own header is chrome; a title that is the headline and
+	// the site's name is the headline.
+	d, err = ParseDocument("p.html", []byte(`<title>Trains rise | Astana Daily</title><header><a href="/">Astana Daily</a> RU KZ</header>
+<main><header><h1>Trains rise</h1><p>By A. Writer</p></header><p>Trains rose 5% in 2024.</p></main>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Trains rise" || strings.Contains(d.Text, "Astana Daily") || !strings.Contains(d.Text, "# Trains rise") || !strings.Contains(d.Text, "By A. Writer") {
+		t.Errorf("title %q, text:\n%s", d.Title, d.Text)
 	}
 
 	// No <title>: the first <h1>; the date from <time datetime>.
