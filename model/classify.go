@@ -330,6 +330,9 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		}
 		toks := c.cache[r.si].toks
 		k := changeMarker(toks, figure{fs: r.fs, fe: r.fe, clause: r.clause})
+		if k < 0 && (signed(c.text, inds[i].Span) || changeAfter(toks, r.fe, r.clause)) {
+			k = r.fs // "177.5 mln t, +3.2%", "1.05 million TEU, 10% more than a year earlier"
+		}
 		if k < 0 {
 			continue
 		}
@@ -396,6 +399,39 @@ func changeMarker(toks []wordTok, f figure) int {
 		return k - 1
 	}
 	return -1
+}
+
+// signed reports whether the figure at sp of text is written with its
+// sign, in its span or just before it: "+3.2%", "-4%", "−0.5%".
+func signed(text string, sp Span) bool {
+	for _, sign := range []string{"+", "-", "−"} {
+		if strings.HasPrefix(text[sp.Start:], sign) || strings.HasSuffix(text[:sp.Start], sign) {
+			return true
+		}
+	}
+	return false
+}
+
+// changeAfter reports whether the words after a figure ending at word fe
+// mark it as a change: "10% more than", "12% higher than", "5% up on",
+// "3% down from", "8% above".
+func changeAfter(toks []wordTok, fe, cl int) bool {
+	if fe >= len(toks) || toks[fe].clause != cl {
+		return false
+	}
+	next := ""
+	if fe+1 < len(toks) && toks[fe+1].clause == cl {
+		next = toks[fe+1].lower
+	}
+	switch toks[fe].lower {
+	case "more", "less", "higher", "lower", "fewer":
+		return next == "than"
+	case "up", "down":
+		return next == "on" || next == "from" || next == "year" || next == "compared"
+	case "above", "below":
+		return true
+	}
+	return false
 }
 
 // Words that mark a percentage as a change: adverbs and verbs right before

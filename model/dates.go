@@ -571,6 +571,9 @@ func (s *dateScanner) number(i int) int {
 		case 1, 2:
 			e = s.smallNumber(i, j)
 		}
+		if e == 0 && j-i <= 3 {
+			e = s.historicRange(i, j)
+		}
 		if e > 0 {
 			return e
 		}
@@ -767,6 +770,50 @@ func (s *dateScanner) yearRange(i, j, y int) int {
 		return 0
 	}
 	return s.emit(start, end, Event{Year: y, EndYear: y2, Precision: PrecisionYear})
+}
+
+// historicRange recognises a reign or dynasty's years in brackets right
+// after its name, where years below 1000 are years: "the Tang dynasty
+// (618–907)". BC is not handled, and a bracketed range after any other
+// word ("items (618–907)") is not a date.
+func (s *dateScanner) historicRange(i, j int) int {
+	t := s.text
+	p := s.prevNonSpace(i)
+	if p < 0 || t[p] != '(' {
+		return 0
+	}
+	ws, we := s.wordBefore(p)
+	if ws < 0 {
+		return 0
+	}
+	var buf [12]byte
+	switch string(dtLower(t[ws:we], buf[:])) {
+	case "dynasty", "dynasties", "reign", "empire", "era", "kingdom", "khanate", "caliphate", "period", "rule":
+	default:
+		return 0
+	}
+	k := j
+	switch {
+	case k < len(t) && t[k] == '-':
+		k++
+	case k+3 <= len(t) && (t[k:k+3] == "–" || t[k:k+3] == "—"):
+		k += 3
+	default:
+		return 0
+	}
+	k2 := dtDigitsEnd(t, k)
+	if k2-k < 1 || k2-k > 4 {
+		return 0
+	}
+	q := s.skipSpace(k2)
+	if q >= len(t) || t[q] != ')' {
+		return 0
+	}
+	y, y2 := dtAtoi(t[i:j]), dtAtoi(t[k:k2])
+	if y < 1 || y2 <= y || y2 > maxYear {
+		return 0
+	}
+	return s.emit(p, q+1, Event{Year: y, EndYear: y2, Precision: PrecisionYear})
 }
 
 // bareYear decides whether the year y at t[i:j] has a cue that makes it a

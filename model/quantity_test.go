@@ -37,6 +37,8 @@ func TestScanQuantities(t *testing.T) {
 			{"5.1 percent", 5.1, 0, "%", "", "", ""},
 		}},
 		{"pct points", "The share rose 2 pct points.", []qwant{{"2 pct points", 2, 0, "pp", "", "", ""}}},
+		{"pp", "Inflation was down 0.4 pp from August.", []qwant{{"0.4 pp", 0.4, 0, "pp", "", "", ""}}},
+		{"pages are no points", "See pp. 45–47.", nil},
 		{"points in a change", "The rate rose 2 points this week.", []qwant{{"2 points", 2, 0, "pp", "", "", ""}}},
 		{"points as a level", "The index stood at 1,200 points.", []qwant{{"1,200 points", 1200, 0, "points", "", "", ""}}},
 		{"basis points", "The bank cut rates by 25 basis points.", []qwant{{"25 basis points", 25, 0, "bp", "", "", ""}}},
