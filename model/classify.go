@@ -792,6 +792,7 @@ const (
 	unitArea   = "area"   // km²
 	unitLength = "length" // km
 	unitOil    = "oil"    // barrels, barrels per day
+	unitEnergy = "energy" // electricity: kWh and its multiples, and power: kW, MW, GW
 	unitCount  = "count"  // a number of things, or a plain-word unit
 )
 
@@ -807,6 +808,7 @@ var unitClasses = map[string]string{
 	"km2": unitArea, "m2": unitArea, "mi2": unitArea, "ft2": unitArea, "acres": unitArea, "hectares": unitArea,
 	"km": unitLength, "m": unitLength, "miles": unitLength, "mi": unitLength, "feet": unitLength, "ft": unitLength,
 	"bbl": unitOil, "bpd": unitOil,
+	"kWh": unitEnergy, "MWh": unitEnergy, "GWh": unitEnergy, "TWh": unitEnergy, "kW": unitEnergy, "MW": unitEnergy, "GW": unitEnergy,
 	"cents": unitMoney, "ECU": unitMoney, "francs": unitMoney, "pesos": unitMoney, "crowns": unitMoney, "kroner": unitMoney,
 	"dinars": unitMoney, "riyals": unitMoney, "dirhams": unitMoney, "shillings": unitMoney, "kwacha": unitMoney,
 	"years": "", "months": "", "weeks": "", "days": "", "hours": "", "minutes": "", "seconds": "",
@@ -833,6 +835,8 @@ func classBit(class string) uint16 {
 		return 1 << 6
 	case unitCount:
 		return 1 << 7
+	case unitEnergy:
+		return 1 << 8
 	}
 	return 0
 }
@@ -881,7 +885,7 @@ var metricTable = []struct {
 		"not " + notEconomyCues}},
 	{MetricMarketValue, "money", 0, []string{
 		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3"}},
-	{MetricTradeVolume, "money mass teu", 0, []string{"req " + tradeCues}},
+	{MetricTradeVolume, "money mass teu energy", 0, []string{"req " + tradeCues}},
 	{MetricGDP, "money", 0, []string{
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
 	{MetricInvestment, "money", 0, []string{
@@ -907,7 +911,7 @@ var metricTable = []struct {
 		"req compan*:2 firms:2 enterprises:2 issuers:2 corporations:2 stocks:1"}},
 	{MetricDelegation, "count", 0, []string{
 		"req delegat*:3 mission*:2 entourage:2",
-		"opt executives:1 leaders:1 officials:1 members:1 representatives:1"}},
+		"opt executives:1 leaders:1 officials:1 members:1 representatives:1 compan*:1 firms:1 businesses:1 entrepreneurs:1 delegates:1"}},
 	{MetricExhibitors, "count pct", 0, []string{
 		"req exhibitor*:4 expo:3 fair:2 exhibition*:3 booth*:2 pavilion*:2 exhibit*:2",
 		"opt compan*:1 firms:1 enterprises:1 brands:1 businesses:1"}},
@@ -918,7 +922,7 @@ var metricTable = []struct {
 	{MetricPrice, "money pct", 0, []string{
 		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + perUnitCues,
 		"big " + perUnitCues}},
-	{MetricOther, "pct money count mass teu length oil", 0, []string{
+	{MetricOther, "pct money count mass teu length oil energy", 0, []string{
 		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " +
 			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 " + otherGrowthCues}},
 }

@@ -245,6 +245,9 @@ func (s *qscanner) figure(i int, word bool) int {
 	if q.Unit == "count" && last.kind == lexCount && !isRange && a.alt != 0 {
 		q.Value = float64(a.alt)
 	}
+	if q.Unit == "count" && q.Counted == "" && last.scaled {
+		q.Unit = s.comparedUnit(q.Span.Start)
+	}
 	if q.Unit == "count" && q.Counted == "" && !isRange && a.plain && a.digits >= 4 && !a.scaled {
 		// "system 6800", "Fortune 500": a long bare number counting
 		// nothing is a model or an id; a count would have a comma.
@@ -304,6 +307,38 @@ func (s *qscanner) listUnit(a *qpart, depth int) {
 		a.mult *= scaleOf(&b)
 		a.scaled = true
 	}
+}
+
+// comparedUnit returns the unit a bare scaled number at i takes from the
+// figure it is compared with: "3 billion kWh this year, up from 2.4
+// billion", "$92.6 bn, against 88.1 bn". It is "count" (no unit) unless
+// "from", "against", "vs", "versus" or "than" comes right before it and the
+// figure before it, in the same sentence and a few words back, has a unit.
+func (s *qscanner) comparedUnit(i int) string {
+	t := s.text
+	n := len(s.out)
+	if n == 0 {
+		return "count"
+	}
+	prev := &s.out[n-1]
+	switch prev.Unit {
+	case "count", "%", "pp", "points":
+		return "count"
+	}
+	ws, we := s.prevWord(i)
+	if we <= ws {
+		return "count"
+	}
+	switch qWordLower(t[ws:we]) {
+	case "from", "against", "vs", "versus", "than":
+	default:
+		return "count"
+	}
+	gap := t[prev.Span.End:ws]
+	if len(gap) > 80 || strings.ContainsAny(gap, ".;!?\n") {
+		return "count"
+	}
+	return prev.Unit
 }
 
 // unitOf returns the Unit and Counted of a finished figure.

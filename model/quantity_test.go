@@ -65,6 +65,18 @@ func TestScanQuantities(t *testing.T) {
 		{"a fraction alone is wording", "Half the team left.", nil},
 		{"a fraction of an hour is no change", "The bourse extended trading by half an hour.", nil},
 		{"a half-point", "Banks cut base rates by a half-point to 10 pct.", []qwant{{"10 pct", 10, 0, "%", "", "", ""}}},
+		{"a compared figure takes its unit", "Profit was 1.82 billion marks vs 1.62 billion.", []qwant{
+			{"1.82 billion marks", 1.82e9, 0, "DEM", "", "", ""},
+			{"1.62 billion", 1.62e9, 0, "DEM", "", "", ""},
+		}},
+		{"up from a bare figure", "Exports will reach 3 billion kilowatt-hours, up from 2.4 billion in 2024.", []qwant{
+			{"3 billion kilowatt-hours", 3e9, 0, "kWh", "", "", ""},
+			{"2.4 billion", 2.4e9, 0, "kWh", "", "", ""},
+		}},
+		{"no unit across sentences", "Sales were 5 mln dlrs. From 2 mln customers.", []qwant{
+			{"5 mln dlrs", 5e6, 0, "USD", "", "", ""},
+			{"2 mln", 2e6, 0, "count", "customers", "", ""},
+		}},
 		{"pesetas", "Losses were 27 billion pesetas.", []qwant{{"27 billion pesetas", 2.7e10, 0, "ESP", "", "", ""}}},
 		{"Swedish crowns", "It paid 40 mln Swedish crowns.", []qwant{{"40 mln Swedish crowns", 4e7, 0, "SEK", "", "", ""}}},
 		{"a shared currency name", "Aid reached 70 mln shillings.", []qwant{{"70 mln shillings", 7e7, 0, "shillings", "", "", ""}}},
