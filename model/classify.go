@@ -1179,10 +1179,26 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		// a population it names ("about 200 companies", "more than 50
 		// projects"): "three tiers" and "five agreements" are wording,
 		// not figures.
-		return MetricOther, class != unitCount || f.q.Qualifier != "" && counted != "" && f.q.Value >= 10
+		return MetricOther, class != unitCount || f.q.Qualifier != "" && counted != "" && f.q.Value >= 10 ||
+			countsEconomy(counted)
 	}
 	return ix.rules[bestRule].metric, true
 }
+
+// countsEconomy reports whether counted names things whose number is a
+// figure in itself, with or without "about": "120 new jobs", "35
+// projects", "2,000 wagons".
+func countsEconomy(counted string) bool {
+	for _, w := range strings.Fields(counted) {
+		if economyCounts[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// economyCounts are the nouns countsEconomy looks for.
+var economyCounts = wordSet("jobs workers employees projects vehicles wagons railcars locomotives flights tourists visitors passengers students vessels ships factories plants mines wells hotels")
 
 // lookup calls fn for each cue that matches the words starting at toks[k].
 func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {

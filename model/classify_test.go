@@ -318,6 +318,8 @@ func TestClassifyScanned(t *testing.T) {
 			"2 billion francs", MetricInvestment, "Kazakhstan"},
 		{"a count of something else is not of trains", "Since the first train ran, the service has reached more than 220 cities.",
 			"more than 220", MetricOther, ""},
+		{"a count of jobs is a figure", "The Kazakh plant will create 120 new jobs.",
+			"120", MetricOther, "Kazakhstan"},
 		{"an estimated count of what it names", "The Kazakh fund will back about 200 companies.",
 			"about 200", MetricOther, "Kazakhstan"},
 		{"the port of a place is the place", "In Kazakhstan the port of Aktau handled 6 million tonnes.",
