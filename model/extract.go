@@ -49,6 +49,11 @@ func Extract(d *Document) Result {
 			continue
 		}
 		e.Summary = summarize(clean[e.Sentence.Start:e.Sentence.End], 160)
+		if d.Title != "" && isDateLine(e.Summary, e.Text) {
+			// A metadata line ("Date: 1987-03-23") says nothing but the
+			// date; on a timeline the event is the article's publication.
+			e.Summary = "Published: " + d.Title
+		}
 	}
 	var out []Event
 	if len(evs) > 0 {
@@ -56,6 +61,16 @@ func Extract(d *Document) Result {
 		copy(out, evs)
 	}
 	return Result{Indicators: inds, Events: out}
+}
+
+// isDateLine reports whether a sentence is only a date, perhaps after a
+// "Date:" label.
+func isDateLine(sentence, date string) bool {
+	s := strings.TrimSpace(sentence)
+	for _, label := range []string{"Date:", "date:", "Date", "date"} {
+		s = strings.TrimSpace(strings.TrimPrefix(s, label))
+	}
+	return s == date
 }
 
 // extractScratch holds the buffers Extract reuses from one document to the
