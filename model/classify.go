@@ -36,6 +36,7 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 		at[i] = c.classify(q, &inds[i])
 	}
 	c.inheritChanges(inds, at)
+	c.inheritComparisons(inds, at)
 	n := 0
 	for i := range at {
 		if at[i].ok {
@@ -306,6 +307,12 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	if !ok {
 		return at
 	}
+	if f.class == unitPct && shareOfPeople(s.toks, s.mentions, f) != nil {
+		// "43% of Kazakhs viewed Chinese investment negatively": a share
+		// of a people is an opinion or a census figure, whatever it
+		// mentions.
+		metric = MetricOther
+	}
 	at.ok = true
 	ind.Metric = metric
 	ind.Subject = c.subject(si, s, f, metric)
@@ -382,6 +389,61 @@ func skipWhen(toks []wordTok, k, cl int) int {
 
 // whenWords make up the time phrases skipWhen passes over.
 var whenWords = wordSet("last this past previous in on a the year years annual annually quarter month week yearly earlier ago")
+
+// inheritComparisons gives a figure that another is compared with the
+// metric and subject of that other: in "43% of Kazakhs viewed it
+// negatively, up from 31% in 2017" or "1.82 billion marks vs 1.62 billion"
+// both figures measure the same thing. The compared figure comes right
+// after "up from", "down from", "compared with", "against", "vs" or
+// "versus" (see comparedWith for which figure it is compared with).
+func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
+	for i := 1; i < len(inds); i++ {
+		r := &at[i]
+		if !r.ok || r.si < 0 || r.fs < 2 {
+			continue
+		}
+		toks := c.cache[r.si].toks
+		w1, w2 := toks[r.fs-2].lower, toks[r.fs-1].lower
+		switch {
+		case w2 == "from" && (w1 == "up" || w1 == "down" || changeVerbs[w1]),
+			w2 == "with" && w1 == "compared",
+			w2 == "against" || w2 == "vs" || w2 == "versus":
+		default:
+			continue
+		}
+		o := comparedWith(inds, at, i)
+		if o < 0 {
+			continue
+		}
+		inds[i].Metric = inds[o].Metric
+		ownPlace := false
+		for _, m := range c.cache[r.si].mentions {
+			ownPlace = ownPlace || toks[m.i].clause == r.clause && m.i > r.fs
+		}
+		if !ownPlace { // "compared with around 4% in Kazakhstan" has its own
+			inds[i].Subject = inds[o].Subject
+		}
+	}
+}
+
+// comparedWith returns the figure before figure i in its sentence that i is
+// compared with, or -1: the nearest with the same unit and a value within a
+// factor of ten, so that in "earned 1.02 billion dlrs, or 10.26 dlrs a
+// share, compared with 996.2 mln dlrs" the profit is compared with the
+// profit, not with the profit per share.
+func comparedWith(inds []Indicator, at []placed, i int) int {
+	v := max(inds[i].Value, inds[i].High)
+	for o := i - 1; o >= 0 && at[o].si == at[i].si; o-- {
+		if !at[o].ok || inds[o].Unit != inds[i].Unit {
+			continue
+		}
+		w := max(inds[o].Value, inds[o].High)
+		if v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
+			return o
+		}
+	}
+	return -1
+}
 
 // changeMarker returns the index of the word that marks the figure as a
 // change ("up 18%", "rose by 18%", "an increase of 18%"), or -1.
@@ -889,7 +951,7 @@ var metricTable = []struct {
 	{MetricGDP, "money", 0, []string{
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
 	{MetricInvestment, "money", 0, []string{
-		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:2 stake*:1 infrastructure:1 " +
+		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:2 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 " +
 			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
 			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1"}},
 	// A share of investment is investment ("40 per cent of foreign direct
@@ -1341,7 +1403,20 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 				return pr
 			}
 		}
+		if p := shareOfPeople(toks, ms, f); p != nil {
+			return p.name
+		}
 		ms = withoutShareWhole(toks, ms, f)
+		if onlyGovernedDemonyms(toks, ms, f.clause) {
+			// "lease 1 million hectares to Chinese companies": a people's
+			// name after a preposition is who receives, not whose figure
+			// it is; the context says better.
+			if pr, p := c.contextSubject(si, f.fs, metric); pr != "" {
+				return pr
+			} else if p != nil {
+				return p.name
+			}
+		}
 		if p := clauseSubject(toks, ms, f.clause, metric == MetricListedCompanies, f); p != nil {
 			return p.name
 		}
@@ -1864,6 +1939,36 @@ func pairYields(toks []wordTok, ms []placeMention, a, b placeMention, cl int, me
 		}
 	}
 	return false
+}
+
+// onlyGovernedDemonyms reports whether clause cl names places only through
+// demonyms governed by prepositions ("to Chinese companies").
+func onlyGovernedDemonyms(toks []wordTok, ms []placeMention, cl int) bool {
+	n := 0
+	for _, m := range ms {
+		if toks[m.i].clause != cl {
+			continue
+		}
+		if !m.demonym || !governed(toks, ms, m) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// shareOfPeople returns the place whose people a share is taken of: "43%
+// of Kazakhs viewed ...", "a third of Uzbeks". A people is a plural
+// demonym; "60% of Chinese exports" is a share of exports, not of people.
+func shareOfPeople(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	if f.fe >= len(toks) || toks[f.fe].lower != "of" {
+		return nil
+	}
+	m := mentionAt(ms, skipDeterminers(toks, f.fe+1, f.clause))
+	if m == nil || !m.demonym || m.j-m.i != 1 || !strings.HasSuffix(toks[m.i].lower, "s") {
+		return nil
+	}
+	return m.p
 }
 
 // withoutShareWhole drops the place a share is taken of: in "60% of Central
