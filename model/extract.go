@@ -29,13 +29,14 @@ func Extract(d *Document) Result {
 	sents := splitSentences(clean)
 	sc := extractPool.Get().(*extractScratch)
 	defer sc.release()
-	qs := appendQuantities(sc.qs, clean)
+	sc.marks.mark(clean)
+	qs := appendQuantities(sc.qs, clean, sc.marks.qty)
 	sc.qs = qs
 	for i := range qs {
 		qs[i].Text = d.Text[qs[i].Span.Start:qs[i].Span.End]
 	}
 	inds := buildIndicators(clean, sents, qs)
-	evs := appendDates(sc.evs, clean, d.Date)
+	evs := appendDates(sc.evs, clean, d.Date, sc.marks.date)
 	sc.evs = evs
 	for i := range evs {
 		e := &evs[i]
@@ -63,8 +64,9 @@ func Extract(d *Document) Result {
 // has copied them into indicators, and the events are copied out at their
 // exact size, so neither buffer grows afresh for every document.
 type extractScratch struct {
-	qs  []Quantity
-	evs []Event
+	qs    []Quantity
+	evs   []Event
+	marks scanMarks // where the quantity and date scanners have work
 }
 
 // extractPool lets concurrent Extract calls each take their own scratch.
@@ -85,6 +87,9 @@ func (sc *extractScratch) release() {
 	}
 	if cap(sc.evs) > maxScratchItems {
 		sc.evs = nil
+	}
+	if cap(sc.marks.qty) > maxScratchItems {
+		sc.marks = scanMarks{} // a bitmap of 4096 words covers 256 KB of text
 	}
 	extractPool.Put(sc)
 }
