@@ -534,13 +534,7 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 			// One pass makes the hash (wordHash of the lower-case word)
 			// and finds whether the word has capitals.
 			t.lower = low[start:i]
-			h := uint32(2166136261)
-			for j := 0; j < len(word); j++ {
-				lc := t.lower[j]
-				h = (h ^ uint32(lc)) * 16777619
-				capsFirst = capsFirst || lc != word[j]
-			}
-			t.hash = h
+			t.hash, capsFirst = lowerWordHash(s, low, start, i)
 		} else {
 			t.lower = strings.ToLower(word)
 			t.hash = wordHash(t.lower)
@@ -564,7 +558,7 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 			clause++ // "forecast that Italian output would rise": a new clause
 		}
 		t.clause = clause
-		if possessiveAt(s, i) {
+		if i < len(s) && (s[i] == '\'' || s[i] == "’"[0]) && possessiveAt(s, i) {
 			t.poss = true
 			_, n := utf8.DecodeRuneInString(s[i:])
 			i += n
@@ -585,23 +579,15 @@ func asciiLowerByte(c byte) byte {
 	return c
 }
 
-// wordHash is FNV-1a of a lower-case word. Tokens carry it so that the
-// gazetteer and the metric cues can turn most words away with a bit test
-// (see vocabFilter) before any map lookup.
-func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h
-}
-
 // vocabFilter is a one-hash Bloom filter over a vocabulary: has may say yes
 // for a word not in it, never no for one that is.
 type vocabFilter [1 << 16 / 64]uint64
 
-func (f *vocabFilter) add(w string) {
-	b := vocabBit(wordHash(w))
+func (f *vocabFilter) add(w string) { f.addHash(wordHash(w)) }
+
+// addHash adds the word whose hash is h.
+func (f *vocabFilter) addHash(h uint32) {
+	b := vocabBit(h)
 	f[b/64] |= 1 << (b % 64)
 }
 
@@ -665,6 +651,26 @@ func gapKind(gap string) (sep byte, brk bool) {
 		return ' ', false // most gaps
 	}
 	sep = ' '
+	if ascii, spaced := asciiGap(gap); ascii {
+		// Most gaps are ASCII (", ", ". "): the same rules, byte by byte.
+		for i := 0; i < len(gap); i++ {
+			switch gap[i] {
+			case ',', ';', ':', '(', ')', '[', ']', '|':
+				brk = true
+			case '-':
+				if spaced {
+					brk = true
+				} else {
+					sep = '-'
+				}
+			case '/':
+				if !spaced {
+					sep = '/'
+				}
+			}
+		}
+		return sep, brk
+	}
 	spaced := strings.ContainsAny(gap, " \t\n")
 	for _, r := range gap {
 		switch r {

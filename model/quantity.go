@@ -1082,7 +1082,7 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		n    int
 		ends [maxUnitWords + 1]int
 		lens [maxUnitWords + 1]int
-		// hs[w] is wordHash(buf[:lens[w]]), made as buf is filled, so
+		// hs[w] is fnv1a(buf[:lens[w]]), made as buf is filled, so
 		// that unitWordFilter turns away most phrases before the map.
 		hs [maxUnitWords + 1]uint32
 		h  = uint32(2166136261)
