@@ -27,7 +27,7 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 	}
 	sc := scratchPool.Get().(*classifyScratch)
 	defer sc.release()
-	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: fuzzyCache{}, usableBuf: sc.usable}
+	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch; only those reported are
 	// copied out, into a slice of their exact size.
@@ -94,6 +94,10 @@ type classifyScratch struct {
 	// usable is the classifier's usableBuf, kept for the next document: its
 	// mentions point only into the gazetteer, so it needs no clearing.
 	usable []placeMention
+	// mentions backs the sentences' place mentions, as toks backs their
+	// words; fuzzy is the document's fuzzyCache, emptied for the next.
+	mentions []placeMention
+	fuzzy    fuzzyCache
 }
 
 // indicators returns n zero indicators and placements.
@@ -105,6 +109,15 @@ func (sc *classifyScratch) indicators(n int) ([]Indicator, []placed) {
 	sc.inds, sc.at = sc.inds[:n], sc.at[:n]
 	clear(sc.at)
 	return sc.inds, sc.at
+}
+
+// fuzzyCache returns the scratch's empty misspelling cache, made on first
+// use: one map serves every document the scratch sees.
+func (sc *classifyScratch) fuzzyCache() fuzzyCache {
+	if sc.fuzzy == nil {
+		sc.fuzzy = fuzzyCache{}
+	}
+	return sc.fuzzy
 }
 
 // lowerText returns s with its ASCII capitals lower-cased, as asciiLower,
@@ -164,7 +177,15 @@ func (sc *classifyScratch) release() {
 	clear(sc.hits)
 	clear(sc.ctxs)
 	clear(sc.inds)
-	sc.toks, sc.hits, sc.ctxs, sc.inds = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0]
+	clear(sc.mentions)
+	sc.toks, sc.hits, sc.ctxs, sc.inds, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0], sc.mentions[:0]
+	if len(sc.fuzzy) > maxTokChunk/16 {
+		sc.fuzzy = nil // a huge document's misspellings are not kept
+	}
+	clear(sc.fuzzy) // its keys point into low
+	if cap(sc.mentions) > maxTokChunk {
+		sc.mentions = nil
+	}
 	if cap(sc.inds) > maxTokChunk/16 {
 		sc.inds, sc.at = nil, nil
 	}
@@ -227,7 +248,13 @@ func (c *classifier) sentence(i int) *sentCtx {
 	n0 := len(c.sc.toks)
 	c.sc.toks = appendWords(c.sc.toks, c.text[sp.Start:sp.End], c.low[sp.Start:sp.End], sp.Start)
 	toks := c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)]
-	*s = sentCtx{span: sp, toks: toks, mentions: c.g.find(c.text, toks, c.fuzzy), built: true}
+	m0 := len(c.sc.mentions)
+	c.sc.mentions = c.g.find(c.sc.mentions, c.text, toks, c.fuzzy)
+	var mentions []placeMention
+	if len(c.sc.mentions) > m0 {
+		mentions = c.sc.mentions[m0:len(c.sc.mentions):len(c.sc.mentions)]
+	}
+	*s = sentCtx{span: sp, toks: toks, mentions: mentions, built: true}
 	return s
 }
 

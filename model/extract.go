@@ -26,9 +26,10 @@ type Result struct {
 // d.Text[Start:End].
 func Extract(d *Document) Result {
 	clean := d.Clean()
-	sents := splitSentences(clean)
 	sc := extractPool.Get().(*extractScratch)
 	defer sc.release()
+	sents := appendSentences(sc.sents, clean)
+	sc.sents = sents
 	sc.marks.mark(clean)
 	qs := appendQuantities(sc.qs, clean, sc.marks.qty)
 	sc.qs = qs
@@ -67,6 +68,9 @@ type extractScratch struct {
 	qs    []Quantity
 	evs   []Event
 	marks scanMarks // where the quantity and date scanners have work
+	// sents are the sentence spans: indicators and events copy the spans
+	// they need, so nothing holds the slice after Extract.
+	sents []Span
 }
 
 // extractPool lets concurrent Extract calls each take their own scratch.
@@ -81,7 +85,10 @@ const maxScratchItems = 1 << 12
 func (sc *extractScratch) release() {
 	clear(sc.qs)
 	clear(sc.evs)
-	sc.qs, sc.evs = sc.qs[:0], sc.evs[:0]
+	sc.qs, sc.evs, sc.sents = sc.qs[:0], sc.evs[:0], sc.sents[:0]
+	if cap(sc.sents) > maxScratchItems {
+		sc.sents = nil
+	}
 	if cap(sc.qs) > maxScratchItems {
 		sc.qs = nil
 	}
