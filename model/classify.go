@@ -27,7 +27,7 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 	}
 	sc := scratchPool.Get().(*classifyScratch)
 	defer sc.release()
-	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: fuzzyCache{}, usableBuf: sc.usable}
+	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch; only those reported are
 	// copied out, into a slice of their exact size.
@@ -101,6 +101,10 @@ type classifyScratch struct {
 	// usable is the classifier's usableBuf, kept for the next document: its
 	// mentions point only into the gazetteer, so it needs no clearing.
 	usable []placeMention
+	// mentions backs the sentences' place mentions, as toks backs their
+	// words; fuzzy is the document's fuzzyCache, emptied for the next.
+	mentions []placeMention
+	fuzzy    fuzzyCache
 }
 
 // indicators returns n zero indicators and placements.
@@ -112,6 +116,15 @@ func (sc *classifyScratch) indicators(n int) ([]Indicator, []placed) {
 	sc.inds, sc.at = sc.inds[:n], sc.at[:n]
 	clear(sc.at)
 	return sc.inds, sc.at
+}
+
+// fuzzyCache returns the scratch's empty misspelling cache, made on first
+// use: one map serves every document the scratch sees.
+func (sc *classifyScratch) fuzzyCache() fuzzyCache {
+	if sc.fuzzy == nil {
+		sc.fuzzy = fuzzyCache{}
+	}
+	return sc.fuzzy
 }
 
 // lowerText returns s with its ASCII capitals lower-cased, as asciiLower,
@@ -171,7 +184,15 @@ func (sc *classifyScratch) release() {
 	clear(sc.hits)
 	clear(sc.ctxs)
 	clear(sc.inds)
-	sc.toks, sc.hits, sc.ctxs, sc.inds = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0]
+	clear(sc.mentions)
+	sc.toks, sc.hits, sc.ctxs, sc.inds, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0], sc.mentions[:0]
+	if len(sc.fuzzy) > maxTokChunk/16 {
+		sc.fuzzy = nil // a huge document's misspellings are not kept
+	}
+	clear(sc.fuzzy) // its keys point into low
+	if cap(sc.mentions) > maxTokChunk {
+		sc.mentions = nil
+	}
 	if cap(sc.inds) > maxTokChunk/16 {
 		sc.inds, sc.at = nil, nil
 	}
@@ -234,7 +255,13 @@ func (c *classifier) sentence(i int) *sentCtx {
 	n0 := len(c.sc.toks)
 	c.sc.toks = appendWords(c.sc.toks, c.text[sp.Start:sp.End], c.low[sp.Start:sp.End], sp.Start)
 	toks := c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)]
-	*s = sentCtx{span: sp, toks: toks, mentions: c.g.find(c.text, toks, c.fuzzy), built: true}
+	m0 := len(c.sc.mentions)
+	c.sc.mentions = c.g.find(c.sc.mentions, c.text, toks, c.fuzzy)
+	var mentions []placeMention
+	if len(c.sc.mentions) > m0 {
+		mentions = c.sc.mentions[m0:len(c.sc.mentions):len(c.sc.mentions)]
+	}
+	*s = sentCtx{span: sp, toks: toks, mentions: mentions, built: true}
 	return s
 }
 
@@ -667,13 +694,7 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 			// One pass makes the hash (wordHash of the lower-case word)
 			// and finds whether the word has capitals.
 			t.lower = low[start:i]
-			h := uint32(2166136261)
-			for j := 0; j < len(word); j++ {
-				lc := t.lower[j]
-				h = (h ^ uint32(lc)) * 16777619
-				capsFirst = capsFirst || lc != word[j]
-			}
-			t.hash = h
+			t.hash, capsFirst = lowerWordHash(s, low, start, i)
 		} else {
 			t.lower = strings.ToLower(word)
 			t.hash = wordHash(t.lower)
@@ -697,7 +718,7 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 			clause++ // "forecast that Italian output would rise": a new clause
 		}
 		t.clause = clause
-		if possessiveAt(s, i) {
+		if i < len(s) && (s[i] == '\'' || s[i] == "’"[0]) && possessiveAt(s, i) {
 			t.poss = true
 			_, n := utf8.DecodeRuneInString(s[i:])
 			i += n
@@ -718,23 +739,15 @@ func asciiLowerByte(c byte) byte {
 	return c
 }
 
-// wordHash is FNV-1a of a lower-case word. Tokens carry it so that the
-// gazetteer and the metric cues can turn most words away with a bit test
-// (see vocabFilter) before any map lookup.
-func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return h
-}
-
 // vocabFilter is a one-hash Bloom filter over a vocabulary: has may say yes
 // for a word not in it, never no for one that is.
 type vocabFilter [1 << 16 / 64]uint64
 
-func (f *vocabFilter) add(w string) {
-	b := vocabBit(wordHash(w))
+func (f *vocabFilter) add(w string) { f.addHash(wordHash(w)) }
+
+// addHash adds the word whose hash is h.
+func (f *vocabFilter) addHash(h uint32) {
+	b := vocabBit(h)
 	f[b/64] |= 1 << (b % 64)
 }
 
@@ -800,6 +813,26 @@ func gapKind(gap string) (sep byte, brk bool) {
 	sep = ' '
 	if gap[0] == '$' {
 		return '$', false // "US$ 6.3 billion": the word before names a currency
+	}
+	if ascii, spaced := asciiGap(gap); ascii {
+		// Most gaps are ASCII (", ", ". "): the same rules, byte by byte.
+		for i := 0; i < len(gap); i++ {
+			switch gap[i] {
+			case ',', ';', ':', '(', ')', '[', ']', '|':
+				brk = true
+			case '-':
+				if spaced {
+					brk = true
+				} else {
+					sep = '-'
+				}
+			case '/':
+				if !spaced {
+					sep = '/'
+				}
+			}
+		}
+		return sep, brk
 	}
 	spaced := strings.ContainsAny(gap, " \t\n")
 	for _, r := range gap {

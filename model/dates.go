@@ -49,14 +49,17 @@ const (
 // parts they need. Text, Summary, Sentence, Doc and ID are left for the
 // pipeline to fill.
 func scanDates(text string, ref Date) []Event {
-	return appendDates(nil, text, ref)
+	s := dateScanner{text: text, ref: ref, lastDay: -1}
+	s.run()
+	return s.out
 }
 
 // appendDates is scanDates appending to dst[:0], so that Extract can scan
-// into a reused buffer.
-func appendDates(dst []Event, text string, ref Date) []Event {
+// into a reused buffer. marks is the text's date bitmap (see scanMarks):
+// the scan visits only the offsets it marks.
+func appendDates(dst []Event, text string, ref Date, marks []uint64) []Event {
 	s := dateScanner{text: text, ref: ref, lastDay: -1, out: dst[:0]}
-	s.run()
+	s.runMarked(marks)
 	return s.out
 }
 
@@ -82,6 +85,27 @@ func (s *dateScanner) run() {
 			i = s.word(i)
 		default:
 			i++
+		}
+	}
+}
+
+// runMarked is run visiting only the offsets marks sets (scanMarks.date):
+// digits, trigger words and letters glued to digits. Where a recogniser
+// stops inside a word, the rest of the word is read as run reads it.
+func (s *dateScanner) runMarked(marks []uint64) {
+	t := s.text
+	for i := 0; ; {
+		if insideLetters(t, i) {
+			i = s.word(i)
+			continue
+		}
+		if i = nextMark(marks, i); i < 0 {
+			return
+		}
+		if dtDigit(t[i]) {
+			i = s.number(i)
+		} else {
+			i = s.word(i)
 		}
 	}
 }

@@ -26,16 +26,18 @@ type Result struct {
 // d.Text[Start:End].
 func Extract(d *Document) Result {
 	clean := d.Clean()
-	sents := splitSentences(clean)
 	sc := extractPool.Get().(*extractScratch)
 	defer sc.release()
-	qs := appendQuantities(sc.qs, clean)
+	sents := appendSentences(sc.sents, clean)
+	sc.sents = sents
+	sc.marks.mark(clean)
+	qs := appendQuantities(sc.qs, clean, sc.marks.qty)
 	sc.qs = qs
 	for i := range qs {
 		qs[i].Text = d.Text[qs[i].Span.Start:qs[i].Span.End]
 	}
 	inds := buildIndicators(clean, sents, qs)
-	evs := appendDates(sc.evs, clean, d.Date)
+	evs := appendDates(sc.evs, clean, d.Date, sc.marks.date)
 	sc.evs = evs
 	for i := range evs {
 		e := &evs[i]
@@ -78,8 +80,12 @@ func isDateLine(sentence, date string) bool {
 // has copied them into indicators, and the events are copied out at their
 // exact size, so neither buffer grows afresh for every document.
 type extractScratch struct {
-	qs  []Quantity
-	evs []Event
+	qs    []Quantity
+	evs   []Event
+	marks scanMarks // where the quantity and date scanners have work
+	// sents are the sentence spans: indicators and events copy the spans
+	// they need, so nothing holds the slice after Extract.
+	sents []Span
 }
 
 // extractPool lets concurrent Extract calls each take their own scratch.
@@ -94,12 +100,18 @@ const maxScratchItems = 1 << 12
 func (sc *extractScratch) release() {
 	clear(sc.qs)
 	clear(sc.evs)
-	sc.qs, sc.evs = sc.qs[:0], sc.evs[:0]
+	sc.qs, sc.evs, sc.sents = sc.qs[:0], sc.evs[:0], sc.sents[:0]
+	if cap(sc.sents) > maxScratchItems {
+		sc.sents = nil
+	}
 	if cap(sc.qs) > maxScratchItems {
 		sc.qs = nil
 	}
 	if cap(sc.evs) > maxScratchItems {
 		sc.evs = nil
+	}
+	if cap(sc.marks.qty) > maxScratchItems {
+		sc.marks = scanMarks{} // a bitmap of 4096 words covers 256 KB of text
 	}
 	extractPool.Put(sc)
 }

@@ -263,9 +263,10 @@ type fuzzyCache map[string]*gazPhrase
 // first. Adjacent mentions of the same place ("mainland Chinese") merge into
 // one. Places of kind ignore are matched (so that they swallow the place
 // names inside them) but not returned. src is the text the tokens' offsets
-// index; fz may be nil.
-func (g *gazetteer) find(src string, toks []wordTok, fz fuzzyCache) []placeMention {
-	var out []placeMention
+// index; fz may be nil. The mentions are appended to out, whose existing
+// elements are left alone.
+func (g *gazetteer) find(out []placeMention, src string, toks []wordTok, fz fuzzyCache) []placeMention {
+	first := len(out)
 	for i := 0; i < len(toks); {
 		// Most words start no name and are too short or not capitalised
 		// to misspell one: matchAt would say no, and is not called.
@@ -282,7 +283,7 @@ func (g *gazetteer) find(src string, toks []wordTok, fz fuzzyCache) []placeMenti
 		if m.p.kind == gazKindIgnore {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].p == m.p && out[n-1].j == m.i {
+		if n := len(out); n > first && out[n-1].p == m.p && out[n-1].j == m.i {
 			out[n-1].j = m.j
 			continue
 		}

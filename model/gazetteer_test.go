@@ -59,7 +59,7 @@ func TestGazetteerFind(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, m := range g.find(tt.text, tokenizeWords(tt.text, 0), nil) {
+			for _, m := range g.find(nil, tt.text, tokenizeWords(tt.text, 0), nil) {
 				got = append(got, m.p.name)
 			}
 			if len(got) != len(tt.want) {

@@ -34,14 +34,17 @@ import (
 func scanQuantities(text string) []Quantity {
 	// Newswire has about one figure per 200 bytes; starting near that size
 	// saves most of the copying as the slice grows.
-	return appendQuantities(make([]Quantity, 0, len(text)/256+4), text)
+	s := qscanner{text: text, out: make([]Quantity, 0, len(text)/256+4)}
+	s.run()
+	return s.out
 }
 
 // appendQuantities is scanQuantities appending to dst[:0], so that Extract
-// can scan into a reused buffer.
-func appendQuantities(dst []Quantity, text string) []Quantity {
+// can scan into a reused buffer. marks is the text's qty bitmap (see
+// scanMarks): the scan visits only the offsets it marks.
+func appendQuantities(dst []Quantity, text string, marks []uint64) []Quantity {
 	s := qscanner{text: text, out: dst[:0]}
-	s.run()
+	s.runMarked(marks)
 	return s.out
 }
 
@@ -109,6 +112,27 @@ func (s *qscanner) run() {
 		default:
 			i++
 		}
+	}
+}
+
+// runMarked is run visiting only the offsets marks sets (scanMarks.qty):
+// digits and the words numberWordAt accepts. Where a figure ends inside a
+// word, the rest of the word is read as run reads it.
+func (s *qscanner) runMarked(marks []uint64) {
+	t := s.text
+	for i := 0; ; {
+		if insideLetters(t, i) {
+			e := qLetterEnd(t, i+1)
+			if qNumberFirst[t[i]] && s.numberWordAt(i, e) {
+				i = s.figure(i, true)
+				continue
+			}
+			i = e
+		}
+		if i = nextMark(marks, i); i < 0 {
+			return
+		}
+		i = s.figure(i, !qDigit(t[i]))
 	}
 }
 
@@ -1093,7 +1117,7 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		n    int
 		ends [maxUnitWords + 1]int
 		lens [maxUnitWords + 1]int
-		// hs[w] is wordHash(buf[:lens[w]]), made as buf is filled, so
+		// hs[w] is fnv1a(buf[:lens[w]]), made as buf is filled, so
 		// that unitWordFilter turns away most phrases before the map.
 		hs [maxUnitWords + 1]uint32
 		h  = uint32(2166136261)

@@ -20,7 +20,13 @@ import (
 func splitSentences(text string) []Span {
 	// About one sentence per 128 bytes of newswire: most texts fill the
 	// slice without growing it.
-	out := make([]Span, 0, len(text)/128+4)
+	return appendSentences(make([]Span, 0, len(text)/128+4), text)
+}
+
+// appendSentences is splitSentences appending to dst[:0], so that Extract
+// can split into a reused buffer.
+func appendSentences(dst []Span, text string) []Span {
+	out := dst[:0]
 	start := 0
 	emit := func(end int) {
 		s, e := start, end

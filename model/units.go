@@ -527,11 +527,12 @@ func mapKeys[V any](m map[string]V) []string {
 var (
 	// numberWordShape filters the words that may start a spelled-out number.
 	numberWordShape = newWordShape(append(mapKeys(numberWords), "half")...)
-	// unitWordFilter holds the keys of unitWords, for unitPhrase.
+	// unitWordFilter holds the keys of unitWords, for unitPhrase, by
+	// their FNV-1a hash (fnv1a), which unitPhrase makes as it folds.
 	unitWordFilter = func() *vocabFilter {
 		var f vocabFilter
 		for k := range unitWords {
-			f.add(k)
+			f.addHash(fnv1a(k))
 		}
 		return &f
 	}()

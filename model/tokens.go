@@ -1,0 +1,95 @@
+package model
+
+import "math/bits"
+
+// Fast paths of the classifier's tokenizer (appendWords), kept out of
+// classify.go.
+//
+// Word hashes. Every token the classifier makes carries the hash of its
+// lower-case form, so that the gazetteer and the metric cues turn most
+// words away with a bit test (vocabFilter) and find the rest with one probe
+// of a wordTable. The hash reads a word eight bytes at a time: a
+// byte-at-a-time hash was a chain of dependent multiplies, one per letter,
+// for each of the million and a half tokens of a pass over Reuters.
+
+// wordHash hashes a lower-case word (any string: tables are built with it
+// and probed with it, so it only has to agree with itself).
+func wordHash(w string) uint32 {
+	h := uint64(len(w))
+	i := 0
+	for ; i+8 <= len(w); i += 8 {
+		h = wordMix(h ^ load8(w, i))
+	}
+	var x uint64
+	for k := len(w) - 1; k >= i; k-- {
+		x = x<<8 | uint64(w[k])
+	}
+	return wordFinal(h ^ x)
+}
+
+// lowerWordHash returns wordHash(low[start:end]) and whether s[start:end]
+// differs from it, where low is s with its ASCII capitals lower-cased (so
+// the word has capitals). Where eight bytes can be read at start without
+// passing the end of s, the word's last bytes are read in one load and the
+// bytes beyond it masked off.
+func lowerWordHash(s, low string, start, end int) (h uint32, caps bool) {
+	hh := uint64(end - start)
+	var diff uint64
+	i := start
+	for ; i+8 <= end; i += 8 {
+		x := load8(low, i)
+		diff |= x ^ load8(s, i)
+		hh = wordMix(hh ^ x)
+	}
+	var x uint64
+	if r := end - i; r > 0 {
+		if i+8 <= len(s) {
+			mask := uint64(1)<<(8*r) - 1
+			x = load8(low, i) & mask
+			diff |= x ^ load8(s, i)&mask
+		} else {
+			for k := end - 1; k >= i; k-- {
+				x = x<<8 | uint64(low[k])
+				diff |= uint64(low[k] ^ s[k])
+			}
+		}
+	}
+	return wordFinal(hh ^ x), diff != 0
+}
+
+// wordMix folds eight more bytes into a hash.
+func wordMix(h uint64) uint64 {
+	hi, lo := bits.Mul64(h, 0x9E3779B97F4A7C15)
+	return hi ^ lo
+}
+
+// wordFinal makes the 32-bit hash: the high half of a multiply, in which
+// every input bit has a say.
+func wordFinal(h uint64) uint32 {
+	hi, lo := bits.Mul64(h^h>>29, 0xBF58476D1CE4E5B9)
+	return uint32(hi ^ lo>>32)
+}
+
+// fnv1a is the 32-bit FNV-1a hash of w. unitPhrase builds it byte by byte
+// as it folds a phrase, so unitWordFilter is made with it, not wordHash.
+func fnv1a(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+// asciiGap reports whether gap is all ASCII and whether it holds a blank
+// (space, tab or newline), in one pass.
+func asciiGap(gap string) (ascii, spaced bool) {
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; {
+		case c >= 0x80:
+			return false, false
+		case c == ' ' || c == '\t' || c == '\n':
+			spaced = true
+		}
+	}
+	return true, spaced
+}
