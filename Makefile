@@ -44,7 +44,7 @@ bench:
 # Runs each fuzz target for FUZZTIME (go test -fuzz takes one target at a time).
 FUZZTIME ?= 1m
 fuzz:
-	for t in FuzzScanQuantities FuzzScanDates FuzzParseDocument FuzzFindNoise FuzzExtract; do \
+	for t in FuzzScanQuantities FuzzScanDates FuzzScanMarks FuzzParseDocument FuzzFindNoise FuzzExtract; do \
 		$(GO) test ./model -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) || exit 1; \
 	done
 
