@@ -417,8 +417,9 @@ func skipWhen(toks []wordTok, k, cl int) int {
 // whenWords make up the time phrases skipWhen passes over.
 var whenWords = wordSet("last this past previous in on a the year years annual annually quarter month week yearly earlier ago")
 
-// inheritComparisons gives a figure that another is compared with the
-// metric and subject of that other: in "43% of Kazakhs viewed it
+// inheritComparisons gives a figure that another is compared with, or
+// that restates another in a second currency in brackets, the metric and
+// subject of that other: in "43% of Kazakhs viewed it
 // negatively, up from 31% in 2017" or "1.82 billion marks vs 1.62 billion"
 // both figures measure the same thing. The compared figure comes right
 // after "up from", "down from", "compared with", "against", "vs" or
@@ -426,7 +427,22 @@ var whenWords = wordSet("last this past previous in on a the year years annual a
 func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 	for i := 1; i < len(inds); i++ {
 		r := &at[i]
-		if !r.ok || r.si < 0 || r.fs < 2 {
+		if !r.ok || r.si < 0 {
+			continue
+		}
+		if gap := strings.TrimSpace(c.text[min(inds[i-1].Span.End, inds[i].Span.Start):inds[i].Span.Start]); gap == "(" &&
+			at[i-1].ok && r.class == unitMoney && at[i-1].class == unitMoney {
+			// "HK$3-5 billion (US$385-640 million)": the same sum in
+			// another currency. Whichever of the two the words say more
+			// of gives the metric to both ("1150 francs (189.66 dlrs) per
+			// tonne").
+			if inds[i-1].Metric == MetricOther {
+				inds[i-1].Metric = inds[i].Metric
+			}
+			inds[i].Metric, inds[i].Subject = inds[i-1].Metric, inds[i-1].Subject
+			continue
+		}
+		if r.fs < 2 {
 			continue
 		}
 		toks := c.cache[r.si].toks

@@ -874,6 +874,10 @@ func (s *dateScanner) bareYear(i, j, y int) int {
 			return 0
 		}
 	default:
+		if q := s.quarterBefore(i); q >= 0 {
+			start = q
+			break
+		}
 		ws, we := s.wordBefore(i)
 		if ws < 0 {
 			return 0
@@ -885,6 +889,24 @@ func (s *dateScanner) bareYear(i, j, y int) int {
 		start = c
 	}
 	return s.emit(start, end, Event{Year: y, Precision: PrecisionYear})
+}
+
+// quarterBefore returns where a quarter written before the year at i
+// starts ("Q3 2025", "3Q 2025"), or -1.
+func (s *dateScanner) quarterBefore(i int) int {
+	t := s.text
+	p := s.prevNonSpace(i)
+	if p < 1 || p == i-1 {
+		return -1 // "Q32025" is no quarter
+	}
+	a, b := t[p-1], t[p]
+	if !(a == 'Q' && b >= '1' && b <= '4' || b == 'Q' && a >= '1' && a <= '4') {
+		return -1
+	}
+	if p >= 2 && dtAlnum(t[p-2]) {
+		return -1
+	}
+	return p - 1
 }
 
 // failedRange reports whether the number t[i:j] reads as the start of a

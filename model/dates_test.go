@@ -127,6 +127,8 @@ var scanDatesTests = []struct {
 	{"first half of year", "Freight grew in the first half of 2023.", noRef, []wantDate{yr("half of 2023", 2023)}},
 	{"dynasty years below 1000", "It flourished under the Tang dynasty (618–907).", noRef, []wantDate{{Text: "(618–907)", Y: 618, End: 907, Prec: PrecisionYear}}},
 	{"bracketed small range elsewhere", "Items (618–907) were sold.", noRef, nil},
+	{"a quarter", "The rate was cut in Q3 2025 and again in 4Q 2025.", noRef, []wantDate{yr("Q3 2025", 2025), yr("4Q 2025", 2025)}},
+	{"no quarter glued", "Model XQ3 2025 units.", noRef, nil},
 	{"year before a change's result", "The economy expanded 5.5% in 2025 to 3.9 trillion yuan.", noRef, []wantDate{yr("in 2025", 2025)}},
 	{"first months of year", "Exports rose in the first nine months of 2023.", noRef, []wantDate{yr("months of 2023", 2023)}},
 	{"same period of year", "Sales fell from the same period of 2022.", noRef, []wantDate{yr("period of 2022", 2022)}},

@@ -660,6 +660,10 @@ func (s *qscanner) joinRange(a, b *qpart, intro string, conn byte) joinResult {
 		}
 	} else if b.kind == lexNone && !b.signed && !b.scaled && intro == "between" {
 		b.unit, b.kind, b.mult = a.unit, a.kind, a.mult
+	} else if b.kind == lexNone && !b.signed && a.signed && a.kind == lexCurrency {
+		// "HK$3-5 billion", "$3 to 5 billion": the sign before the first
+		// number is the whole range's, and so is the scale after the last.
+		b.unit, b.kind, b.signed = a.unit, a.kind, true
 	} else if a.unit != b.unit || a.kind != b.kind {
 		return joinNone
 	}

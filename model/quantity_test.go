@@ -77,6 +77,11 @@ func TestScanQuantities(t *testing.T) {
 			{"5 mln dlrs", 5e6, 0, "USD", "", "", ""},
 			{"2 mln", 2e6, 0, "count", "customers", "", ""},
 		}},
+		{"a currency range with the scale after", "It could raise HK$3-5 billion (US$385-640 million).", []qwant{
+			{"HK$3-5 billion", 3e9, 5e9, "HKD", "", "", ""},
+			{"US$385-640 million", 3.85e8, 6.4e8, "USD", "", "", ""},
+		}},
+		{"a currency range with to", "It could raise $3 to 5 billion.", []qwant{{"$3 to 5 billion", 3e9, 5e9, "USD", "", "", ""}}},
 		{"pesetas", "Losses were 27 billion pesetas.", []qwant{{"27 billion pesetas", 2.7e10, 0, "ESP", "", "", ""}}},
 		{"Swedish crowns", "It paid 40 mln Swedish crowns.", []qwant{{"40 mln Swedish crowns", 4e7, 0, "SEK", "", "", ""}}},
 		{"a shared currency name", "Aid reached 70 mln shillings.", []qwant{{"70 mln shillings", 7e7, 0, "shillings", "", "", ""}}},
