@@ -831,40 +831,34 @@ func gapKind(gap string) (sep byte, brk bool) {
 		return '$', false // "US$ 6.3 billion": the word before names a currency
 	}
 	if ascii, spaced := asciiGap(gap); ascii {
-		// Most gaps are ASCII (", ", ". "): the same rules, byte by byte.
+		// Most gaps are ASCII (", ", ". "): the same rules, without
+		// decoding.
 		for i := 0; i < len(gap); i++ {
-			switch gap[i] {
-			case ',', ';', ':', '(', ')', '[', ']', '|':
-				brk = true
-			case '-':
-				if spaced {
-					brk = true
-				} else {
-					sep = '-'
-				}
-			case '/':
-				if !spaced {
-					sep = '/'
-				}
-			}
+			sep, brk = gapRune(rune(gap[i]), spaced, sep, brk)
 		}
 		return sep, brk
 	}
 	spaced := strings.ContainsAny(gap, " \t\n")
 	for _, r := range gap {
-		switch r {
-		case ',', ';', ':', '(', ')', '[', ']', '|', '—', '•':
+		sep, brk = gapRune(r, spaced, sep, brk)
+	}
+	return sep, brk
+}
+
+// gapRune applies one character of a gap to what gapKind has found so far.
+func gapRune(r rune, spaced bool, sep byte, brk bool) (byte, bool) {
+	switch r {
+	case ',', ';', ':', '(', ')', '[', ']', '|', '—', '•':
+		brk = true
+	case '-', '–', '‐', '‑':
+		if spaced {
 			brk = true
-		case '-', '–', '‐', '‑':
-			if spaced {
-				brk = true
-			} else {
-				sep = '-'
-			}
-		case '/':
-			if !spaced {
-				sep = '/'
-			}
+		} else {
+			sep = '-'
+		}
+	case '/':
+		if !spaced {
+			sep = '/'
 		}
 	}
 	return sep, brk
