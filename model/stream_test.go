@@ -208,3 +208,34 @@ func TestStreamCancel(t *testing.T) {
 		}
 	})
 }
+
+// TestStreamOrdered checks that an ordered stream hands the results over in
+// CorpusOf's order, whatever the number of workers, with a window much
+// smaller than the folder.
+func TestStreamOrdered(t *testing.T) {
+	dir := bigTree(t, 400)
+	writeTree(t, dir, mixedTree)
+	for _, workers := range []int{1, 2, 7} {
+		var got []DocResult
+		err := Stream(context.Background(), os.DirFS(dir), ".", StreamOptions{Ordered: true, Workers: workers, BatchSize: 3},
+			func(b Batch) error { got = append(got, b.Results...); return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantC := CorpusOf(got)
+		var gotDocs []string
+		for _, r := range got {
+			if r.Doc != nil {
+				gotDocs = append(gotDocs, r.Doc.ID)
+			}
+		}
+		if len(gotDocs) != len(wantC.Documents) {
+			t.Fatalf("%d workers: %d documents, want %d", workers, len(gotDocs), len(wantC.Documents))
+		}
+		for i, d := range wantC.Documents {
+			if gotDocs[i] != d.ID {
+				t.Fatalf("%d workers: document %d is %s, want %s", workers, i, gotDocs[i], d.ID)
+			}
+		}
+	}
+}
