@@ -1,12 +1,6 @@
 package model
 
-import (
-	"bufio"
-	"encoding/csv"
-	"encoding/json"
-	"io"
-	"strconv"
-)
+import "strconv"
 
 // The export shapes below are the documented JSON contract of
 // `corridor extract`: the keys named in the issue, plus a few more
@@ -70,7 +64,10 @@ type Export struct {
 }
 
 // NewExport converts a corpus to its export shape. Slices are never nil, so
-// the JSON always has the four arrays.
+// the JSON always has the four arrays. The writers below do not use it (they
+// append each record straight to the output, see exportwrite.go); it is the
+// reference that their output is tested against, byte for byte, with
+// encoding/json.
 func NewExport(c *Corpus) Export {
 	x := Export{
 		Documents:  make([]ExportDocument, 0, len(c.Documents)),
@@ -136,135 +133,9 @@ func nonZero(n int) *int {
 	return &n
 }
 
-// WriteJSON writes the corpus as one indented JSON object.
-func WriteJSON(w io.Writer, c *Corpus) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(NewExport(c))
-}
-
-// WriteJSONL writes one JSON object per line, documents first, then
-// indicators, events and problems; each object has a "kind" key
-// ("document", "indicator", "event", "problem") besides its export keys.
-// Lines are written as they are made, so a large corpus streams.
-func WriteJSONL(w io.Writer, c *Corpus) error {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	type (
-		doc struct {
-			Kind string `json:"kind"`
-			ExportDocument
-		}
-		ind struct {
-			Kind string `json:"kind"`
-			ExportIndicator
-		}
-		ev struct {
-			Kind string `json:"kind"`
-			ExportEvent
-		}
-		prob struct {
-			Kind string `json:"kind"`
-			Problem
-		}
-	)
-	for _, d := range c.Documents {
-		if err := enc.Encode(doc{"document", exportDocument(d)}); err != nil {
-			return err
-		}
-	}
-	for i := range c.Indicators {
-		if err := enc.Encode(ind{"indicator", c.exportIndicator(&c.Indicators[i])}); err != nil {
-			return err
-		}
-	}
-	for i := range c.Events {
-		if err := enc.Encode(ev{"event", exportEvent(&c.Events[i])}); err != nil {
-			return err
-		}
-	}
-	for _, p := range c.Problems {
-		if err := enc.Encode(prob{"problem", p}); err != nil {
-			return err
-		}
-	}
-	return bw.Flush()
-}
-
-// CSVKinds are the tables WriteCSV can write.
-var CSVKinds = []string{"indicators", "events", "documents", "problems"}
-
-// WriteCSV writes one table of the corpus as CSV with a header row: kind is
-// one of CSVKinds ("indicators" when empty). Empty cells stand for null.
-func WriteCSV(w io.Writer, c *Corpus, kind string) error {
-	cw := csv.NewWriter(w)
-	switch kind {
-	case "", "indicators":
-		cw.Write([]string{"id", "doc", "metric", "subject", "value", "low", "high", "unit", "counted",
-			"qualifier", "rate", "period_from", "period_to", "text", "start", "end", "sentence"})
-		for i := range c.Indicators {
-			x := c.exportIndicator(&c.Indicators[i])
-			from, to := "", ""
-			if x.Period != nil {
-				from, to = strconv.Itoa(x.Period.From), strconv.Itoa(x.Period.To)
-			}
-			cw.Write([]string{strconv.Itoa(x.ID), x.Doc, x.Metric, str(x.Subject), num(x.Value), num(x.Low),
-				num(x.High), x.Unit, str(x.Counted), str(x.Qualifier), str(x.Rate), from, to, x.Text,
-				strconv.Itoa(x.Start), strconv.Itoa(x.End), x.Sentence})
-		}
-	case "events":
-		cw.Write([]string{"id", "doc", "year", "month", "day", "end_year", "precision", "modifier",
-			"relative", "text", "start", "end", "summary"})
-		for i := range c.Events {
-			x := exportEvent(&c.Events[i])
-			cw.Write([]string{strconv.Itoa(x.ID), x.Doc, strconv.Itoa(x.Year), intStr(x.Month), intStr(x.Day),
-				intStr(x.EndYear), x.Precision, str(x.Modifier), strconv.FormatBool(x.Relative), x.Text,
-				strconv.Itoa(x.Start), strconv.Itoa(x.End), x.Summary})
-		}
-	case "documents":
-		cw.Write([]string{"id", "path", "title", "date", "source", "format", "bytes"})
-		for _, d := range c.Documents {
-			x := exportDocument(d)
-			cw.Write([]string{x.ID, x.Path, x.Title, str(x.Date), str(x.Source), string(x.Format), strconv.Itoa(x.Bytes)})
-		}
-	case "problems":
-		cw.Write([]string{"path", "error"})
-		for _, p := range c.Problems {
-			cw.Write([]string{p.Path, p.Err})
-		}
-	default:
-		return &UnknownKindError{Kind: kind}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
 // UnknownKindError is returned by WriteCSV for a table it does not know.
 type UnknownKindError struct{ Kind string }
 
 func (e *UnknownKindError) Error() string {
 	return "unknown table " + strconv.Quote(e.Kind) + " (want indicators, events, documents or problems)"
-}
-
-func str(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func num(f *float64) string {
-	if f == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*f, 'g', -1, 64)
-}
-
-func intStr(n *int) string {
-	if n == nil {
-		return ""
-	}
-	return strconv.Itoa(*n)
 }
