@@ -146,10 +146,10 @@ func LoadPaths(paths []string, opt LoadOptions) ([]*Document, []Problem) {
 		var d []*Document
 		var pr []Problem
 		if info.IsDir() {
-			d, pr = LoadFS(os.DirFS(p), ".", o)
+			d, pr = LoadFS(dirFS(p), ".", o)
 		} else {
 			// One code path: the file is loaded as the root of its folder.
-			d, pr = LoadFS(os.DirFS(filepath.Dir(p)), filepath.Base(p), o)
+			d, pr = LoadFS(dirFS(filepath.Dir(p)), filepath.Base(p), o)
 		}
 		docs = append(docs, d...)
 		probs = append(probs, pr...)
@@ -346,7 +346,9 @@ func skippedMsg(n int, others map[string]int) string {
 // LoadFile reads and parses the file name of fsys, found under the folder
 // root (root == name for a single file): its ID is its path relative to root
 // without extension, its Path is opt.Base joined with that relative path.
-// It checks the size before reading, so an oversized file costs one stat.
+// It checks the size before reading, so an oversized file is never read.
+// A folder of OS files (as StreamPaths and LoadPaths open them) is read
+// with fewer system calls; see osDir.
 //
 // Like ParseDocument it may return a document and an error together when
 // the file loaded with a repair (invalid UTF-8); a nil document means the
@@ -355,6 +357,13 @@ func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error)
 	ext := strings.ToLower(path.Ext(name))
 	if _, ok := supportedExt[ext]; !ok {
 		return nil, errors.New(unsupportedMsg(ext))
+	}
+	limit := opt.maxBytes()
+	rel := relPath(root, name)
+	if r, ok := fsys.(smallReader); ok {
+		if data, ok := r.readSmall(name, limit); ok {
+			return parseDocument(strings.TrimSuffix(rel, path.Ext(rel)), opt.show(root, name), ext, data)
+		}
 	}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
@@ -366,7 +375,6 @@ func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error)
 	if !info.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	limit := opt.maxBytes()
 	if info.Size() > limit {
 		return nil, tooBig(info.Size(), limit)
 	}
@@ -384,7 +392,6 @@ func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error)
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("file is over the %s limit; raise it with -max-bytes", fmtSize(limit))
 	}
-	rel := relPath(root, name)
 	return parseDocument(strings.TrimSuffix(rel, path.Ext(rel)), opt.show(root, name), ext, data)
 }
 

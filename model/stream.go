@@ -181,10 +181,10 @@ func StreamPaths(ctx context.Context, paths []string, opt StreamOptions, fn func
 		var j []job
 		var pr []Problem
 		if info.IsDir() {
-			j, pr = listRoot(os.DirFS(p), ".", o)
+			j, pr = listRoot(dirFS(p), ".", o)
 		} else {
 			// One code path with LoadPaths: the file is the root of its folder.
-			j, pr = listRoot(os.DirFS(filepath.Dir(p)), filepath.Base(p), o)
+			j, pr = listRoot(dirFS(filepath.Dir(p)), filepath.Base(p), o)
 		}
 		jobs = append(jobs, j...)
 		first = append(first, pr...)
