@@ -447,9 +447,10 @@ type searchIndex struct {
 	docTitle packed   // per document: lowercase title and ID, for words and doc:
 	sent     []int32  // per indicator: index in sents
 	doc      []int32  // per indicator: document index
-	subject  []string // per indicator: lowercase subject
-	unit     []string // per indicator: lowercase unit
-	counted  []string // per indicator: lowercase counted
+	subject  []int32  // per indicator: its lowercase subject, an index in words
+	unit     []int32  // per indicator: its lowercase unit, an index in words
+	counted  []int32  // per indicator: what it counts, lowercase, an index in words
+	words    []string // the few hundred distinct values of the three above
 	docYear  []int    // per document: publication year, 0 when unknown
 }
 
@@ -489,8 +490,18 @@ func (p *packer) add(s string) {
 	p.b.WriteByte(packSep)
 }
 
+// done returns the packed list. The builder and the offsets grew by
+// doubling, and the index lives as long as its snapshot, so both are kept
+// at their exact size: on Reuters the slack was 2 MB.
 func (p *packer) done() packed {
-	return packed{all: p.b.String(), off: append(p.off, int32(p.b.Len()))}
+	all := p.b.String()
+	if p.b.Cap() > len(all)+len(all)/16 {
+		all = strings.Clone(all)
+	}
+	off := make([]int32, len(p.off)+1)
+	copy(off, p.off)
+	off[len(p.off)] = int32(len(all))
+	return packed{all: all, off: off}
 }
 
 // get returns string i, without its separator.
@@ -531,20 +542,12 @@ func (c *Corpus) searchIdx() *searchIndex {
 
 // lower returns s in lower case, interning short repeated values (subjects,
 // units) so that 64k indicators do not hold 64k copies of "kazakhstan".
-func lower(s string, intern map[string]string) string {
-	if v, ok := intern[s]; ok {
-		return v
-	}
-	v := strings.ToLower(s)
-	intern[s] = v
-	return v
-}
 
 func buildSearch(c *Corpus) *searchIndex {
 	n := len(c.Indicators)
 	x := &searchIndex{
 		sent: make([]int32, n), doc: make([]int32, n),
-		subject: make([]string, n), unit: make([]string, n), counted: make([]string, n),
+		subject: make([]int32, n), unit: make([]int32, n), counted: make([]int32, n),
 		docYear: make([]int, len(c.Documents)),
 	}
 	var titles packer
@@ -553,7 +556,19 @@ func buildSearch(c *Corpus) *searchIndex {
 		x.docYear[i] = d.Date.Year
 	}
 	x.docTitle = titles.done()
-	intern := map[string]string{}
+	// Subjects, units and counted words come from small vocabularies: each
+	// indicator keeps an index into one list of their lowercase forms
+	// rather than a string header of its own (3 MB on Reuters).
+	word := map[string]int32{} // as written -> index in x.words
+	lowerWord := func(s string) int32 {
+		if i, ok := word[s]; ok {
+			return i
+		}
+		i := int32(len(x.words))
+		x.words = append(x.words, strings.ToLower(s))
+		word[s] = i
+		return i
+	}
 	type sentKey struct {
 		doc   int32
 		start int
@@ -565,9 +580,9 @@ func buildSearch(c *Corpus) *searchIndex {
 		in := &c.Indicators[i]
 		di := int32(c.byID[in.Doc])
 		x.doc[i] = di
-		x.subject[i] = lower(in.Subject, intern)
-		x.unit[i] = lower(in.Unit, intern)
-		x.counted[i] = lower(in.Counted, intern)
+		x.subject[i] = lowerWord(in.Subject)
+		x.unit[i] = lowerWord(in.Unit)
+		x.counted[i] = lowerWord(in.Counted)
 		b.Reset()
 		b.WriteString(in.Metric)
 		b.WriteByte(0)
@@ -709,13 +724,13 @@ func (t *term) matchIndicator(c *Corpus, x *searchIndex, i int) bool {
 	case facetMetric:
 		hit = anyEqual(t.values, in.Metric)
 	case facetSubject:
-		hit = anyEqual(t.values, x.subject[i])
+		hit = anyEqual(t.values, x.words[x.subject[i]])
 	case facetUnit:
-		hit = anyEqual(t.values, x.unit[i])
+		hit = anyEqual(t.values, x.words[x.unit[i]])
 	case facetQualifier:
 		hit = anyEqual(t.values, in.Qualifier)
 	case facetCounted:
-		hit = anyContains(x.counted[i], t.values)
+		hit = anyContains(x.words[x.counted[i]], t.values)
 	case facetDoc:
 		hit = anyContains(x.docTitle.get(int(x.doc[i])), t.values)
 	case facetYear:

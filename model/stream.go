@@ -232,6 +232,9 @@ func (j job) do() DocResult {
 		r.Problems = []Problem{{Path: shown, Err: err.Error()}}
 	}
 	if d != nil {
+		if d.Path == shown {
+			r.Path = d.Path // one copy of the string, not two
+		}
 		// For a single file (name == root) relPath gives its base name,
 		// which is how its folder's manifest names it.
 		j.man.Apply(d, relPath(j.root, j.name))
