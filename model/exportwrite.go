@@ -226,6 +226,13 @@ func (x *Exporter) Add(r DocResult) error {
 	x.nEv += len(evs)
 	switch {
 	case x.json != nil:
+		if len(inds) == 0 && (d.Text != "" || d.Noise != nil) {
+			// Only indicators need the text (for their sentence): a third
+			// of Reuters' documents have none, 3.6 MB of text not kept.
+			cp := *d
+			cp.Text, cp.Noise = "", nil
+			d = &cp
+		}
 		x.kept = append(x.kept, DocResult{Doc: d, Result: r.Result})
 		return nil
 	case x.jsonl != nil:
