@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/unicode"
 	"gopkg.in/yaml.v3"
@@ -362,7 +363,7 @@ func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error)
 	rel := relPath(root, name)
 	if r, ok := fsys.(smallReader); ok {
 		if data, ok := r.readSmall(name, limit); ok {
-			return parseDocument(strings.TrimSuffix(rel, path.Ext(rel)), opt.show(root, name), ext, data)
+			return parseOwned(strings.TrimSuffix(rel, path.Ext(rel)), opt.show(root, name), ext, data)
 		}
 	}
 	info, err := fs.Stat(fsys, name)
@@ -457,6 +458,19 @@ func ParseDocument(path string, data []byte) (*Document, error) {
 
 // parseDocument is ParseDocument with the ID and the shown path given apart.
 func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
+	return parse(id, shown, ext, data, false)
+}
+
+// parseOwned is parseDocument for data that nothing else holds or will
+// change, in a buffer of exactly its length (as osDir.readSmall reads it):
+// the document's text may then be data itself rather than a copy, which
+// saves copying every file once more.
+func parseOwned(id, shown, ext string, data []byte) (*Document, error) {
+	return parse(id, shown, ext, data, true)
+}
+
+// parse is parseDocument; owned says whether data may become the text.
+func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 	format, ok := supportedExt[ext]
 	if !ok {
 		return nil, errors.New(unsupportedMsg(ext))
@@ -468,7 +482,7 @@ func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
 	if format == FormatHTML {
 		data = decodeHTMLCharset(data)
 	}
-	text, warn, err := decodeText(data)
+	text, warn, err := decodeText(data, owned)
 	if err != nil {
 		return nil, err
 	}
@@ -499,7 +513,7 @@ func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
 // decodeText checks that data is text and returns it as valid UTF-8. UTF-16
 // with a byte-order mark is converted. Stray bytes that are not UTF-8 are
 // read as Windows-1252, and warn says where the first one was.
-func decodeText(data []byte) (text string, warn, err error) {
+func decodeText(data []byte, owned bool) (text string, warn, err error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
@@ -515,6 +529,9 @@ func decodeText(data []byte) (text string, warn, err error) {
 		return "", nil, errors.New("binary file (mostly control characters); corridor reads text")
 	}
 	if utf8.Valid(data) {
+		if owned && len(data) == cap(data) {
+			return unsafe.String(unsafe.SliceData(data), len(data)), nil, nil
+		}
 		return string(data), nil, nil
 	}
 	var b strings.Builder
