@@ -629,6 +629,10 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0 // s[start:i] is still to be copied
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && jsonPlain8(load8(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if jsonSafe[c] {
@@ -673,6 +677,18 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// jsonPlain8 reports whether all eight bytes of x are written as they are
+// in a JSON string: printable ASCII other than '"' and '\\'. Most of what
+// is written is, so strings are copied eight bytes per test.
+func jsonPlain8(x uint64) bool {
+	const ones = 0x0101010101010101
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	control := (x - ones*0x20) & ^x      // bit 7 set somewhere if a byte is below 0x20
+	q := (quote - ones) & ^quote         // ... if a byte is '"'
+	b := (backslash - ones) & ^backslash // ... if a byte is '\\'
+	return (x|control|q|b)&swarHi == 0   // and x's own bit 7: a byte of 0x80 or more
 }
 
 // csvWriter writes the rows of one CSV table, reusing one record.

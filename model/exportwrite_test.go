@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -254,4 +255,39 @@ func documentsCSV(t *testing.T, c *Corpus) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestJSONPlain8 compares the eight-byte test with the byte table: every
+// byte value at every place among plain letters, and random words.
+func TestJSONPlain8(t *testing.T) {
+	plain := func(s string) bool {
+		for i := range len(s) {
+			if s[i] >= 0x80 || !jsonSafe[s[i]] {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(b []byte) {
+		t.Helper()
+		if got, want := jsonPlain8(load8(string(b), 0)), plain(string(b)); got != want {
+			t.Fatalf("%q: %v, want %v", b, got, want)
+		}
+	}
+	for n := range 256 {
+		for pos := range 8 {
+			b := []byte("abcdefgh")
+			b[pos] = byte(n)
+			check(b)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		var b [8]byte
+		for i := range b {
+			// Mostly near the edges: controls, '"', '\\', DEL, 0x80.
+			b[i] = []byte{0x00, 0x1f, 0x20, 0x21, '"', 0x23, '\\', 0x5b, 0x5d, 0x7f, 0x80, 0xff, 'a'}[r.IntN(13)]
+		}
+		check(b[:])
+	}
 }
