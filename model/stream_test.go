@@ -176,27 +176,29 @@ func TestStreamCancel(t *testing.T) {
 		{"callback stops", func(context.CancelFunc, Batch) error { return ErrStopped }, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			files := 0
-			start := time.Now()
-			err := Stream(ctx, os.DirFS(dir), ".", StreamOptions{BatchSize: 10}, func(b Batch) error {
-				files = b.Progress.Files
-				return tt.cancel(cancel, b)
+		for _, ordered := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, ordered %v", tt.name, ordered), func(t *testing.T) {
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				files := 0
+				start := time.Now()
+				err := Stream(ctx, os.DirFS(dir), ".", StreamOptions{BatchSize: 10, Ordered: ordered}, func(b Batch) error {
+					files = b.Progress.Files
+					return tt.cancel(cancel, b)
+				})
+				took := time.Since(start)
+				if fmt.Sprint(err) != fmt.Sprint(tt.want) {
+					t.Fatalf("err %v, want %v", err, tt.want)
+				}
+				if files >= 3000 {
+					t.Errorf("all %d files were done: the stream did not stop", files)
+				}
+				// Stopping waits only for the files the workers are on.
+				if took > 2*time.Second {
+					t.Errorf("stopping took %v", took)
+				}
 			})
-			took := time.Since(start)
-			if fmt.Sprint(err) != fmt.Sprint(tt.want) {
-				t.Fatalf("err %v, want %v", err, tt.want)
-			}
-			if files >= 3000 {
-				t.Errorf("all %d files were done: the stream did not stop", files)
-			}
-			// Stopping waits only for the files the workers are on.
-			if took > 2*time.Second {
-				t.Errorf("stopping took %v", took)
-			}
-		})
+		}
 	}
 	t.Run("cancelled before start", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
