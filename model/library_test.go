@@ -262,3 +262,47 @@ func TestLoadResultLikeStream(t *testing.T) {
 		t.Errorf("deleted file: %+v", r)
 	}
 }
+
+// TestCorpusFigures finds each document's run of indicators and events,
+// including a document with none between two that have some.
+func TestCorpusFigures(t *testing.T) {
+	l := NewLibrary()
+	l.Put(libDoc("a.txt", "a", 0, 21))
+	l.Put(libDoc("b.txt", "b"))
+	l.Put(libDoc("c.txt", "c", 40))
+	c := l.Snapshot()
+	inds, evs := c.FigureCounts()
+	tests := []struct {
+		id    string
+		want  []int // IDs of the indicators (and, in these documents, of the events)
+		count int32
+	}{
+		{"a", []int{0, 1}, 2},
+		{"b", nil, 0},
+		{"c", []int{2}, 1},
+		{"nope", nil, -1},
+	}
+	for _, tt := range tests {
+		i := c.DocIndex(tt.id)
+		gi, ge := c.Figures(i)
+		var got, gotEv []int
+		for _, in := range gi {
+			got = append(got, in.ID)
+		}
+		for _, e := range ge {
+			gotEv = append(gotEv, e.ID)
+		}
+		if !slices.Equal(got, tt.want) || !slices.Equal(gotEv, tt.want) {
+			t.Errorf("%s: indicators %v, events %v, want %v", tt.id, got, gotEv, tt.want)
+		}
+		if tt.count < 0 {
+			if i != -1 {
+				t.Errorf("%s: index %d, want -1", tt.id, i)
+			}
+			continue
+		}
+		if inds[i] != tt.count || evs[i] != tt.count {
+			t.Errorf("%s: counts %d, %d, want %d", tt.id, inds[i], evs[i], tt.count)
+		}
+	}
+}

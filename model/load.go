@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/unicode"
 	"gopkg.in/yaml.v3"
@@ -146,10 +147,10 @@ func LoadPaths(paths []string, opt LoadOptions) ([]*Document, []Problem) {
 		var d []*Document
 		var pr []Problem
 		if info.IsDir() {
-			d, pr = LoadFS(os.DirFS(p), ".", o)
+			d, pr = LoadFS(dirFS(p), ".", o)
 		} else {
 			// One code path: the file is loaded as the root of its folder.
-			d, pr = LoadFS(os.DirFS(filepath.Dir(p)), filepath.Base(p), o)
+			d, pr = LoadFS(dirFS(filepath.Dir(p)), filepath.Base(p), o)
 		}
 		docs = append(docs, d...)
 		probs = append(probs, pr...)
@@ -346,7 +347,9 @@ func skippedMsg(n int, others map[string]int) string {
 // LoadFile reads and parses the file name of fsys, found under the folder
 // root (root == name for a single file): its ID is its path relative to root
 // without extension, its Path is opt.Base joined with that relative path.
-// It checks the size before reading, so an oversized file costs one stat.
+// It checks the size before reading, so an oversized file is never read.
+// A folder of OS files (as StreamPaths and LoadPaths open them) is read
+// with fewer system calls; see osDir.
 //
 // Like ParseDocument it may return a document and an error together when
 // the file loaded with a repair (invalid UTF-8); a nil document means the
@@ -355,6 +358,13 @@ func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error)
 	ext := strings.ToLower(path.Ext(name))
 	if _, ok := supportedExt[ext]; !ok {
 		return nil, errors.New(unsupportedMsg(ext))
+	}
+	limit := opt.maxBytes()
+	rel := relPath(root, name)
+	if r, ok := fsys.(smallReader); ok {
+		if data, ok := r.readSmall(name, limit); ok {
+			return parseOwned(strings.TrimSuffix(rel, path.Ext(rel)), opt.show(root, name), ext, data)
+		}
 	}
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
@@ -366,7 +376,6 @@ func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error)
 	if !info.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	limit := opt.maxBytes()
 	if info.Size() > limit {
 		return nil, tooBig(info.Size(), limit)
 	}
@@ -384,7 +393,6 @@ func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error)
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("file is over the %s limit; raise it with -max-bytes", fmtSize(limit))
 	}
-	rel := relPath(root, name)
 	return parseDocument(strings.TrimSuffix(rel, path.Ext(rel)), opt.show(root, name), ext, data)
 }
 
@@ -450,6 +458,19 @@ func ParseDocument(path string, data []byte) (*Document, error) {
 
 // parseDocument is ParseDocument with the ID and the shown path given apart.
 func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
+	return parse(id, shown, ext, data, false)
+}
+
+// parseOwned is parseDocument for data that nothing else holds or will
+// change, in a buffer of exactly its length (as osDir.readSmall reads it):
+// the document's text may then be data itself rather than a copy, which
+// saves copying every file once more.
+func parseOwned(id, shown, ext string, data []byte) (*Document, error) {
+	return parse(id, shown, ext, data, true)
+}
+
+// parse is parseDocument; owned says whether data may become the text.
+func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 	format, ok := supportedExt[ext]
 	if !ok {
 		return nil, errors.New(unsupportedMsg(ext))
@@ -461,7 +482,7 @@ func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
 	if format == FormatHTML {
 		data = decodeHTMLCharset(data)
 	}
-	text, warn, err := decodeText(data)
+	text, warn, err := decodeText(data, owned)
 	if err != nil {
 		return nil, err
 	}
@@ -492,7 +513,7 @@ func parseDocument(id, shown, ext string, data []byte) (*Document, error) {
 // decodeText checks that data is text and returns it as valid UTF-8. UTF-16
 // with a byte-order mark is converted. Stray bytes that are not UTF-8 are
 // read as Windows-1252, and warn says where the first one was.
-func decodeText(data []byte) (text string, warn, err error) {
+func decodeText(data []byte, owned bool) (text string, warn, err error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
@@ -508,6 +529,9 @@ func decodeText(data []byte) (text string, warn, err error) {
 		return "", nil, errors.New("binary file (mostly control characters); corridor reads text")
 	}
 	if utf8.Valid(data) {
+		if owned && len(data) == cap(data) {
+			return unsafe.String(unsafe.SliceData(data), len(data)), nil, nil
+		}
 		return string(data), nil, nil
 	}
 	var b strings.Builder

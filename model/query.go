@@ -441,16 +441,48 @@ func editDistance(a, b string) int {
 // corpus on the first query, so that matching is comparisons in flat slices
 // and substring searches in a few long strings, with no allocation per
 // indicator.
+//
+// A free word is looked for in an indicator's fields (metric, subject, text,
+// unit, counted), its document's title and its sentence. All but the text
+// come from small vocabularies, so each indicator keeps indexes into one
+// list of their lowercase forms (words), and a word is looked for in that
+// list once per query rather than in a copy per indicator: on Reuters this
+// list is a few hundred strings where copies were 5 MB.
 type searchIndex struct {
-	hay      packed   // per indicator: metric (both spellings), subject, text, unit, counted
+	texts    packed   // per indicator: lowercase text of the figure
 	sents    packed   // lowercase sentences that hold a figure, each once
 	docTitle packed   // per document: lowercase title and ID, for words and doc:
 	sent     []int32  // per indicator: index in sents
 	doc      []int32  // per indicator: document index
-	subject  []string // per indicator: lowercase subject
-	unit     []string // per indicator: lowercase unit
-	counted  []string // per indicator: lowercase counted
+	metric   []int32  // per indicator: its metric, both spellings ("gdp_share\x00gdp share"), an index in words
+	subject  []int32  // per indicator: its lowercase subject, an index in words
+	unit     []int32  // per indicator: its lowercase unit, an index in words
+	counted  []int32  // per indicator: what it counts, lowercase, an index in words
+	words    []string // the distinct values of the four above
 	docYear  []int    // per document: publication year, 0 when unknown
+}
+
+// wordIn returns, for each of x.words, whether it contains w.
+func (x *searchIndex) wordIn(w string) []bool {
+	in := make([]bool, len(x.words))
+	for k, s := range x.words {
+		in[k] = strings.Contains(s, w)
+	}
+	return in
+}
+
+// fieldHas reports whether indicator i's fields hold w, for one indicator.
+func (x *searchIndex) fieldHas(i int, w string) bool {
+	return strings.Contains(x.words[x.metric[i]], w) || strings.Contains(x.words[x.subject[i]], w) ||
+		strings.Contains(x.words[x.unit[i]], w) || strings.Contains(x.words[x.counted[i]], w) ||
+		strings.Contains(x.texts.get(i), w)
+}
+
+// fieldHit reports whether indicator i's fields hold the word whose
+// vocabulary hits are inWords and which is w.
+func (x *searchIndex) fieldHit(i int, w string, inWords []bool) bool {
+	return inWords[x.metric[i]] || inWords[x.subject[i]] || inWords[x.unit[i]] || inWords[x.counted[i]] ||
+		strings.Contains(x.texts.get(i), w)
 }
 
 // packed is a list of strings stored end to end in one, each followed by a
@@ -489,8 +521,18 @@ func (p *packer) add(s string) {
 	p.b.WriteByte(packSep)
 }
 
+// done returns the packed list. The builder and the offsets grew by
+// doubling, and the index lives as long as its snapshot, so both are kept
+// at their exact size: on Reuters the slack was 2 MB.
 func (p *packer) done() packed {
-	return packed{all: p.b.String(), off: append(p.off, int32(p.b.Len()))}
+	all := p.b.String()
+	if p.b.Cap() > len(all)+len(all)/16 {
+		all = strings.Clone(all)
+	}
+	off := make([]int32, len(p.off)+1)
+	copy(off, p.off)
+	off[len(p.off)] = int32(len(all))
+	return packed{all: all, off: off}
 }
 
 // get returns string i, without its separator.
@@ -531,20 +573,12 @@ func (c *Corpus) searchIdx() *searchIndex {
 
 // lower returns s in lower case, interning short repeated values (subjects,
 // units) so that 64k indicators do not hold 64k copies of "kazakhstan".
-func lower(s string, intern map[string]string) string {
-	if v, ok := intern[s]; ok {
-		return v
-	}
-	v := strings.ToLower(s)
-	intern[s] = v
-	return v
-}
 
 func buildSearch(c *Corpus) *searchIndex {
 	n := len(c.Indicators)
 	x := &searchIndex{
 		sent: make([]int32, n), doc: make([]int32, n),
-		subject: make([]string, n), unit: make([]string, n), counted: make([]string, n),
+		metric: make([]int32, n), subject: make([]int32, n), unit: make([]int32, n), counted: make([]int32, n),
 		docYear: make([]int, len(c.Documents)),
 	}
 	var titles packer
@@ -553,30 +587,37 @@ func buildSearch(c *Corpus) *searchIndex {
 		x.docYear[i] = d.Date.Year
 	}
 	x.docTitle = titles.done()
-	intern := map[string]string{}
+	word := map[string]int32{} // as written -> index in x.words
+	lowerWord := func(s string) int32 {
+		if i, ok := word[s]; ok {
+			return i
+		}
+		i := int32(len(x.words))
+		x.words = append(x.words, strings.ToLower(s))
+		word[s] = i
+		return i
+	}
 	type sentKey struct {
 		doc   int32
 		start int
 	}
 	last := sentKey{-1, -1}
-	var hay, sents packer
-	var b strings.Builder
+	metricWord := map[string]int32{} // metric -> index in x.words of both its spellings
+	var texts, sents packer
 	for i := range c.Indicators {
 		in := &c.Indicators[i]
 		di := int32(c.byID[in.Doc])
 		x.doc[i] = di
-		x.subject[i] = lower(in.Subject, intern)
-		x.unit[i] = lower(in.Unit, intern)
-		x.counted[i] = lower(in.Counted, intern)
-		b.Reset()
-		b.WriteString(in.Metric)
-		b.WriteByte(0)
-		b.WriteString(strings.ReplaceAll(in.Metric, "_", " "))
-		for _, f := range []string{in.Subject, in.Text, in.Unit, in.Counted} {
-			b.WriteByte(0)
-			b.WriteString(f)
+		m, ok := metricWord[in.Metric]
+		if !ok {
+			m = lowerWord(in.Metric + "\x00" + strings.ReplaceAll(in.Metric, "_", " "))
+			metricWord[in.Metric] = m
 		}
-		hay.add(b.String())
+		x.metric[i] = m
+		x.subject[i] = lowerWord(in.Subject)
+		x.unit[i] = lowerWord(in.Unit)
+		x.counted[i] = lowerWord(in.Counted)
+		texts.add(in.Text)
 		// Indicators of one sentence are adjacent: keep one copy of it.
 		k := sentKey{di, in.Sentence.Start}
 		if k != last {
@@ -590,7 +631,7 @@ func buildSearch(c *Corpus) *searchIndex {
 		}
 		x.sent[i] = int32(len(sents.off) - 1)
 	}
-	x.hay, x.sents = hay.done(), sents.done()
+	x.texts, x.sents = texts.done(), sents.done()
 	return x
 }
 
@@ -598,11 +639,13 @@ func buildSearch(c *Corpus) *searchIndex {
 // its document's title or its sentence: three passes of strings.Index over
 // packed lists, then one over the indicators.
 func (x *searchIndex) wordHits(w string) []bool {
-	hit := x.hay.hits(w)
+	hit := x.texts.hits(w)
+	inWords := x.wordIn(w)
 	title := x.docTitle.hits(w)
 	sent := x.sents.hits(w)
 	for i := range hit {
-		hit[i] = hit[i] || title[x.doc[i]] || sent[x.sent[i]]
+		hit[i] = hit[i] || inWords[x.metric[i]] || inWords[x.subject[i]] || inWords[x.unit[i]] || inWords[x.counted[i]] ||
+			title[x.doc[i]] || sent[x.sent[i]]
 	}
 	return hit
 }
@@ -679,8 +722,9 @@ next:
 			}
 		} else {
 			lastSent, lastHit := int32(-1), false
+			inWords := x.wordIn(word)
 			for _, i := range cand {
-				hit := strings.Contains(x.hay.get(i), word) || strings.Contains(x.docTitle.get(int(x.doc[i])), word)
+				hit := x.fieldHit(i, word, inWords) || strings.Contains(x.docTitle.get(int(x.doc[i])), word)
 				if !hit {
 					if s := x.sent[i]; s != lastSent {
 						lastSent, lastHit = s, strings.Contains(x.sents.get(int(s)), word)
@@ -704,18 +748,18 @@ func (t *term) matchIndicator(c *Corpus, x *searchIndex, i int) bool {
 	switch t.kind {
 	case facetWord:
 		w := t.values[0]
-		hit = strings.Contains(x.hay.get(i), w) || strings.Contains(x.docTitle.get(int(x.doc[i])), w) ||
+		hit = x.fieldHas(i, w) || strings.Contains(x.docTitle.get(int(x.doc[i])), w) ||
 			strings.Contains(x.sents.get(int(x.sent[i])), w)
 	case facetMetric:
 		hit = anyEqual(t.values, in.Metric)
 	case facetSubject:
-		hit = anyEqual(t.values, x.subject[i])
+		hit = anyEqual(t.values, x.words[x.subject[i]])
 	case facetUnit:
-		hit = anyEqual(t.values, x.unit[i])
+		hit = anyEqual(t.values, x.words[x.unit[i]])
 	case facetQualifier:
 		hit = anyEqual(t.values, in.Qualifier)
 	case facetCounted:
-		hit = anyContains(x.counted[i], t.values)
+		hit = anyContains(x.words[x.counted[i]], t.values)
 	case facetDoc:
 		hit = anyContains(x.docTitle.get(int(x.doc[i])), t.values)
 	case facetYear:

@@ -53,6 +53,13 @@ type StreamOptions struct {
 	// Interval is the longest a finished result waits before its batch is
 	// handed over, however small; 0 means DefaultBatchInterval.
 	Interval time.Duration
+	// Ordered hands the results over in the order CorpusOf sorts them (by
+	// path, then document ID) instead of as they finish, so that a caller
+	// can write each one out and drop it, as `corridor extract` does. The
+	// workers then run at most a small window of files ahead of the first
+	// one not yet handed over, and memory stays bounded whatever the size
+	// of the folder. The listing's problems still come first.
+	Ordered bool
 }
 
 // Progress is how far a stream has come.
@@ -134,6 +141,7 @@ type job struct {
 	name string
 	opt  LoadOptions
 	man  *Manifest
+	seq  int // place in an ordered stream's sorted job list
 }
 
 // Stream loads every supported file under root in fsys (a folder, read
@@ -173,10 +181,10 @@ func StreamPaths(ctx context.Context, paths []string, opt StreamOptions, fn func
 		var j []job
 		var pr []Problem
 		if info.IsDir() {
-			j, pr = listRoot(os.DirFS(p), ".", o)
+			j, pr = listRoot(dirFS(p), ".", o)
 		} else {
 			// One code path with LoadPaths: the file is the root of its folder.
-			j, pr = listRoot(os.DirFS(filepath.Dir(p)), filepath.Base(p), o)
+			j, pr = listRoot(dirFS(filepath.Dir(p)), filepath.Base(p), o)
 		}
 		jobs = append(jobs, j...)
 		first = append(first, pr...)
@@ -224,6 +232,9 @@ func (j job) do() DocResult {
 		r.Problems = []Problem{{Path: shown, Err: err.Error()}}
 	}
 	if d != nil {
+		if d.Path == shown {
+			r.Path = d.Path // one copy of the string, not two
+		}
 		// For a single file (name == root) relPath gives its base name,
 		// which is how its folder's manifest names it.
 		j.man.Apply(d, relPath(j.root, j.name))
@@ -308,17 +319,31 @@ func runStream(ctx context.Context, jobs []job, first []Problem, opt StreamOptio
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var ord *reorder
+	if opt.Ordered {
+		ord = newReorder(jobs, workers)
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	todo := make(chan job)
-	done := make(chan DocResult, workers*4)
+	done := make(chan finished, workers*4)
 	var wg sync.WaitGroup
 	// The feeder hands out jobs until they run out or the stream is
-	// cancelled; workers then see todo closed and stop.
+	// cancelled; workers then see todo closed and stop. In order, it first
+	// takes a slot of the window, which the collector gives back when the
+	// result is handed over.
 	wg.Go(func() {
 		defer close(todo)
-		for _, j := range jobs {
+		for i, j := range jobs {
+			if ord != nil {
+				j.seq = i
+				select {
+				case ord.slots <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+			}
 			select {
 			case todo <- j:
 			case <-ctx.Done():
@@ -333,9 +358,8 @@ func runStream(ctx context.Context, jobs []job, first []Problem, opt StreamOptio
 				if ctx.Err() != nil {
 					return
 				}
-				r := j.do()
 				select {
-				case done <- r:
+				case done <- finished{j.seq, j.do()}:
 				case <-ctx.Done():
 					return
 				}
@@ -371,7 +395,8 @@ func runStream(ctx context.Context, jobs []job, first []Problem, opt StreamOptio
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case r, ok := <-done:
+		case f, ok := <-done:
+			r := f.result
 			if !ok {
 				if err := ctx.Err(); err != nil {
 					return err
@@ -383,7 +408,11 @@ func runStream(ctx context.Context, jobs []job, first []Problem, opt StreamOptio
 				prog.Bytes += int64(r.Doc.Bytes)
 			}
 			prog.Problems += len(r.Problems)
-			batch = append(batch, r)
+			if ord != nil {
+				batch = ord.add(f.seq, r, batch)
+			} else {
+				batch = append(batch, r)
+			}
 			if len(batch) >= size {
 				sent = true
 				if err := flush(false); err != nil {
@@ -401,6 +430,91 @@ func runStream(ctx context.Context, jobs []job, first []Problem, opt StreamOptio
 			}
 		}
 	}
+}
+
+// finished is a worker's result with the place of its job.
+type finished struct {
+	seq    int // job index in an ordered stream; 0 otherwise
+	result DocResult
+}
+
+// reorder puts the results of an ordered stream (StreamOptions.Ordered)
+// back in path order. The jobs are sorted by the path they are shown
+// under, so a result can be handed over once every job before it has
+// finished; jobs with the same path (a file named twice) are handed over
+// together, sorted by document ID, as CorpusOf sorts them. The feeder takes
+// one of the window's slots per job, and the collector gives it back when
+// the result is handed over, so no more than a window of results waits.
+type reorder struct {
+	slots   chan struct{}     // one token per job fed and not yet handed over
+	groupOf []int             // job index -> one past the last job shown under the same path
+	waiting map[int]DocResult // finished results, by job index, not yet handed over
+	next    int               // the first job not yet handed over
+}
+
+// minReorderWindow is the smallest window of an ordered stream: enough
+// that a file several times slower than the others does not stall the
+// workers behind it, and a few hundred kilobytes of results at most.
+const minReorderWindow = 64
+
+// newReorder sorts jobs in place by shown path (stably, so the files of
+// one root keep their listing order among equal paths) and returns the
+// state that puts their results back in that order.
+func newReorder(jobs []job, workers int) *reorder {
+	shown := make([]string, len(jobs))
+	idx := make([]int, len(jobs))
+	for i := range jobs {
+		shown[i] = jobs[i].opt.show(jobs[i].root, jobs[i].name)
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(shown[a], shown[b]) })
+	sorted := make([]job, len(jobs))
+	for i, k := range idx {
+		sorted[i] = jobs[k]
+	}
+	copy(jobs, sorted)
+	o := &reorder{groupOf: make([]int, len(jobs)), waiting: map[int]DocResult{}}
+	largest := 1
+	for i := 0; i < len(jobs); {
+		end := i + 1
+		for end < len(jobs) && shown[idx[end]] == shown[idx[i]] {
+			end++
+		}
+		for k := i; k < end; k++ {
+			o.groupOf[k] = end
+		}
+		largest = max(largest, end-i)
+		i = end
+	}
+	// A group is handed over whole, so the window must hold the largest
+	// one and still leave the other workers something to do.
+	o.slots = make(chan struct{}, max(minReorderWindow, 4*workers, largest+workers))
+	return o
+}
+
+// add records a finished result and appends to batch every result that
+// can now be handed over, in order.
+func (o *reorder) add(seq int, r DocResult, batch []DocResult) []DocResult {
+	o.waiting[seq] = r
+	for o.next < len(o.groupOf) {
+		end := o.groupOf[o.next]
+		for k := o.next; k < end; k++ {
+			if _, ok := o.waiting[k]; !ok {
+				return batch
+			}
+		}
+		from := len(batch)
+		for k := o.next; k < end; k++ {
+			batch = append(batch, o.waiting[k])
+			delete(o.waiting, k)
+			<-o.slots
+		}
+		if end-o.next > 1 {
+			slices.SortStableFunc(batch[from:], func(a, b DocResult) int { return strings.Compare(docID(a.Doc), docID(b.Doc)) })
+		}
+		o.next = end
+	}
+	return batch
 }
 
 // stopErr maps ErrStopped, a callback's way of saying "enough", to nil.

@@ -176,27 +176,29 @@ func TestStreamCancel(t *testing.T) {
 		{"callback stops", func(context.CancelFunc, Batch) error { return ErrStopped }, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			files := 0
-			start := time.Now()
-			err := Stream(ctx, os.DirFS(dir), ".", StreamOptions{BatchSize: 10}, func(b Batch) error {
-				files = b.Progress.Files
-				return tt.cancel(cancel, b)
+		for _, ordered := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, ordered %v", tt.name, ordered), func(t *testing.T) {
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				files := 0
+				start := time.Now()
+				err := Stream(ctx, os.DirFS(dir), ".", StreamOptions{BatchSize: 10, Ordered: ordered}, func(b Batch) error {
+					files = b.Progress.Files
+					return tt.cancel(cancel, b)
+				})
+				took := time.Since(start)
+				if fmt.Sprint(err) != fmt.Sprint(tt.want) {
+					t.Fatalf("err %v, want %v", err, tt.want)
+				}
+				if files >= 3000 {
+					t.Errorf("all %d files were done: the stream did not stop", files)
+				}
+				// Stopping waits only for the files the workers are on.
+				if took > 2*time.Second {
+					t.Errorf("stopping took %v", took)
+				}
 			})
-			took := time.Since(start)
-			if fmt.Sprint(err) != fmt.Sprint(tt.want) {
-				t.Fatalf("err %v, want %v", err, tt.want)
-			}
-			if files >= 3000 {
-				t.Errorf("all %d files were done: the stream did not stop", files)
-			}
-			// Stopping waits only for the files the workers are on.
-			if took > 2*time.Second {
-				t.Errorf("stopping took %v", took)
-			}
-		})
+		}
 	}
 	t.Run("cancelled before start", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -207,4 +209,35 @@ func TestStreamCancel(t *testing.T) {
 			t.Errorf("err %v, called %v", err, called)
 		}
 	})
+}
+
+// TestStreamOrdered checks that an ordered stream hands the results over in
+// CorpusOf's order, whatever the number of workers, with a window much
+// smaller than the folder.
+func TestStreamOrdered(t *testing.T) {
+	dir := bigTree(t, 400)
+	writeTree(t, dir, mixedTree)
+	for _, workers := range []int{1, 2, 7} {
+		var got []DocResult
+		err := Stream(context.Background(), os.DirFS(dir), ".", StreamOptions{Ordered: true, Workers: workers, BatchSize: 3},
+			func(b Batch) error { got = append(got, b.Results...); return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantC := CorpusOf(got)
+		var gotDocs []string
+		for _, r := range got {
+			if r.Doc != nil {
+				gotDocs = append(gotDocs, r.Doc.ID)
+			}
+		}
+		if len(gotDocs) != len(wantC.Documents) {
+			t.Fatalf("%d workers: %d documents, want %d", workers, len(gotDocs), len(wantC.Documents))
+		}
+		for i, d := range wantC.Documents {
+			if gotDocs[i] != d.ID {
+				t.Fatalf("%d workers: document %d is %s, want %s", workers, i, gotDocs[i], d.ID)
+			}
+		}
+	}
 }

@@ -85,6 +85,33 @@ type readerHL struct {
 	ind, ev int // the item's id; the other is -1
 }
 
+// highlights returns the spans of document id's indicators and events,
+// by start offset.
+func highlights(c *model.Corpus, id string) []readerHL {
+	inds, evs := c.Figures(c.DocIndex(id))
+	hls := make([]readerHL, 0, len(inds)+len(evs))
+	for i := range inds {
+		hls = append(hls, readerHL{inds[i].Span, inds[i].ID, -1})
+	}
+	for i := range evs {
+		hls = append(hls, readerHL{evs[i].Span, -1, evs[i].ID})
+	}
+	sort.SliceStable(hls, func(i, j int) bool { return hls[i].span.Start < hls[j].span.Start })
+	return hls
+}
+
+// docCounts is how many indicators and events each document has, by index
+// in the corpus's Documents.
+type docCounts struct{ inds, evs []int32 }
+
+// of returns the counts of document i, or zeros.
+func (n docCounts) of(i int) (inds, evs int) {
+	if i < 0 || i >= len(n.inds) {
+		return 0, 0
+	}
+	return int(n.inds[i]), int(n.evs[i])
+}
+
 // readerPane shows a document's original text, wrapped, with every
 // indicator and event highlighted. Its place is a byte offset (top), not
 // a line number, so a resize re-wraps without losing it.
@@ -92,8 +119,7 @@ type readerPane struct {
 	st     *Styles
 	c      *model.Corpus
 	keys   readerKeyMap
-	docHL  map[string][]readerHL // per document, by start offset
-	counts map[string][2]int     // per document: indicators, events
+	counts docCounts // figures per document, for titles and the document list
 
 	doc    *model.Document
 	hls    []readerHL
@@ -120,25 +146,11 @@ type readerPane struct {
 	w, h    int
 }
 
-// newReaderPane indexes every indicator and event by document.
+// newReaderPane counts every document's indicators and events; a
+// document's highlights are found when it is opened (highlights).
 func newReaderPane(st *Styles, c *model.Corpus) readerPane {
-	p := readerPane{st: st, c: c, keys: defaultReaderKeyMap(), docHL: map[string][]readerHL{},
-		counts: map[string][2]int{}, cur: -1, centre: -1, match: -1}
-	for i := range c.Indicators {
-		in := &c.Indicators[i]
-		p.docHL[in.Doc] = append(p.docHL[in.Doc], readerHL{in.Span, in.ID, -1})
-		n := p.counts[in.Doc]
-		p.counts[in.Doc] = [2]int{n[0] + 1, n[1]}
-	}
-	for i := range c.Events {
-		e := &c.Events[i]
-		p.docHL[e.Doc] = append(p.docHL[e.Doc], readerHL{e.Span, -1, e.ID})
-		n := p.counts[e.Doc]
-		p.counts[e.Doc] = [2]int{n[0], n[1] + 1}
-	}
-	for _, hls := range p.docHL {
-		sort.SliceStable(hls, func(i, j int) bool { return hls[i].span.Start < hls[j].span.Start })
-	}
+	p := readerPane{st: st, c: c, keys: defaultReaderKeyMap(), cur: -1, centre: -1, match: -1}
+	p.counts.inds, p.counts.evs = c.FigureCounts()
 	p.input = textinput.New()
 	p.input.Prompt = "/"
 	p.input.Placeholder = "search"
@@ -195,7 +207,7 @@ func (p *readerPane) Open(docID string, span model.Span, indicator, event int) {
 	if d == nil {
 		return
 	}
-	p.hls = p.docHL[d.ID]
+	p.hls = highlights(p.c, d.ID)
 	for i, h := range p.hls {
 		p.maxHL = max(p.maxHL, h.span.Len())
 		if (indicator >= 0 && h.ind == indicator) || (event >= 0 && h.ev == event) {
@@ -335,7 +347,7 @@ func readerStatus(format string, a ...any) tea.Cmd {
 // file was cut short), with the same highlight focused and the search
 // found again; a document that went away closes.
 func (p *readerPane) SetCorpus(next readerPane) {
-	p.c, p.docHL, p.counts = next.c, next.docHL, next.counts
+	p.c, p.counts = next.c, next.counts
 	if p.doc == nil {
 		return
 	}
@@ -356,7 +368,7 @@ func (p *readerPane) SetCorpus(next readerPane) {
 		p.scrollTo(lineAt(p.lines, top))
 		p.search()
 	}
-	p.hls, p.cur, p.maxHL = p.docHL[d.ID], -1, 0
+	p.hls, p.cur, p.maxHL = highlights(p.c, d.ID), -1, 0
 	for i, h := range p.hls {
 		p.maxHL = max(p.maxHL, h.span.Len())
 		if h.span.Start == curStart {

@@ -77,7 +77,7 @@ func (p *readerPane) listDocs() {
 				return n
 			}
 		case docsByFigures:
-			if n := cmp.Compare(p.counts[db.ID][0], p.counts[da.ID][0]); n != 0 {
+			if n := cmp.Compare(p.counts.inds[b], p.counts.inds[a]); n != 0 {
 				return n
 			}
 		}

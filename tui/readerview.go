@@ -46,8 +46,8 @@ func (p readerPane) titleView() string {
 	if p.doc == nil {
 		return p.st.PaneTitle.Render("Reader")
 	}
-	n := p.counts[p.doc.ID]
-	info := " · " + plural(n[0], "figure") + " · " + plural(n[1], "event")
+	inds, evs := p.counts.of(p.c.DocIndex(p.doc.ID))
+	info := " · " + plural(inds, "figure") + " · " + plural(evs, "event")
 	if ds := p.doc.Date.String(); ds != "" {
 		info = " · " + ds + info
 	}
@@ -100,12 +100,12 @@ func (p readerPane) describe(h readerHL) string {
 // docRow is one line of the document list.
 func (p readerPane) docRow(i int) string {
 	d := p.c.Documents[i]
-	n := p.counts[d.ID]
+	inds, evs := p.counts.of(i)
 	date := d.Date.String()
 	if date == "" {
 		date = "no date"
 	}
-	return d.Title + " · " + date + " · " + plural(n[0], "figure") + " · " + plural(n[1], "event")
+	return d.Title + " · " + date + " · " + plural(inds, "figure") + " · " + plural(evs, "event")
 }
 
 // listView draws rows of a list around its cursor.

@@ -60,14 +60,13 @@ type timelinePane struct {
 	st      *Styles
 	c       *model.Corpus
 	keys    timelineKeyMap
-	order   []int            // event ids by date
-	rank    []int            // event id -> index in order
-	pos     []float64        // axis position of order[i], ascending
-	cursor  int              // index in order
-	zoom    int              // 0 shows everything; each level halves the span
-	marked  string           // document whose events are marked
-	byDoc   map[string][]int // document id -> indices in order of its events
-	axis    timelineAxis     // the axis drawn, cached: see timelineaxis.go
+	order   []int        // event ids by date
+	rank    []int        // event id -> index in order
+	pos     []float64    // axis position of order[i], ascending
+	cursor  int          // index in order
+	zoom    int          // 0 shows everything; each level halves the span
+	marked  string       // document whose events are marked
+	axis    timelineAxis // the axis drawn, cached: see timelineaxis.go
 	focused bool
 	w, h    int
 }
@@ -85,11 +84,9 @@ func newTimelinePane(st *Styles, c *model.Corpus) timelinePane {
 	})
 	p.rank = make([]int, len(c.Events))
 	p.pos = make([]float64, len(c.Events))
-	p.byDoc = map[string][]int{}
 	for i, id := range p.order {
 		p.rank[id] = i
 		p.pos[i] = scaleOf(eventYear(&c.Events[id]))
-		p.byDoc[c.Events[id].Doc] = append(p.byDoc[c.Events[id].Doc], i)
 	}
 	return p
 }

@@ -83,7 +83,9 @@ func (p timelinePane) markedColumns(lo, hi float64) []int {
 		return nil
 	}
 	var cols []int
-	for _, i := range p.byDoc[p.marked] {
+	_, evs := p.c.Figures(p.c.DocIndex(p.marked))
+	for k := range evs {
+		i := p.rank[evs[k].ID]
 		if col := colOf(p.pos[i], lo, hi, p.w); p.pos[i] >= lo && p.pos[i] <= hi && col >= 0 && col < p.w {
 			cols = append(cols, col)
 		}

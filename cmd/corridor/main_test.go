@@ -97,12 +97,22 @@ func TestExtractFormats(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	kinds := map[string]int{}
+	doc := "" // the document of the lines that follow it
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		var m map[string]any
 		if err := json.Unmarshal([]byte(line), &m); err != nil {
 			t.Fatalf("jsonl line %q: %v", line, err)
 		}
-		kinds[m["kind"].(string)]++
+		kind := m["kind"].(string)
+		kinds[kind]++
+		switch kind {
+		case "document":
+			doc = m["id"].(string)
+		case "indicator", "event":
+			if m["doc"] != doc {
+				t.Errorf("%s of %v after the line of document %s", kind, m["doc"], doc)
+			}
+		}
 	}
 	if kinds["document"] != 5 || kinds["indicator"] == 0 || kinds["event"] == 0 {
 		t.Errorf("jsonl kinds %v", kinds)

@@ -124,6 +124,16 @@ func loadCorpusCtx(ctx context.Context, paths []string, opt model.LoadOptions, p
 	return model.LoadCorpus(ctx, nil, "", paths, so, progress)
 }
 
+// streamPaths streams the paths, or the embedded seeds when there are none,
+// as loadCorpusCtx loads them, handing fn the batches.
+func streamPaths(ctx context.Context, paths []string, opt model.StreamOptions, fn func(model.Batch) error) error {
+	if len(paths) == 0 {
+		opt.Base = "seeds"
+		return model.Stream(ctx, seeds.FS, seeds.Root, opt, fn)
+	}
+	return model.StreamPaths(ctx, paths, opt, fn)
+}
+
 // isTerminal reports whether w is a terminal: run takes io.Writers, so
 // that tests can pass buffers, and only an *os.File (or anything else with a
 // file descriptor) can be one.
@@ -159,8 +169,8 @@ func progressLine(w io.Writer) (progress func(model.Progress), clear func()) {
 }
 
 // writeProblems prints each load problem on its own line to w.
-func writeProblems(w io.Writer, c *model.Corpus) {
-	for _, p := range c.Problems {
+func writeProblems(w io.Writer, problems []model.Problem) {
+	for _, p := range problems {
 		fmt.Fprintf(w, "corridor: %s: %s\n", p.Path, p.Err)
 	}
 }

@@ -68,7 +68,7 @@ func runTUI(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if fm, ok := final.(tui.Model); ok {
 		c = fm.Corpus() // the last snapshot of a streamed load
 	}
-	writeProblems(stderr, c)
+	writeProblems(stderr, c.Problems)
 	return nil
 }
 

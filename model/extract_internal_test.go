@@ -1,0 +1,71 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// shares reports whether s lies in of's memory.
+func shares(s, of string) bool {
+	if len(s) == 0 || len(of) == 0 {
+		return false
+	}
+	base, p := uintptr(unsafe.Pointer(unsafe.StringData(of))), uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	return p >= base && p+uintptr(len(s)) <= base+uintptr(len(of))
+}
+
+// TestOutsideClean checks that strings cut from a document's clean copy
+// are moved off it: onto the text when the bytes are the same, onto a copy
+// when they are noise, and that other strings are left alone.
+func TestOutsideClean(t *testing.T) {
+	text := "Date: 3 March 1987\nExports rose 5% in 1987."
+	d := &Document{Text: text, Noise: []Span{{0, 5}}}
+	clean := d.Clean()
+	other := strings.Repeat("x", 5)
+	tests := []struct {
+		name       string
+		s          string
+		wantText   bool // the result lies in the text
+		wantItself bool // the result is s, not moved
+	}{
+		{"same bytes in text", clean[19:26], true, false},
+		{"noise", clean[0:7], false, false},
+		{"not from clean", other, false, true},
+		{"empty", clean[3:3], false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := outside(tt.s, clean, text)
+			if got != tt.s {
+				t.Fatalf("outside changed the string: %q, want %q", got, tt.s)
+			}
+			if shares(got, clean) {
+				t.Errorf("%q still lies in the clean copy", got)
+			}
+			if shares(got, text) != tt.wantText {
+				t.Errorf("%q lies in the text: %v, want %v", got, shares(got, text), tt.wantText)
+			}
+			if itself := len(got) == 0 || unsafe.StringData(got) == unsafe.StringData(tt.s); itself != tt.wantItself {
+				t.Errorf("%q is the same string: %v, want %v", got, itself, tt.wantItself)
+			}
+		})
+	}
+}
+
+// TestExtractKeepsNoCleanCopy: a summary that needs no squeezing must lie
+// in the document's text, not in the clean copy Extract makes, which it
+// would keep alive.
+func TestExtractKeepsNoCleanCopy(t *testing.T) {
+	d := &Document{Text: "Date: March 3, 1987\nExports rose 5% to 300 widgets on March 3, 1987.", Date: Date{1987, 3, 3}}
+	d.Noise = []Span{{0, 5}}
+	r := Extract(d)
+	if len(r.Events) == 0 || len(r.Indicators) == 0 {
+		t.Fatalf("nothing found: %+v", r)
+	}
+	for _, e := range r.Events {
+		if !shares(e.Summary, d.Text) {
+			t.Errorf("summary %q does not lie in the text", e.Summary)
+		}
+	}
+}
