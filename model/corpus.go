@@ -42,6 +42,22 @@ type Key struct {
 // Key returns the indicator's stable key.
 func (in *Indicator) Key() Key { return Key{in.Doc, in.Span.Start} }
 
+// uniqueID returns d, or a copy of it whose ID has a "~2", "~3", ...
+// suffix when taken says its ID is in use: two paths may clean to the same
+// ID, and a corpus needs one document per ID.
+func uniqueID(d *Document, taken func(id string) bool) *Document {
+	if !taken(d.ID) {
+		return d
+	}
+	cp := *d
+	for n := 2; ; n++ {
+		if id := d.ID + "~" + strconv.Itoa(n); !taken(id) {
+			cp.ID = id
+			return &cp
+		}
+	}
+}
+
 // Key returns the event's stable key.
 func (e *Event) Key() Key { return Key{e.Doc, e.Span.Start} }
 
@@ -194,17 +210,7 @@ func assemble(rs []DocResult) *Corpus {
 		if d == nil {
 			continue
 		}
-		if _, taken := c.byID[d.ID]; taken {
-			cp := *d
-			for n := 2; ; n++ {
-				id := d.ID + "~" + strconv.Itoa(n)
-				if _, taken := c.byID[id]; !taken {
-					cp.ID = id
-					break
-				}
-			}
-			d = &cp
-		}
+		d = uniqueID(d, func(id string) bool { _, taken := c.byID[id]; return taken })
 		c.byID[d.ID] = len(c.Documents)
 		c.Documents = append(c.Documents, d)
 		for _, in := range r.Result.Indicators {

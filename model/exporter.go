@@ -77,17 +77,7 @@ func (x *Exporter) Add(r DocResult) error {
 	if d == nil {
 		return nil
 	}
-	if _, taken := x.ids[d.ID]; taken {
-		cp := *d
-		for n := 2; ; n++ {
-			id := d.ID + "~" + strconv.Itoa(n)
-			if _, taken := x.ids[id]; !taken {
-				cp.ID = id
-				break
-			}
-		}
-		d = &cp
-	}
+	d = uniqueID(d, func(id string) bool { _, taken := x.ids[id]; return taken })
 	x.ids[d.ID] = struct{}{}
 	inds, evs := r.Result.Indicators, r.Result.Events
 	firstInd, firstEv := x.nInd, x.nEv
