@@ -496,6 +496,8 @@ func changeMarker(toks []wordTok, f figure) int {
 		return -1
 	}
 	switch w := toks[k].lower; {
+	case w == "up" && k > 0 && madeUp[toks[k-1].lower]:
+		return -1 // "wheat made up about 80%": a share, not a rise
 	case changeVerbs[w]:
 		return k
 	case w == "by" && k > 0 && changeVerbs[toks[k-1].lower]:
@@ -538,6 +540,9 @@ func changeAfter(toks []wordTok, fe, cl int) bool {
 	}
 	return false
 }
+
+// madeUp are the verbs that make "up" part of a share: "made up 80%".
+var madeUp = wordSet("make makes made making add adds added adding sum sums summed")
 
 // Words that mark a percentage as a change: adverbs and verbs right before
 // it, nouns before "of".
@@ -1029,7 +1034,7 @@ var metricTable = []struct {
 		"big " + perUnitCues}},
 	{MetricOther, "pct money count mass teu length oil energy", 0, []string{
 		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " +
-			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 " + otherGrowthCues}},
+			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 harvest*:3 crop:3 crops:3 " + otherGrowthCues}},
 }
 
 // Cue groups several rows share. notEconomyCues name other things that
@@ -1303,7 +1308,7 @@ func countsEconomy(counted string) bool {
 }
 
 // economyCounts are the nouns countsEconomy looks for.
-var economyCounts = wordSet("jobs workers employees projects vehicles wagons railcars locomotives flights tourists visitors passengers students vessels ships factories plants mines wells hotels")
+var economyCounts = wordSet("jobs workers employees projects vehicles wagons railcars locomotives flights tourists visitors passengers students vessels ships factories plants mines wells hotels events participants")
 
 // lookup calls fn for each cue that matches the words starting at toks[k].
 func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {

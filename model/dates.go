@@ -321,7 +321,7 @@ func (s *dateScanner) month(i, j, m int) int {
 	if q < len(t) && t[q] == ',' {
 		q = k // "September, 1984": the comma may follow the name directly
 	} else if q == k || q >= len(t) {
-		return 0
+		return s.bareMonth(i, j, m)
 	}
 	switch {
 	case dtDigit(t[q]):
@@ -355,7 +355,55 @@ func (s *dateScanner) month(i, j, m int) int {
 		start, mod := s.modifierBefore(i)
 		return s.emit(start, y1, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod})
 	}
-	return 0
+	return s.bareMonth(i, j, m)
+}
+
+// bareMonth recognises a month named without a year after a preposition,
+// "in January", "by October", resolved against the document date to the
+// nearest such month: "in January" in an article of February 2025 is
+// January 2025, "in December" in one of January 2025 is December 2024, and
+// "in October" in one of June 2025 is October 2025. Without a document
+// date, or without the preposition ("May I", "March on"), it is nothing.
+func (s *dateScanner) bareMonth(i, j, m int) int {
+	t := s.text
+	if s.ref.Year == 0 || s.ref.Month == 0 || !dtUpper(t[i]) {
+		return 0
+	}
+	ws, we := s.wordBefore(i)
+	if ws < 0 {
+		return 0
+	}
+	var buf [12]byte
+	prep := string(dtLower(t[ws:we], buf[:]))
+	switch prep {
+	case "in", "by", "since", "until", "till", "during", "from", "before", "after", "through", "last", "next", "early", "late", "mid":
+	default:
+		return 0
+	}
+	if j < len(t) && (dtAlpha(t[j]) || dtDigit(t[j])) {
+		return 0
+	}
+	y := s.ref.Year
+	d := m - s.ref.Month
+	switch {
+	case prep == "last":
+		if d >= 0 {
+			y-- // "last March" said in March or later is a year back
+		}
+	case prep == "next":
+		if d <= 0 {
+			y++
+		}
+	case d > 6:
+		y-- // "in December" said in January
+	case d < -6:
+		y++ // "in January" said in August: the coming one
+	}
+	start, mod := s.modifierBefore(i)
+	if mod == "" {
+		start = ws // "in October", like "in 2024"
+	}
+	return s.emit(start, j, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod, Relative: true})
 }
 
 // inTable reports whether the expression t[i:j] sits between numbers, as
@@ -971,6 +1019,12 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 			"months", "weeks", "period", "season":
 			return ns, true
 		}
+	case "over", "than", "against", "versus", "vs":
+		// "up 14.3 per cent over 2023." — but "over 2000 people" and
+		// "more than 1500 tonnes" are counts: a comparison year ends its
+		// phrase.
+		q := s.skipSpace(i + 4)
+		return ws, q >= len(t) || t[q] == '.' || t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == ')'
 	case "and", "or":
 		// A list of years: "in 2015 and 2017".
 		if n := len(s.out); n > 0 && s.out[n-1].Precision == PrecisionYear && !s.out[n-1].Relative &&
