@@ -78,9 +78,11 @@ type classifier struct {
 	// ctxBuf is usableBuf for contextSubject and topic, which may run
 	// while subject still holds a result of usable.
 	ctxBuf []placeMention
-	// topicDone and topicPlace cache topic.
-	topicDone  bool
-	topicPlace *gazPlace
+	// topicDone, topicPlace and topicSecond cache topic and the country
+	// its opening names next most.
+	topicDone   bool
+	topicPlace  *gazPlace
+	topicSecond *gazPlace
 }
 
 // classifyScratch holds the buffers buildIndicators reuses from one
@@ -987,7 +989,11 @@ var metricTable = []struct {
 		"req share:3 shares:2 of@next:2 account*:2 controlling:2 controls:1 comprising:1 make_up:2 makes_up:2 made_up:2 percent_of:2"}},
 	{MetricTradeTarget, "money pct", 0, []string{
 		"req " + tradeCues,
-		"req aim*:3 target*:3 goal*:3 plan:2 plans:2 planned:2 seek*:2 hope*:1 envisag*:2 pledg*:2 vow*:2 <byyear>:3"}},
+		"req aim*:3 target*:3 goal*:3 plan:2 plans:2 planned:2 seek*:2 hope*:1 envisag*:2 pledg*:2 vow*:2 <byyear>:3",
+		// A figure that has happened is no target, whatever target the
+		// next clause sets: "reached $13.7 billion last year, and both
+		// sides set a target of $20 billion".
+		"not reached:3 totalled:3 totaled:3 stood:2 amounted:3 hit:2"}},
 	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues}},
 	{MetricGDPGrowth, "pct", 0, []string{
 		"req " + growthCues,
@@ -1436,7 +1442,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if pr := c.pairIn(toks, ms, f.clause, metric, true); pr != "" {
 			return pr
 		}
-		if isTradeMetric(metric) && firstSubjectIn(toks, ms, f.clause) == nil {
+		if (isTradeMetric(metric) || metric == MetricOther) && firstSubjectIn(toks, ms, f.clause) == nil {
 			if b := tradePartner(toks, ms, f.clause); b != nil {
 				// The trader is the subject of an earlier clause ("Hong
 				// Kong's role is growing: the city's re-exports to
@@ -1451,6 +1457,8 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 					return c.g.pair(a, b)
 				}
 			} else if pr := bilateralPair(c.g, toks, ms, f.clause); pr != "" {
+				return pr
+			} else if pr := c.topicPair(toks, f.clause); pr != "" {
 				return pr
 			}
 		}
@@ -1480,6 +1488,11 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			if p := clauseSubject(toks, ms, cl, false, f); p != nil {
 				return p.name
 			}
+		}
+	}
+	if isTradeMetric(metric) {
+		if pr := c.topicPair(toks, f.clause); pr != "" {
+			return pr // "bilateral trade between the two countries"
 		}
 	}
 	if pr, p := c.contextSubject(si, f.fs, metric); pr != "" {
@@ -1622,6 +1635,15 @@ func (c *classifier) topic() *gazPlace {
 	}
 	if best >= 0 {
 		c.topicPlace = ts[best].p
+		second := -1
+		for i := range ts {
+			if i != best && ts[i].p.kind == gazKindCountry && (second < 0 || ts[i].score > ts[second].score) {
+				second = i
+			}
+		}
+		if second >= 0 {
+			c.topicSecond = ts[second].p
+		}
 	}
 	return c.topicPlace
 }
@@ -1722,6 +1744,28 @@ func bilateralPair(g *gazetteer, toks []wordTok, ms []placeMention, cl int) stri
 	return ""
 }
 
+// topicPair returns the document's two main places as a pair when clause
+// cl speaks of two sides without naming them: "bilateral trade between the
+// two countries", "trade between both sides". Both must be countries, so
+// that a city and its country never make a pair.
+func (c *classifier) topicPair(toks []wordTok, cl int) string {
+	two := false
+	for k := 1; k < len(toks); k++ {
+		if toks[k].clause == cl && (toks[k-1].lower == "two" || toks[k-1].lower == "both") &&
+			(toks[k].lower == "countries" || toks[k].lower == "sides" || toks[k].lower == "nations") {
+			two = true
+		}
+	}
+	if !two {
+		return ""
+	}
+	a, b := c.topic(), c.topicSecond
+	if a == nil || b == nil || a.kind != gazKindCountry || b.kind != gazKindCountry {
+		return ""
+	}
+	return c.g.pair(a, b)
+}
+
 // tradePartner returns the place a trade figure's clause cl trades with
 // ("trade with B", "exports to B", "imports from B"), or nil.
 //
@@ -1741,6 +1785,9 @@ func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 				if w := toks[j].lower; w == "with" || w == "to" || w == "from" {
 					if b := mentionAt(ms, skipDeterminers(toks, j+1, c)); b != nil {
 						return b.p
+					}
+					if b := mentionAt(ms, skipCount(toks, j+1)); b != nil {
+						return b.p // "trade with the five Central Asian countries"
 					}
 					break
 				}
@@ -1822,6 +1869,12 @@ func skipDeterminers(toks []wordTok, k, cl int) int {
 		k += 2
 	}
 	return k
+}
+
+// isNumberWord reports whether w is a spelled-out cardinal ("five").
+func isNumberWord(w string) bool {
+	_, ok := numberWords[w]
+	return ok
 }
 
 // skipCount returns the first token from k on past an article and a
@@ -2115,8 +2168,8 @@ func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 	for {
 		for n := 0; k >= 0 && n < 4 && toks[k].clause == cl; n++ {
 			switch {
-			case isDeterminer(toks[k]):
-				k--
+			case isDeterminer(toks[k]) || toks[k].num || isNumberWord(toks[k].lower):
+				k-- // "with the five Central Asian countries"
 			case toks[k].joined() && !toks[k].cap:
 				k -= 2
 			default:
