@@ -452,7 +452,8 @@ func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 		switch {
 		case w2 == "from" && (w1 == "up" || w1 == "down" || changeVerbs[w1]),
 			w2 == "with" && w1 == "compared",
-			w2 == "against" || w2 == "vs" || w2 == "versus":
+			w2 == "against" || w2 == "vs" || w2 == "versus",
+			w1 == "vs" || w1 == "versus": // "Shr loss 27 cts vs loss 24 cts"
 		default:
 			continue
 		}
@@ -993,15 +994,16 @@ var metricTable = []struct {
 		// A figure that has happened is no target, whatever target the
 		// next clause sets: "reached $13.7 billion last year, and both
 		// sides set a target of $20 billion".
-		"not reached:3 totalled:3 totaled:3 stood:2 amounted:3 hit:2"}},
-	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues}},
+		"not reached:3 totalled:3 totaled:3 stood:2 amounted:3 hit:2",
+		"not " + notTradeCues}},
+	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues, "not " + notTradeCues}},
 	{MetricGDPGrowth, "pct", 0, []string{
 		"req " + growthCues,
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic:3 economies:3 growth:1",
 		"not " + notEconomyCues}},
 	{MetricMarketValue, "money", 0, []string{
 		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3"}},
-	{MetricTradeVolume, "money mass teu energy", 0, []string{"req " + tradeCues}},
+	{MetricTradeVolume, "money mass teu energy", 0, []string{"req " + tradeCues, "not " + notTradeCues}},
 	{MetricGDP, "money", 0, []string{
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
 	{MetricInvestment, "money", 0, []string{
@@ -1053,6 +1055,7 @@ const (
 	notEconomyCues  = otherGrowthCues + " inflation:4 prices:4 population:4"
 	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3 shr:5 div:4"
 	otherGrowthCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
+	notTradeCues    = "budget:3 psbr:3 payroll:3" // a budget deficit or surplus is no trade
 	tradeCues       = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
 	growthCues      = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
 )
