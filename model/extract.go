@@ -66,8 +66,10 @@ func Extract(d *Document) Result {
 		e.Summary = outside(summarize(clean[e.Sentence.Start:e.Sentence.End], 160), clean, d.Text)
 		if d.Title != "" && isDateLine(e.Summary, e.Text) {
 			// A metadata line ("Date: 1987-03-23") says nothing but the
-			// date; on a timeline the event is the article's publication.
-			e.Summary = "Published: " + d.Title
+			// date; on a timeline the event is the article's publication,
+			// summed up by its title (shared, not copied: a prefix such as
+			// "Published: " cost 3 MB over Reuters).
+			e.Summary = d.Title
 		}
 	}
 	var out []Event
