@@ -1001,6 +1001,17 @@ var metricTable = []struct {
 		"req " + growthCues,
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic:3 economies:3 growth:1",
 		"not " + notEconomyCues}},
+	// A change of freight with no base figure in its sentence ("container
+	// traffic up 34% y-o-y") is filed under the freight it changes, as a
+	// change with a base is (see inheritChanges).
+	{MetricRailFreight, "pct", 0, []string{
+		"req rail*:3 train:3 trains:3 railway*:3",
+		"req " + growthCues + " up@prev:2 more@next:1 higher@next:1 lower@next:1",
+		"req freight:1 cargo:1 container*:1"}},
+	{MetricFreightVolume, "pct", 0, []string{
+		"req freight:2 cargo*:2 container*:2 throughput:3 transit:1 teu:2",
+		"req " + growthCues + " up@prev:2 more@next:1 higher@next:1 lower@next:1",
+		"not " + tradeCues}},
 	{MetricMarketValue, "money", 0, []string{
 		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3"}},
 	{MetricTradeVolume, "money mass teu energy", 0, []string{"req " + tradeCues, "not " + notTradeCues}},
@@ -1287,7 +1298,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 			bestRule, bestScore = ri, score
 		}
 	}
-	if bestRule >= 0 && class == unitCount && counted != "" && countedRules&(1<<bestRule) == 0 {
+	if bestRule >= 0 && class == unitCount && counted != "" && countedRules&(1<<bestRule) == 0 && !genericCounts[strings.ToLower(counted)] {
 		// A count says what it counts, and it is not what the metric
 		// counts: "the service has reached 227 cities" is no number of
 		// trains, whatever train the sentence names.
@@ -1303,6 +1314,10 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 	}
 	return ix.rules[bestRule].metric, true
 }
+
+// genericCounts are nouns that count units of something else, which the
+// sentence names: "60 pairs of trains", "19,000 trips".
+var genericCounts = wordSet("pairs units trips sets rounds batches")
 
 // countsEconomy reports whether counted names things whose number is a
 // figure in itself, with or without "about": "120 new jobs", "35
@@ -1824,6 +1839,11 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 		if attributed(toks, m.i) {
 			continue // "according to the World Bank": a source, not a subject
 		}
+		if exemplified(toks, m.i) && (f.fs < 0 || toks[m.i].clause != toks[min(f.fs, len(toks)-1)].clause) {
+			// "invest 2.3 trillion tenge, including the Dostyk–Moiynty
+			// track": an example is the subject of no figure but its own.
+			continue
+		}
 		out = append(out, m)
 	}
 	return out
@@ -1836,6 +1856,24 @@ func attributed(toks []wordTok, k int) bool {
 		k--
 	}
 	return k >= 2 && toks[k-1].lower == "to" && toks[k-2].lower == "according"
+}
+
+// exemplified reports whether the place at token k is named as an example
+// after "including", "such as" or "like", looking past an article and
+// modifiers ("including the 836-km Dostyk–Moiynty track").
+func exemplified(toks []wordTok, k int) bool {
+	cl := toks[k].clause
+	for n := 0; k > 0 && n < 4 && toks[k-1].clause == cl; n++ {
+		switch w := toks[k-1].lower; {
+		case w == "including" || w == "like" || w == "as" && k > 1 && toks[k-2].lower == "such":
+			return true
+		case determiners[w] || toks[k-1].num || toks[k-1].joined() && !toks[k-1].cap:
+			k--
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // datelineEnd returns the index of the first word after a newswire
