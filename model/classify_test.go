@@ -330,7 +330,7 @@ func TestClassifyScanned(t *testing.T) {
 		{"a freight change with no base", "Kazakh container traffic rose 34% in July.",
 			"34%", MetricFreightVolume, "Kazakhstan"},
 		{"pairs of trains", "The Kazakh line can carry 60 pairs of trains a day.",
-			"60 pairs", MetricTrains, "Kazakhstan"},
+			"60", MetricTrains, "Kazakhstan"},
 		{"an example is no subject of the figure before it", "Kazakhstan plans to invest 2 billion dollars, including the Dostyk line.",
 			"2 billion dollars", MetricInvestment, "Kazakhstan"},
 		{"a count of jobs is a figure", "The Kazakh plant will create 120 new jobs.",
