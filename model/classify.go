@@ -37,6 +37,7 @@ func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
 	}
 	c.inheritChanges(inds, at)
 	c.inheritComparisons(inds, at)
+	c.inheritParagraphMetric(inds, at)
 	n := 0
 	for i := range at {
 		if at[i].ok {
@@ -60,6 +61,7 @@ type placed struct {
 	si     int    // sentence index, or -1
 	fs, fe int    // the figure's words in the sentence
 	clause int    // the figure's clause
+	uncued bool   // no word of its sentence says what it measures
 }
 
 // classifier holds the per-document state of buildIndicators: sentence
@@ -78,8 +80,8 @@ type classifier struct {
 	// ctxBuf is usableBuf for contextSubject and topic, which may run
 	// while subject still holds a result of usable.
 	ctxBuf []placeMention
-	// topicDone, topicPlace and topicSecond cache topic and the country
-	// its opening names next most.
+	// topicDone, topicPlace and topicSecond cache topic and the country or
+	// region its opening names next most.
 	topicDone   bool
 	topicPlace  *gazPlace
 	topicSecond *gazPlace
@@ -332,10 +334,11 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	ind.Sentence = s.span
 	f := locate(s.toks, q)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
-	metric, ok := chooseMetric(c.cueHits(s), f)
+	metric, ok, cued := chooseMetric(c.cueHits(s), f)
 	if !ok {
 		return at
 	}
+	at.uncued = !cued
 	if f.class == unitPct && shareOfPeople(s.toks, s.mentions, f) != nil {
 		// "43% of Kazakhs viewed Chinese investment negatively": a share
 		// of a people is an opinion or a census figure, whatever it
@@ -490,6 +493,34 @@ func comparedWith(inds []Indicator, at []placed, i int) int {
 	}
 	return -1
 }
+
+// inheritParagraphMetric gives a figure whose sentence says nothing of
+// what it measures the metric of the nearest figure before it with a unit
+// of the same class, in its sentence or the one before in its paragraph: "China's trade with the region reached US$94.8 billion. Kazakhstan
+// alone accounted for US$43.8 billion" continues to count trade.
+func (c *classifier) inheritParagraphMetric(inds []Indicator, at []placed) {
+	for i := 1; i < len(inds); i++ {
+		r := &at[i]
+		if !r.ok || !r.uncued || inds[i].Metric != MetricOther || r.class == unitPct || r.si < 0 {
+			continue // a percentage without words is a share or a change of anything
+		}
+		for j := i - 1; j >= 0 && (at[j].si == r.si || at[j].si == r.si-1 && c.sameParagraph(r.si)); j-- {
+			if at[j].ok && at[j].class == r.class {
+				// Of the same order too: after "18 dlrs a share", "the 8.5
+				// mln dlrs will be reported" is no price.
+				v, w := max(inds[i].Value, inds[i].High), max(inds[j].Value, inds[j].High)
+				if inds[j].Metric != MetricOther && v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
+					inds[i].Metric = inds[j].Metric
+				}
+				break
+			}
+		}
+	}
+}
+
+// sameParagraph reports whether sentence si continues the paragraph of
+// the sentence before it.
+func (c *classifier) sameParagraph(si int) bool { return si > 0 && !c.opensParagraph(si) }
 
 // changeMarker returns the index of the word that marks the figure as a
 // change ("up 18%", "rose by 18%", "an increase of 18%"), or -1.
@@ -1020,7 +1051,7 @@ var metricTable = []struct {
 	{MetricInvestment, "money", 0, []string{
 		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:2 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 " +
 			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
-			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1"}},
+			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1 grant:2 grants:3 promis*:2"}},
 	// A share of investment is investment ("40 per cent of foreign direct
 	// investment"): FDI, or investment with "of" or "share"; a bare
 	// percentage near "fund" or "bond" is more often a rate.
@@ -1210,7 +1241,7 @@ func cueProximity(d int, sameClause bool) float64 {
 // chooseMetric scores every metric rule against the words of the sentence
 // and returns the best. It reports false for a count that no count metric
 // claims.
-func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
+func chooseMetric(hits []cueHit, f figure) (metric Metric, ok, cued bool) {
 	ix := metricCues()
 	class := f.class
 	cb := classBit(class)
@@ -1253,7 +1284,7 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		hit(h.c, d, h.clause == f.clause, after, before)
 	}
 	if class == "" {
-		return "", false // a duration: "12 months" measures nothing here
+		return "", false, false // a duration: "12 months" measures nothing here
 	}
 	// What the scanner says is counted is the noun of the figure itself,
 	// and so is a plain-word unit ("trains", "delegates").
@@ -1310,9 +1341,9 @@ func chooseMetric(hits []cueHit, f figure) (Metric, bool) {
 		// projects"): "three tiers" and "five agreements" are wording,
 		// not figures.
 		return MetricOther, class != unitCount || f.q.Qualifier != "" && counted != "" && f.q.Value >= 10 ||
-			countsEconomy(counted)
+			countsEconomy(counted), bestRule >= 0
 	}
-	return ix.rules[bestRule].metric, true
+	return ix.rules[bestRule].metric, true, true
 }
 
 // genericCounts are nouns that count units of something else, which the
@@ -1481,6 +1512,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			}
 		}
 		if p := shareOfPeople(toks, ms, f); p != nil {
+			return p.name
+		}
+		if p := c.governmentOf(toks, ms, f.clause); p != nil {
 			return p.name
 		}
 		ms = withoutShareWhole(toks, ms, f)
@@ -1655,7 +1689,7 @@ func (c *classifier) topic() *gazPlace {
 		c.topicPlace = ts[best].p
 		second := -1
 		for i := range ts {
-			if i != best && ts[i].p.kind == gazKindCountry && (second < 0 || ts[i].score > ts[second].score) {
+			if i != best && sideKind(ts[i].p.kind) && (second < 0 || ts[i].score > ts[second].score) {
 				second = i
 			}
 		}
@@ -1764,8 +1798,8 @@ func bilateralPair(g *gazetteer, toks []wordTok, ms []placeMention, cl int) stri
 
 // topicPair returns the document's two main places as a pair when clause
 // cl speaks of two sides without naming them: "bilateral trade between the
-// two countries", "trade between both sides". Both must be countries, so
-// that a city and its country never make a pair.
+// two countries", "the two sides aim to raise trade". Both must be
+// countries or regions, so that a city and its country never make a pair.
 func (c *classifier) topicPair(toks []wordTok, cl int) string {
 	two := false
 	for k := 1; k < len(toks); k++ {
@@ -1778,11 +1812,18 @@ func (c *classifier) topicPair(toks []wordTok, cl int) string {
 		return ""
 	}
 	a, b := c.topic(), c.topicSecond
-	if a == nil || b == nil || a.kind != gazKindCountry || b.kind != gazKindCountry {
+	if a != nil && a.parts[0] != "" {
+		return a.name // the article is about a pair already: "the China–Central Asia summit"
+	}
+	if a == nil || b == nil || !sideKind(a.kind) || !sideKind(b.kind) {
 		return ""
 	}
 	return c.g.pair(a, b)
 }
+
+// sideKind reports whether a place of this kind can be one side of a
+// bilateral figure: a country or a region ("China and Central Asia").
+func sideKind(kind string) bool { return kind == gazKindCountry || kind == gazKindRegion }
 
 // tradePartner returns the place a trade figure's clause cl trades with
 // ("trade with B", "exports to B", "imports from B"), or nil.
@@ -2156,6 +2197,37 @@ func onlyGovernedDemonyms(toks []wordTok, ms []placeMention, cl int) bool {
 		n++
 	}
 	return n > 0
+}
+
+// capitalOf maps the capitals that news uses for their governments to
+// their countries ("Beijing has promised 1.5 billion yuan").
+var capitalOf = map[string]string{
+	"Beijing": "China", "Moscow": "Russia", "Washington": "United States", "Astana": "Kazakhstan",
+	"Tashkent": "Uzbekistan", "Bishkek": "Kyrgyzstan", "Dushanbe": "Tajikistan", "Ashgabat": "Turkmenistan",
+	"Tokyo": "Japan", "London": "United Kingdom", "Tehran": "Iran", "New Delhi": "India", "Islamabad": "Pakistan",
+	"Baku": "Azerbaijan", "Tbilisi": "Georgia", "Minsk": "Belarus", "Paris": "France", "Berlin": "Germany", "Seoul": "South Korea",
+}
+
+// governmentVerbs are what a capital does when it stands for its
+// government: "Beijing has promised", "Moscow said", "Washington imposed".
+var governmentVerbs = wordSet("said says promised promises pledged pledges agreed agrees signed signs announced announces plans planned wants wanted aims aimed imposed imposes urged urges offered offers approved approves vowed vows has have had will would")
+
+// governmentOf returns the country whose capital opens clause cl as its
+// grammatical subject and acts as a government ("Beijing has promised 1.5
+// billion yuan in grants"), or nil: then the figure is the country's, not
+// the city's.
+func (c *classifier) governmentOf(toks []wordTok, ms []placeMention, cl int) *gazPlace {
+	for _, m := range ms {
+		if toks[m.i].clause != cl || governed(toks, ms, m) || m.j >= len(toks) || toks[m.j].clause != cl ||
+			!governmentVerbs[toks[m.j].lower] {
+			continue
+		}
+		if country, ok := capitalOf[m.p.name]; ok {
+			return c.g.byName[country]
+		}
+		return nil
+	}
+	return nil
 }
 
 // shareOfPeople returns the place whose people a share is taken of: "43%

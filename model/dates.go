@@ -1016,7 +1016,7 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 		switch string(dtLower(t[ns:ne], b2[:])) {
 		case "end", "beginning", "start", "middle", "half", "quarter", "spring", "summer",
 			"autumn", "winter", "as", "part", "course", "rest", "remainder", "all",
-			"months", "weeks", "period", "season":
+			"months", "weeks", "period", "season", "level", "levels":
 			return ns, true
 		}
 	case "over", "than", "against", "versus", "vs":
