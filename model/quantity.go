@@ -272,6 +272,9 @@ func (s *qscanner) figure(i int, word bool) int {
 	if q.Unit == "count" && q.Counted == "" && last.scaled {
 		q.Unit = s.comparedUnit(q.Span.Start)
 	}
+	if q.Unit == "count" && q.Counted == "" && !isRange {
+		q.Counted = s.labelNoun(q.Span.Start)
+	}
 	if q.Unit == "count" && q.Counted == "" && !isRange && a.plain && a.digits >= 4 && !a.scaled {
 		// "system 6800", "Fortune 500": a long bare number counting
 		// nothing is a model or an id; a count would have a comma.
@@ -331,6 +334,29 @@ func (s *qscanner) listUnit(a *qpart, depth int) {
 		a.mult *= scaleOf(&b)
 		a.scaled = true
 	}
+}
+
+// labelNoun returns what a figure counts when a label names it: "Vessel
+// arrivals: 164,000" counts arrivals. The label's last word must be a
+// plural noun; otherwise, or without a colon right before the figure, "".
+func (s *qscanner) labelNoun(i int) string {
+	t := s.text
+	p := i - 1
+	for p >= 0 && (t[p] == ' ' || t[p] == '\t') {
+		p--
+	}
+	if p < 1 || t[p] != ':' {
+		return ""
+	}
+	we := p
+	ws := we
+	for ws > 0 && isLetter(t[ws-1]) {
+		ws--
+	}
+	if we-ws < 4 || t[we-1] != 's' || t[we-2] == 's' || (ws > 0 && t[ws-1] != ' ') {
+		return ""
+	}
+	return strings.ToLower(t[ws:we])
 }
 
 // comparedUnit returns the unit a bare scaled number at i takes from the

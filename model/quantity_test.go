@@ -82,6 +82,10 @@ func TestScanQuantities(t *testing.T) {
 			{"US$385-640 million", 3.85e8, 6.4e8, "USD", "", "", ""},
 		}},
 		{"a currency range with to", "It could raise $3 to 5 billion.", []qwant{{"$3 to 5 billion", 3e9, 5e9, "USD", "", "", ""}}},
+		{"a label says what is counted", "Vessel arrivals: 164,000, down 6%", []qwant{
+			{"164,000", 164000, 0, "count", "arrivals", "", ""},
+			{"6%", 6, 0, "%", "", "", ""},
+		}},
 		{"pesetas", "Losses were 27 billion pesetas.", []qwant{{"27 billion pesetas", 2.7e10, 0, "ESP", "", "", ""}}},
 		{"Swedish crowns", "It paid 40 mln Swedish crowns.", []qwant{{"40 mln Swedish crowns", 4e7, 0, "SEK", "", "", ""}}},
 		{"a shared currency name", "Aid reached 70 mln shillings.", []qwant{{"70 mln shillings", 7e7, 0, "shillings", "", "", ""}}},
