@@ -1299,13 +1299,24 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 	// A fraction is a share only as "… of": "one-tenth of the total", or
 	// as the size of a change: "GDP fell by almost half".
 	q := s.skipBlank(end)
-	if (q == end || !qHasWordFold(t, q, "of")) && !(s.changeBy(i) && s.endsFraction(end)) {
+	if (q == end || !qHasWordFold(t, q, "of") && !possessiveNext(t, q)) && !(s.changeBy(i) && s.endsFraction(end)) {
 		return false
 	}
 	p.fraction = true
 	p.extra = math.Round(float64(n)/den*100*100) / 100
 	p.unit, p.kind = "%", lexPercent
 	return true
+}
+
+// possessiveNext reports whether a possessive pronoun starts at q: "lost
+// half its value", "a third of" without the "of".
+func possessiveNext(t string, q int) bool {
+	for _, w := range []string{"its", "their", "his", "her", "our"} {
+		if qHasWordFold(t, q, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // changeBy reports whether the word before offset i, or before a

@@ -63,6 +63,7 @@ func TestScanQuantities(t *testing.T) {
 		{"a fraction as a change", "GDP fell by almost half in four years.", []qwant{{"almost half", 50, 0, "%", "", "nearly", ""}}},
 		{"a fraction after by", "Costs were cut by a third.", []qwant{{"a third", 33.33, 0, "%", "", "", ""}}},
 		{"a fraction alone is wording", "Half the team left.", nil},
+		{"a fraction before a possessive", "The som lost about half its value.", []qwant{{"about half", 50, 0, "%", "", "approximately", ""}}},
 		{"a fraction of an hour is no change", "The bourse extended trading by half an hour.", nil},
 		{"a half-point", "Banks cut base rates by a half-point to 10 pct.", []qwant{{"10 pct", 10, 0, "%", "", "", ""}}},
 		{"a compared figure takes its unit", "Profit was 1.82 billion marks vs 1.62 billion.", []qwant{
