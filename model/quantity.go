@@ -270,7 +270,7 @@ func (s *qscanner) figure(i int, word bool) int {
 		q.Value = float64(a.alt)
 	}
 	if q.Unit == "count" && q.Counted == "" && last.scaled {
-		q.Unit = s.comparedUnit(q.Span.Start)
+		q.Unit, q.Counted = s.comparedUnit(q.Span.Start)
 	}
 	if q.Unit == "count" && q.Counted == "" && !isRange {
 		q.Counted = s.labelNoun(q.Span.Start)
@@ -359,36 +359,41 @@ func (s *qscanner) labelNoun(i int) string {
 	return strings.ToLower(t[ws:we])
 }
 
-// comparedUnit returns the unit a bare scaled number at i takes from the
-// figure it is compared with: "3 billion kWh this year, up from 2.4
-// billion", "$92.6 bn, against 88.1 bn". It is "count" (no unit) unless
+// comparedUnit returns the unit (and for a count, what is counted) a bare
+// scaled number at i takes from the figure it is compared with: "3 billion
+// kWh this year, up from 2.4 billion", "15 million visitors a year, up from
+// 6.6 million". It is "count" (no unit) unless
 // "from", "against", "vs", "versus" or "than" comes right before it and the
 // figure before it, in the same sentence and a few words back, has a unit.
-func (s *qscanner) comparedUnit(i int) string {
+func (s *qscanner) comparedUnit(i int) (unit, counted string) {
 	t := s.text
 	n := len(s.out)
 	if n == 0 {
-		return "count"
+		return "count", ""
 	}
 	prev := &s.out[n-1]
 	switch prev.Unit {
-	case "count", "%", "pp", "points":
-		return "count"
+	case "%", "pp", "points":
+		return "count", ""
+	case "count":
+		if prev.Counted == "" {
+			return "count", ""
+		}
 	}
 	ws, we := s.prevWord(i)
 	if we <= ws {
-		return "count"
+		return "count", ""
 	}
 	switch qWordLower(t[ws:we]) {
 	case "from", "against", "vs", "versus", "than":
 	default:
-		return "count"
+		return "count", ""
 	}
 	gap := t[prev.Span.End:ws]
 	if len(gap) > 80 || strings.ContainsAny(gap, ".;!?\n") {
-		return "count"
+		return "count", ""
 	}
-	return prev.Unit
+	return prev.Unit, prev.Counted
 }
 
 // unitOf returns the Unit and Counted of a finished figure.
