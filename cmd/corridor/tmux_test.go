@@ -123,7 +123,9 @@ func testTmuxFlow(t *testing.T, bin, dir string, w, h int) {
 	// / then "rail freight" filters as it is typed; enter applies it and the
 	// table keeps the focus.
 	s.run("send-keys", "-t", "main", "/")
-	s.waitFor("the filter prompt", contains("/ "))
+	// The footer already shows "/ filter": wait for the prompt's placeholder,
+	// so that typing starts only once the filter has the keys.
+	s.waitFor("the filter prompt", contains("/ words or facet"))
 	s.run("send-keys", "-t", "main", "-l", "rail freight")
 	s.waitFor("the typed filter", contains("/ rail freight"))
 	s.run("send-keys", "-t", "main", "Enter")
