@@ -866,7 +866,7 @@ func gapKind(gap string) (sep byte, brk bool) {
 		return ' ', false // most gaps
 	}
 	sep = ' '
-	if gap[0] == '$' {
+	if len(gap) > 0 && gap[0] == '$' {
 		return '$', false // "US$ 6.3 billion": the word before names a currency
 	}
 	if ascii, spaced := asciiGap(gap); ascii {
