@@ -1568,7 +1568,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 // an article on a corridor is the corridor's, whatever the sentence before
 // happened to name. Without a topic, the earlier sentences lend theirs.
 func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *gazPlace) {
-	if !pointsBack(c.sentence(si).toks, fs) && c.opensParagraph(si) {
+	// opensParagraph reads only the gap before the sentence; pointsBack
+	// reads every word of it, so it goes second.
+	if c.opensParagraph(si) && !pointsBack(c.sentence(si).toks, fs) {
 		if t := c.topic(); t != nil {
 			return "", t
 		}
@@ -1599,7 +1601,7 @@ func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *ga
 // point nowhere.
 func pointsBack(toks []wordTok, fs int) bool {
 	for k, t := range toks {
-		if t.lower == "here" || k < fs && backPointers[t.lower] {
+		if t.lower == "here" || k < fs && isBackPointer(t.lower) {
 			return true
 		}
 	}
@@ -1617,10 +1619,17 @@ func (c *classifier) opensParagraph(si int) bool {
 	return strings.IndexByte(c.text[c.sents[si-1].End:c.sents[si].Start], '\n') >= 0
 }
 
-// backPointers are the pronouns pointsBack looks for before the figure;
-// after it they mostly refer to the sentence's own subject ("The
-// government plans to sell stakes in its airline").
-var backPointers = wordSet("it its they their them he she his her")
+// isBackPointer reports whether w is one of the pronouns pointsBack looks
+// for before the figure; after it they mostly refer to the sentence's own
+// subject ("The government plans to sell stakes in its airline"). It is a
+// switch, not a map: pointsBack asks it of nearly every word of a sentence.
+func isBackPointer(w string) bool {
+	switch w {
+	case "it", "its", "they", "their", "them", "he", "she", "his", "her":
+		return true
+	}
+	return false
+}
 
 // topicSentences is how far into a document topic looks: the headline and
 // the lead, where news and reference articles name what they are about.
