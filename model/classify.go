@@ -395,7 +395,7 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		if b.Metric == MetricOther && ind.Metric != MetricOther {
 			continue // "exports declined 9.9 pct to 615 billion": the base's own cues misled it
 		}
-		if k > 0 && changeNouns[toks[k].lower] && ownMeasures[toks[k-1].lower] {
+		if k > 0 && changeNouns.has(toks[k].lower) && ownMeasures.has(toks[k-1].lower) {
 			continue // "a country of 37 million people, has averaged GDP growth of 5%": it says what grew
 		}
 		ind.Metric = growthOf(b.Metric)
@@ -412,7 +412,7 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 // tonnes", "up 12% year on year to ...", "fell 3% in 2023 to ...").
 func skipWhen(toks []wordTok, k, cl int) int {
 	for n := 0; n < 4 && k < len(toks) && toks[k].clause == cl; n, k = n+1, k+1 {
-		if _, isYear := toks[k].year(); !isYear && !whenWords[toks[k].lower] && !isMonthWord(toks[k].lower) {
+		if _, isYear := toks[k].year(); !isYear && !whenWords.has(toks[k].lower) && !isMonthWord(toks[k].lower) {
 			break
 		}
 	}
@@ -453,7 +453,7 @@ func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 		toks := c.cache[r.si].toks
 		w1, w2 := toks[r.fs-2].lower, toks[r.fs-1].lower
 		switch {
-		case w2 == "from" && (w1 == "up" || w1 == "down" || changeVerbs[w1]),
+		case w2 == "from" && (w1 == "up" || w1 == "down" || changeVerbs.has(w1)),
 			w2 == "with" && w1 == "compared",
 			w2 == "against" || w2 == "vs" || w2 == "versus",
 			w1 == "vs" || w1 == "versus": // "Shr loss 27 cts vs loss 24 cts"
@@ -530,13 +530,13 @@ func changeMarker(toks []wordTok, f figure) int {
 		return -1
 	}
 	switch w := toks[k].lower; {
-	case w == "up" && k > 0 && madeUp[toks[k-1].lower]:
+	case w == "up" && k > 0 && madeUp.has(toks[k-1].lower):
 		return -1 // "wheat made up about 80%": a share, not a rise
-	case changeVerbs[w]:
+	case changeVerbs.has(w):
 		return k
-	case w == "by" && k > 0 && changeVerbs[toks[k-1].lower]:
+	case w == "by" && k > 0 && changeVerbs.has(toks[k-1].lower):
 		return k - 1
-	case w == "of" && k > 0 && changeNouns[toks[k-1].lower]:
+	case w == "of" && k > 0 && changeNouns.has(toks[k-1].lower):
 		return k - 1
 	}
 	return -1
@@ -1329,7 +1329,7 @@ func chooseMetric(hits []cueHit, f figure) (metric Metric, ok, cued bool) {
 			bestRule, bestScore = ri, score
 		}
 	}
-	if bestRule >= 0 && class == unitCount && counted != "" && countedRules&(1<<bestRule) == 0 && !genericCounts[strings.ToLower(counted)] {
+	if bestRule >= 0 && class == unitCount && counted != "" && countedRules&(1<<bestRule) == 0 && !genericCounts.has(strings.ToLower(counted)) {
 		// A count says what it counts, and it is not what the metric
 		// counts: "the service has reached 227 cities" is no number of
 		// trains, whatever train the sentence names.
@@ -1355,7 +1355,7 @@ var genericCounts = wordSet("pairs units trips sets rounds batches")
 // projects", "2,000 wagons".
 func countsEconomy(counted string) bool {
 	for _, w := range strings.Fields(counted) {
-		if economyCounts[strings.ToLower(w)] {
+		if economyCounts.has(strings.ToLower(w)) {
 			return true
 		}
 	}
@@ -1430,12 +1430,35 @@ var (
 	tradeWords    = wordSet("trade trading turnover exports export imports import shipments commerce")
 )
 
-func wordSet(s string) map[string]bool {
+// wordSet makes the set of the space-separated words of s.
+func wordSet(s string) *lowerSet {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
-	return m
+	ls := &lowerSet{shape: newWordShape(mapKeys(m)...), m: m}
+	for w := range m {
+		if n := len(w); n >= 32 || !isLetter(w[0]) || !isLetter(w[n-1]) {
+			ls.all = true // a key the shape cannot hold
+		}
+	}
+	return ls
+}
+
+// lowerSet is a set of words, asked with the words exactly as written (the
+// classifier's tokens are lower case already). The subject and metric rules
+// ask their sets about nearly every word of a sentence, and nearly every
+// answer is no: the shape filter (first letter, last letter, length) gives
+// most of those without hashing the word.
+type lowerSet struct {
+	shape *wordShape
+	all   bool // a key the filter cannot hold: every word goes to the map
+	m     map[string]bool
+}
+
+// has reports whether w is in the set.
+func (s *lowerSet) has(w string) bool {
+	return (s.all || s.shape.has(w)) && s.m[w]
 }
 
 // isTradeMetric reports whether m is about trade between two parties, where
@@ -1734,7 +1757,7 @@ func kindRank(kind string) int {
 func withoutDestinations(toks []wordTok, ms []placeMention, f figure) []placeMention {
 	from := -1
 	for k := f.fe; k < len(toks) && toks[k].clause == f.clause; k++ {
-		if travelVerbs[toks[k].lower] {
+		if travelVerbs.has(toks[k].lower) {
 			from = k
 			break
 		}
@@ -1759,7 +1782,7 @@ func withoutTravelled(toks []wordTok, ms []placeMention) []placeMention {
 	for _, m := range ms {
 		travelled := false
 		for k := m.i - 1; k >= 0 && toks[k].clause == toks[m.i].clause; k-- {
-			if travelVerbs[toks[k].lower] {
+			if travelVerbs.has(toks[k].lower) {
 				travelled = true
 				break
 			}
@@ -1849,7 +1872,7 @@ func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 			return nil
 		}
 		for k, t := range toks {
-			if t.clause != c || !tradeWords[t.lower] {
+			if t.clause != c || !tradeWords.has(t.lower) {
 				continue
 			}
 			for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == c; j++ {
@@ -1883,7 +1906,7 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 			continue
 		}
 		if m.j < len(toks) && toks[m.j-1].clause == toks[m.j].clause &&
-			(currencyWords[toks[m.j].lower] || toks[m.j].lower == "based" && toks[m.j].joined()) {
+			(currencyWords.has(toks[m.j].lower) || toks[m.j].lower == "based" && toks[m.j].joined()) {
 			continue // "Hong Kong dollars", "Kuala Lumpur-based"
 		}
 		if m.j < len(toks) && toks[m.j].sep == '$' {
@@ -1905,7 +1928,7 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 // attributed reports whether the place at token k is named as a source:
 // "according to (the) X".
 func attributed(toks []wordTok, k int) bool {
-	if k > 0 && determiners[toks[k-1].lower] {
+	if k > 0 && determiners.has(toks[k-1].lower) {
 		k--
 	}
 	return k >= 2 && toks[k-1].lower == "to" && toks[k-2].lower == "according"
@@ -1920,7 +1943,7 @@ func exemplified(toks []wordTok, k int) bool {
 		switch w := toks[k-1].lower; {
 		case w == "including" || w == "like" || w == "as" && k > 1 && toks[k-2].lower == "such":
 			return true
-		case determiners[w] || toks[k-1].num || toks[k-1].joined() && !toks[k-1].cap:
+		case determiners.has(w) || toks[k-1].num || toks[k-1].joined() && !toks[k-1].cap:
 			k--
 		default:
 			return false
@@ -1974,7 +1997,7 @@ func isNumberWord(w string) bool {
 // skipCount returns the first token from k on past an article and a
 // number: "between Xinjiang and the five Central Asian countries".
 func skipCount(toks []wordTok, k int) int {
-	if k < len(toks) && determiners[toks[k].lower] {
+	if k < len(toks) && determiners.has(toks[k].lower) {
 		k++
 	}
 	if k < len(toks) {
@@ -1989,13 +2012,13 @@ func skipCount(toks []wordTok, k int) int {
 // modifier that may stand between a preposition and a place ("in eastern
 // Kazakhstan"). Capitalised "Central" or "North" begin names and are kept.
 func isDeterminer(t wordTok) bool {
-	return determiners[t.lower] || !t.cap && modifiers[t.lower]
+	return determiners.has(t.lower) || !t.cap && modifiers.has(t.lower)
 }
 
 // fromAfter finds "N (originating) from X" right after the figure.
 func fromAfter(toks []wordTok, ms []placeMention, f figure) *gazPlace {
 	k := f.fe
-	if k < len(toks) && originVerbs[toks[k].lower] {
+	if k < len(toks) && originVerbs.has(toks[k].lower) {
 		k++
 	}
 	if k >= len(toks) || toks[k].lower != "from" || toks[k].clause != f.clause {
@@ -2020,7 +2043,7 @@ func exchangePlace(toks []wordTok, ms []placeMention, f figure) *gazPlace {
 				return m.p
 			}
 		}
-		if k := m.i - 1; k >= 1 && prepositions[toks[k].lower] && toks[k-1].lower == "listed" {
+		if k := m.i - 1; k >= 1 && prepositions.has(toks[k].lower) && toks[k-1].lower == "listed" {
 			return m.p
 		}
 	}
@@ -2034,7 +2057,7 @@ func exchangePlace(toks []wordTok, ms []placeMention, f figure) *gazPlace {
 func inNounPhrase(toks []wordTok, ms []placeMention, f figure) *placeMention {
 	for k := f.fe; k < len(toks) && k < f.fe+8; k++ {
 		t := toks[k]
-		if t.clause != f.clause || t.num || prepositions[t.lower] || npStops[t.lower] {
+		if t.clause != f.clause || t.num || prepositions.has(t.lower) || npStops.has(t.lower) {
 			return nil
 		}
 		if m := mentionAt(ms, k); m != nil {
@@ -2057,7 +2080,7 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 	}
 	// between A and B
 	for x, a := range ms {
-		if x+1 >= len(ms) || a.i == 0 || toks[a.i-1].lower != "between" && !(a.i >= 2 && toks[a.i-2].lower == "between" && determiners[toks[a.i-1].lower]) {
+		if x+1 >= len(ms) || a.i == 0 || toks[a.i-1].lower != "between" && !(a.i >= 2 && toks[a.i-2].lower == "between" && determiners.has(toks[a.i-1].lower)) {
 			continue
 		}
 		b := ms[x+1]
@@ -2104,7 +2127,7 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 	}
 	// trade with B: A is the clause's subject.
 	for k, t := range toks {
-		if t.clause != cl || !tradeWords[t.lower] {
+		if t.clause != cl || !tradeWords.has(t.lower) {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == cl; j++ {
@@ -2231,7 +2254,7 @@ var governmentVerbs = wordSet("said says promised promises pledged pledges agree
 func (c *classifier) governmentOf(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 	for _, m := range ms {
 		if toks[m.i].clause != cl || governed(toks, ms, m) || m.j >= len(toks) || toks[m.j].clause != cl ||
-			!governmentVerbs[toks[m.j].lower] {
+			!governmentVerbs.has(toks[m.j].lower) {
 			continue
 		}
 		if country, ok := capitalOf[m.p.name]; ok {
@@ -2306,12 +2329,12 @@ func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 		}
 		// "the port of Baku", "the city of Almaty" name the place: its
 		// role is the phrase's, so look before "the port".
-		if toks[k].lower != "of" || k == 0 || !namingNouns[toks[k-1].lower] {
+		if toks[k].lower != "of" || k == 0 || !namingNouns.has(toks[k-1].lower) {
 			break
 		}
 		k -= 2
 	}
-	if prepositions[toks[k].lower] {
+	if prepositions.has(toks[k].lower) {
 		return true
 	}
 	if toks[k].lower == "and" || toks[k].lower == "or" {
@@ -2415,7 +2438,7 @@ func period(toks []wordTok, f figure, metric Metric) *Period {
 			score = e.i - f.fe
 		} else {
 			score = f.fs - e.j + 2
-			if e.j < len(toks) && !toks[e.j].num && !toks[e.j].cap && !prepositions[toks[e.j].lower] && toks[e.j].lower != "and" {
+			if e.j < len(toks) && !toks[e.j].num && !toks[e.j].cap && !prepositions.has(toks[e.j].lower) && toks[e.j].lower != "and" {
 				score -= 2 // "2025 growth": the year modifies a noun
 			}
 		}
@@ -2500,7 +2523,7 @@ func namesYear(toks []wordTok, k int) bool {
 	if isMonthWord(toks[k+1].lower) {
 		return false
 	}
-	return k > 0 && determiners[toks[k-1].lower]
+	return k > 0 && determiners.has(toks[k-1].lower)
 }
 
 func isMonthWord(w string) bool {
