@@ -1688,7 +1688,22 @@ func (s *qscanner) skipBlankSlow(i int) int {
 
 // qTrimBack returns the offset before the blanks (ASCII, no-break, thin and
 // hair spaces; up to 8 bytes) that end t[:i].
+//
+// The scanner's look-behinds call it about seventy times per kilobyte of
+// text, and nearly always t[:i] ends in a printable ASCII byte or one space
+// after one: those two cases are answered without the loop.
 func qTrimBack(t string, i int) int {
+	if i >= 2 && t[i-1] == ' ' && t[i-2]-'!' < 0x7F-'!' {
+		return i - 1
+	}
+	if i >= 1 && t[i-1]-'!' < 0x7F-'!' {
+		return i
+	}
+	return qTrimBackSlow(t, i)
+}
+
+// qTrimBackSlow is qTrimBack without its fast paths.
+func qTrimBackSlow(t string, i int) int {
 	b := i
 	for b > 0 && i-b < 8 {
 		switch c := t[b-1]; {
