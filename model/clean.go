@@ -651,17 +651,24 @@ func creditTail(t string) int {
 	// The label and its credit fit in the last 80 bytes of the line.
 	from := max(0, len(t)-80)
 	// The last ": ", found by its colon: strings.LastIndex is slow for
-	// a two-byte pattern, and this runs on every line.
-	p := len(t)
-	for {
-		p = strings.LastIndexByte(t[from:p], ':')
-		if p < 0 {
-			return -1
-		}
-		p += from
-		if p+1 < len(t) && t[p+1] == ' ' {
+	// a two-byte pattern, and this runs on every line. The colons are
+	// found going forward, as strings.IndexByte is vectorised and
+	// strings.LastIndexByte is not: most lines have none, and are done
+	// with one call.
+	p := -1
+	for i := from; ; {
+		k := strings.IndexByte(t[i:], ':')
+		if k < 0 {
 			break
 		}
+		k += i
+		if k+1 < len(t) && t[k+1] == ' ' {
+			p = k
+		}
+		i = k + 1
+	}
+	if p < 0 {
+		return -1
 	}
 	label := ""
 	for _, l := range creditLabels {
