@@ -228,11 +228,13 @@ func chromeCandidate(t string) bool {
 		buf[n] = c
 		n++
 	}
-	if n == 0 || !longChromeFirst[buf[0]] {
-		return false // no start begins with that byte: most prose lines
+	if n == 0 {
+		return false
 	}
 	head := string(buf[:n])
-	for _, p := range longChromeStarts {
+	// Only the starts that begin with the line's first byte are tried:
+	// none for most prose lines, one or two for the rest.
+	for _, p := range longChromeByFirst[buf[0]] {
 		if strings.HasPrefix(head, p) {
 			return true
 		}
@@ -248,10 +250,10 @@ var longChromeStarts = []string{
 	"subscribe", "get our", "advertisement", "listen to",
 }
 
-// longChromeFirst marks the first bytes of longChromeStarts.
-var longChromeFirst = func() (t [256]bool) {
+// longChromeByFirst holds longChromeStarts by their first byte.
+var longChromeByFirst = func() (t [256][]string) {
 	for _, p := range longChromeStarts {
-		t[p[0]] = true
+		t[p[0]] = append(t[p[0]], p)
 	}
 	return t
 }()
