@@ -1661,6 +1661,9 @@ func (s *qscanner) skipBlank(i int) int {
 // skipBlankSlow is skipBlank past its fast path.
 func (s *qscanner) skipBlankSlow(i int) int {
 	t := s.text
+	if i+1 < len(t) && t[i] == ' ' && t[i+1]-'!' < 0x7F-'!' {
+		return i + 1 // one space before a printable byte: most calls
+	}
 	k, nl := i, -1
 	for k < len(t) && k-i < 8 {
 		switch c := t[k]; {
