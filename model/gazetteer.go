@@ -451,15 +451,28 @@ func osaDistance(a, b string, limit int) int {
 		}
 		return limit + 1
 	}
-	var rows [3][33]int
+	if len(ra)-len(rb) > limit || len(rb)-len(ra) > limit {
+		return limit + 1 // each edit changes the length by at most one
+	}
+	// Only the band of cells within limit of the diagonal is computed:
+	// a cell further off holds more than limit, and every cell is capped
+	// at limit+1, which changes no answer of at most limit (the distance
+	// only adds to its neighbours). The cells just outside the band are
+	// set to the cap, as the band's neighbours.
+	capped := limit + 1
+	var rows [3][34]int
 	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
 	for j := 0; j <= len(rb); j++ {
-		prev[j] = j
+		prev[j] = min(j, capped)
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(rb); j++ {
+		lo, hi := max(1, i-limit), min(len(rb), i+limit)
+		cur[lo-1] = capped
+		if lo == 1 {
+			cur[0] = min(i, capped)
+		}
+		rowMin := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
@@ -471,6 +484,7 @@ func osaDistance(a, b string, limit int) int {
 			cur[j] = v
 			rowMin = min(rowMin, v)
 		}
+		cur[hi+1] = capped // the next row's neighbour above its band's end
 		if rowMin > limit {
 			return limit + 1
 		}
