@@ -1121,6 +1121,7 @@ type metricRule struct {
 
 type cue struct {
 	words  []string // lower case; the last may be a prefix
+	hashes []uint32 // wordHash of each word, for matchCue
 	prefix bool     // the last word matches any word it begins
 	weight float64
 	where  int
@@ -1197,6 +1198,9 @@ func parseMetricTable() *cueIndex {
 					word, cu.prefix = base, true
 				}
 				cu.words = strings.Split(word, "_")
+				for _, w := range cu.words {
+					cu.hashes = append(cu.hashes, wordHash(w))
+				}
 				key := cu.words[0]
 				if cu.prefix && len(cu.words) == 1 {
 					t := tri(key)
@@ -1396,7 +1400,10 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	}
 }
 
-// matchCue reports whether the phrase cue cu matches the words at toks[k].
+// matchCue reports whether the phrase cue cu matches the words at toks[k],
+// whose first word the index has already matched (lookup is its only
+// caller). A word that must match whole is turned away by its hash, before
+// the strings are compared.
 func matchCue(cu *cue, toks []wordTok, k int) bool {
 	if len(cu.words) == 1 {
 		return true // the index key already matched
@@ -1404,10 +1411,14 @@ func matchCue(cu *cue, toks []wordTok, k int) bool {
 	if k+len(cu.words) > len(toks) {
 		return false
 	}
-	for i, w := range cu.words {
-		tw := toks[k+i].lower
-		last := i == len(cu.words)-1
-		if tw != w && !(last && cu.prefix && strings.HasPrefix(tw, w)) {
+	last := len(cu.words) - 1
+	for i := 1; i < len(cu.words); i++ {
+		t, w := &toks[k+i], cu.words[i]
+		if i == last && cu.prefix {
+			if !strings.HasPrefix(t.lower, w) {
+				return false
+			}
+		} else if t.hash != cu.hashes[i] || t.lower != w {
 			return false
 		}
 	}
