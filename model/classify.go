@@ -109,6 +109,9 @@ type classifyScratch struct {
 	// words; fuzzy is the document's fuzzyCache, emptied for the next.
 	mentions []placeMention
 	fuzzy    fuzzyCache
+	// metric is chooseMetric's table of cue scores: kept here, it is not
+	// zeroed, 1 KB, for every figure.
+	metric metricScores
 }
 
 // indicators returns n zero indicators and placements.
@@ -334,7 +337,7 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	ind.Sentence = s.span
 	f := locate(s.toks, q)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
-	metric, ok, cued := chooseMetric(c.cueHits(s), f)
+	metric, ok, cued := chooseMetric(c.cueHits(s), f, &c.sc.metric)
 	if !ok {
 		return at
 	}
@@ -1117,6 +1120,9 @@ type metricRule struct {
 	req    []bool // per group: must match
 	neg    []bool // per group: subtract
 	big    []bool // per group: must match when the figure is a large amount of money, adds nothing
+	// anyReq and anyBig say whether some group is req, or big: a rule no
+	// cue of which was seen is scored by them and base alone.
+	anyReq, anyBig bool
 }
 
 type cue struct {
@@ -1172,7 +1178,13 @@ func metricCues() *cueIndex {
 
 func parseMetricTable() *cueIndex {
 	ix := &cueIndex{byWord: map[string][]*cue{}, byPrefix: map[string][]*cue{}}
+	if len(metricTable) > maxMetricRules {
+		panic("metricTable: more rules than metricScores holds")
+	}
 	for ri, row := range metricTable {
+		if len(row.groups) > len(metricScores{}.best[0]) {
+			panic("metricTable: more groups than metricScores holds")
+		}
 		r := metricRule{metric: row.metric, base: row.base}
 		for _, u := range strings.Fields(row.units) {
 			if classBit(u) == 0 {
@@ -1185,6 +1197,8 @@ func parseMetricTable() *cueIndex {
 			r.req = append(r.req, fields[0] == "req")
 			r.neg = append(r.neg, fields[0] == "not")
 			r.big = append(r.big, fields[0] == "big")
+			r.anyReq = r.anyReq || fields[0] == "req"
+			r.anyBig = r.anyBig || fields[0] == "big"
 			for _, f := range fields[1:] {
 				word, w, _ := strings.Cut(f, ":")
 				weight, _ := strconv.ParseFloat(w, 64)
@@ -1242,17 +1256,36 @@ func cueProximity(d int, sameClause bool) float64 {
 	return p
 }
 
+// maxMetricRules bounds metricTable: metricScores has a row for each rule,
+// and a bit of a uint32 says whether the row is in use.
+const maxMetricRules = 32
+
+// metricScores holds, for chooseMetric, the strongest cue seen for each
+// group of each rule. Only the rows of the rules in seen are current: a row
+// is cleared when its rule's first cue is seen, so that a figure costs
+// nothing for the rules none of whose cues its sentence has.
+type metricScores struct {
+	best [maxMetricRules][4]float64
+	seen uint32
+}
+
+// note records weight for group g of rule r.
+func (ms *metricScores) note(r, g int, weight float64) {
+	if ms.seen&(1<<r) == 0 {
+		ms.seen |= 1 << r
+		ms.best[r] = [4]float64{}
+	}
+	ms.best[r][g] = max(ms.best[r][g], weight)
+}
+
 // chooseMetric scores every metric rule against the words of the sentence
 // and returns the best. It reports false for a count that no count metric
-// claims.
-func chooseMetric(hits []cueHit, f figure) (metric Metric, ok, cued bool) {
+// claims. ms is its scratch.
+func chooseMetric(hits []cueHit, f figure, ms *metricScores) (metric Metric, ok, cued bool) {
 	ix := metricCues()
 	class := f.class
 	cb := classBit(class)
-	// best[rule][group] is the strongest cue seen for that group; an
-	// array, so that it lives on the stack.
-	var bestArr [32][4]float64
-	best := bestArr[:len(ix.rules)]
+	ms.seen = 0
 	hit := func(cu *cue, d int, same bool, after, before bool) {
 		switch cu.where {
 		case cueNext:
@@ -1267,7 +1300,7 @@ func chooseMetric(hits []cueHit, f figure) (metric Metric, ok, cued bool) {
 		if ix.rules[cu.rule].units&cb == 0 {
 			return
 		}
-		best[cu.rule][cu.group] = max(best[cu.rule][cu.group], cu.weight*cueProximity(d, same))
+		ms.note(cu.rule, cu.group, cu.weight*cueProximity(d, same))
 	}
 	if f.slash {
 		// "17.50 dlrs/bbl" is per unit, as "per" would say.
@@ -1310,13 +1343,22 @@ func chooseMetric(hits []cueHit, f figure) (metric Metric, ok, cued bool) {
 	}
 	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
 	bestRule, bestScore := -1, 0.0
-	for ri, r := range ix.rules {
+	for ri := range ix.rules {
+		r := &ix.rules[ri] // not copied: a rule is 96 bytes
 		if r.units&cb == 0 {
 			continue
 		}
+		if ms.seen&(1<<ri) == 0 {
+			// No cue of the rule: every group scores 0.
+			if !r.anyReq && !(big && r.anyBig) && r.base > bestScore {
+				bestRule, bestScore = ri, r.base
+			}
+			continue
+		}
+		best := &ms.best[ri]
 		score, ok := r.base, true
 		for gi, req := range r.req {
-			if req && best[ri][gi] == 0 || r.big[gi] && big && best[ri][gi] == 0 {
+			if req && best[gi] == 0 || r.big[gi] && big && best[gi] == 0 {
 				ok = false
 				break
 			}
@@ -1324,9 +1366,9 @@ func chooseMetric(hits []cueHit, f figure) (metric Metric, ok, cued bool) {
 				continue
 			}
 			if r.neg[gi] {
-				score -= best[ri][gi]
+				score -= best[gi]
 			} else {
-				score += best[ri][gi]
+				score += best[gi]
 			}
 		}
 		if ok && score > bestScore {
