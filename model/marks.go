@@ -87,7 +87,7 @@ func (m *scanMarks) markWord(qs *qscanner, p, e int) {
 		m.date[p>>6] |= 1 << (p & 63) // "G20": the date scanner skips it whole
 	}
 	// Nearly every word has a shape no filter below accepts.
-	if n := e - p; n >= 32 || markShape[t[p]|0x20-'a'][t[e-1]|0x20-'a']&(1<<n) == 0 {
+	if n := e - p; n >= 32 || !markShape.hasLetters(t[p], t[e-1], n) {
 		return
 	}
 	if qNumberFirst[t[p]] && qs.numberWordAt(p, e) {

@@ -142,7 +142,7 @@ func (s *qscanner) runMarked(marks []uint64) {
 var qNumberFirst = func() (tab [256]bool) {
 	for c := byte('a'); c <= 'z'; c++ {
 		var any uint32
-		for _, lens := range numberWordShape[c-'a'] {
+		for _, lens := range numberWordShape[c&31] {
 			any |= lens
 		}
 		if any != 0 || c == 'a' {

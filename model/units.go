@@ -490,17 +490,19 @@ var fractionWords = map[string]float64{
 }
 
 // wordShape is a quick filter for a set of words, tried before a map
-// look-up on the scanner's hot path: bit n of [first][last] is set when the
-// set holds a word of n letters (n < 32) that starts and ends with those
-// letters. "the" fails it at once; "ten" passes and is looked up.
-type wordShape [26][26]uint32
+// look-up on the scanner's hot path: bit n of [first&31][last&31] is set
+// when the set holds a word of n letters (n < 32) that starts and ends with
+// those letters. "the" fails it at once; "ten" passes and is looked up.
+// Indexed by a letter's low five bits, which are the same in both cases,
+// it needs no case folding and no bounds check.
+type wordShape [32][32]uint32
 
 // newWordShape returns the filter for the given lower-case ASCII words.
 func newWordShape(words ...string) *wordShape {
 	var ws wordShape
 	for _, w := range words {
 		if n := len(w); n > 0 && n < 32 && isLetter(w[0]) && isLetter(w[n-1]) {
-			ws[w[0]-'a'][w[n-1]-'a'] |= 1 << n
+			ws[w[0]&31][w[n-1]&31] |= 1 << n
 		}
 	}
 	return &ws
@@ -512,7 +514,14 @@ func (ws *wordShape) has(w string) bool {
 	if n == 0 || n >= 32 || !isLetter(w[0]) || !isLetter(w[n-1]) {
 		return false
 	}
-	return ws[(w[0]|0x20)-'a'][(w[n-1]|0x20)-'a']&(1<<n) != 0
+	return ws.hasLetters(w[0], w[n-1], n)
+}
+
+// hasLetters is has for a word of n letters (0 < n < 32) from first to
+// last, which the caller knows are ASCII letters: other bytes would alias
+// letters.
+func (ws *wordShape) hasLetters(first, last byte, n int) bool {
+	return ws[first&31][last&31]&(1<<n) != 0
 }
 
 // mapKeys returns the keys of m.
