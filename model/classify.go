@@ -93,11 +93,12 @@ type classifier struct {
 // dead once its indicators are built (no Indicator points into them).
 // Sentences take their tokens and hits as sub-slices of one buffer each.
 type classifyScratch struct {
-	toks []wordTok
-	hits []cueHit
-	ctxs []sentCtx
-	inds []Indicator // every figure's indicator, before the unreported are dropped
-	at   []placed    // where each figure sits
+	toks  []wordTok
+	hits  []cueHit
+	years []int // backs the sentences' yearStarts
+	ctxs  []sentCtx
+	inds  []Indicator // every figure's indicator, before the unreported are dropped
+	at    []placed    // where each figure sits
 	// low backs the lower-cased copy of the text (see lowerText): only
 	// tokens and the per-document misspelling cache point into it, and
 	// neither outlives buildIndicators.
@@ -193,6 +194,7 @@ func (sc *classifyScratch) release() {
 	clear(sc.inds)
 	clear(sc.mentions)
 	sc.toks, sc.hits, sc.ctxs, sc.inds, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0], sc.mentions[:0]
+	sc.years = sc.years[:0]
 	if len(sc.fuzzy) > maxTokChunk/16 {
 		sc.fuzzy = nil // a huge document's misspellings are not kept
 	}
@@ -211,6 +213,9 @@ func (sc *classifyScratch) release() {
 	}
 	if cap(sc.hits) > maxTokChunk {
 		sc.hits = nil
+	}
+	if cap(sc.years) > maxTokChunk {
+		sc.years = nil
 	}
 	if cap(sc.ctxs) > maxTokChunk {
 		sc.ctxs = nil
@@ -233,7 +238,11 @@ type sentCtx struct {
 	mentions []placeMention
 	hits     []cueHit // metric cues, found once for all the sentence's figures
 	hitsDone bool     // hits has been filled
-	built    bool     // toks and mentions are filled
+	// years are the words that may start a year expression, found once
+	// for all the sentence's figures (see yearStarts).
+	years     []int
+	yearsDone bool
+	built     bool // toks and mentions are filled
 }
 
 // cueHit is a metric cue found at word k of a sentence.
@@ -291,6 +300,25 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 		s.hits = c.sc.hits[n0:len(c.sc.hits):len(c.sc.hits)]
 	}
 	return s.hits
+}
+
+// yearStarts returns the words of s that are years and start no name: the
+// only words yearExprs can start an expression at, whatever the figure.
+func (c *classifier) yearStarts(s *sentCtx) []int {
+	if s.yearsDone {
+		return s.years
+	}
+	s.yearsDone = true
+	n0 := len(c.sc.years)
+	for k := range s.toks {
+		if _, ok := s.toks[k].year(); ok && !namesYear(s.toks, k) {
+			c.sc.years = append(c.sc.years, k)
+		}
+	}
+	if len(c.sc.years) > n0 {
+		s.years = c.sc.years[n0:len(c.sc.years):len(c.sc.years)]
+	}
+	return s.years
 }
 
 // sentenceIndex returns the index of the sentence holding offset off (or the
@@ -351,7 +379,7 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	at.ok = true
 	ind.Metric = metric
 	ind.Subject = c.subject(si, s, f, metric)
-	ind.Period = period(s.toks, f, metric)
+	ind.Period = period(s.toks, c.yearStarts(s), f, metric)
 	return at
 }
 
@@ -2477,10 +2505,11 @@ var flowMetrics = map[Metric]bool{
 // in the figure's clause, preferring one after the figure or one directly
 // modifying a noun before it ("2025 growth"), or for flow metrics a
 // sentence-opening "In 1986". Years that start a name ("the 2024 Hong Kong
-// Investment Promotion Conference") are not periods.
-func period(toks []wordTok, f figure, metric Metric) *Period {
+// Investment Promotion Conference") are not periods. starts are the
+// sentence's yearStarts.
+func period(toks []wordTok, starts []int, f figure, metric Metric) *Period {
 	var buf [8]yearExpr // most sentences have fewer: no allocation
-	exprs := yearExprs(buf[:0], toks, f)
+	exprs := yearExprs(buf[:0], toks, starts, f)
 	bestScore, best := 1<<30, -1
 	for x, e := range exprs {
 		if toks[e.i].clause != f.clause {
@@ -2517,16 +2546,15 @@ func period(toks []wordTok, f figure, metric Metric) *Period {
 // yearExprs lists the year expressions outside the figure: "between Y1 and
 // Y2", "from Y1 to Y2", "Y1–Y2", fiscal "1986/87", and single years.
 //
-// It appends them to out.
-func yearExprs(out []yearExpr, toks []wordTok, f figure) []yearExpr {
-	for k := 0; k < len(toks); k++ {
-		if k >= f.fs && k < f.fe {
+// It appends them to out. starts are the sentence's yearStarts: only they
+// are read, not every word, for each figure.
+func yearExprs(out []yearExpr, toks []wordTok, starts []int, f figure) []yearExpr {
+	next := 0 // the first word no expression found has taken
+	for _, k := range starts {
+		if k < next || k >= f.fs && k < f.fe {
 			continue
 		}
-		y, ok := toks[k].year()
-		if !ok || namesYear(toks, k) {
-			continue
-		}
+		y, _ := toks[k].year()
 		e := yearExpr{i: k, j: k + 1, from: y, to: y}
 		if k+1 < len(toks) && toks[k+1].num && (toks[k+1].joined() || toks[k+1].sep == '/') {
 			if y2, ok := endYear(y, toks[k+1].lower); ok {
@@ -2541,7 +2569,7 @@ func yearExprs(out []yearExpr, toks []wordTok, f figure) []yearExpr {
 			}
 		}
 		out = append(out, e)
-		k = e.j - 1
+		next = e.j
 	}
 	return out
 }
