@@ -65,7 +65,9 @@ func (m *scanMarks) mark(text string) {
 			} else {
 				e = asciiLetterEnd(text, e)
 			}
-			m.markWord(&qs, i+b>>3, e)
+			if p := i + b>>3; mayMark(text, p, e) {
+				m.markWord(&qs, p, e)
+			}
 		}
 	}
 	for ; i < len(text); i++ {
@@ -75,9 +77,19 @@ func (m *scanMarks) mark(text string) {
 			m.qty[i>>6] |= 1 << (i & 63)
 			m.date[i>>6] |= 1 << (i & 63)
 		case qLetters[c] && (i == 0 || !qLetters[text[i-1]]):
-			m.markWord(&qs, i, asciiLetterEnd(text, i+1))
+			if e := asciiLetterEnd(text, i+1); mayMark(text, i, e) {
+				m.markWord(&qs, i, e)
+			}
 		}
 	}
+}
+
+// mayMark reports whether markWord may mark the run of letters t[p:e]: it
+// is markWord's first tests, small enough to be inlined into mark's loop,
+// so that nearly every word is done with there without a call.
+func mayMark(t string, p, e int) bool {
+	n := e - p
+	return e < len(t) && dtDigit(t[e]) || n < 32 && markShape.hasLetters(t[p], t[e-1], n)
 }
 
 // markWord sets the marks of the run of letters t[p:e].
