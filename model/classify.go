@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -1178,6 +1179,10 @@ type cueIndex struct {
 	// skip the prefix probes without a map lookup, and the others probe
 	// only the lengths that exist.
 	preLens [26 * 26 * 26]uint32
+	// byClass, by the bit number of a classBit, has bit ri set when rule
+	// ri accepts that unit class: chooseMetric visits only those rules.
+	// Index 16 is for a classBit of 0, which no rule accepts.
+	byClass [17]uint32
 }
 
 // tri returns the preLens index of w's first three bytes, or -1 when they are
@@ -1262,6 +1267,11 @@ func parseMetricTable() *cueIndex {
 			}
 		}
 		ix.rules = append(ix.rules, r)
+		for b := range 16 {
+			if r.units&(1<<b) != 0 {
+				ix.byClass[b] |= 1 << ri
+			}
+		}
 	}
 	ix.byWordT = newWordTable(ix.byWord)
 	return ix
@@ -1371,11 +1381,9 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores) (metric Metric, ok,
 	}
 	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
 	bestRule, bestScore := -1, 0.0
-	for ri := range ix.rules {
+	for rs := ix.byClass[bits.TrailingZeros16(cb)]; rs != 0; rs &= rs - 1 {
+		ri := bits.TrailingZeros32(rs)
 		r := &ix.rules[ri] // not copied: a rule is 96 bytes
-		if r.units&cb == 0 {
-			continue
-		}
 		if ms.seen&(1<<ri) == 0 {
 			// No cue of the rule: every group scores 0.
 			if !r.anyReq && !(big && r.anyBig) && r.base > bestScore {
