@@ -427,7 +427,7 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		if b.Metric == MetricOther && ind.Metric != MetricOther {
 			continue // "exports declined 9.9 pct to 615 billion": the base's own cues misled it
 		}
-		if k > 0 && changeNouns.has(toks[k].lower) && ownMeasures.has(toks[k-1].lower) {
+		if k > 0 && changeNouns.hasLower(toks[k].lower) && ownMeasures.hasLower(toks[k-1].lower) {
 			continue // "a country of 37 million people, has averaged GDP growth of 5%": it says what grew
 		}
 		ind.Metric = growthOf(b.Metric)
@@ -444,7 +444,7 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 // tonnes", "up 12% year on year to ...", "fell 3% in 2023 to ...").
 func skipWhen(toks []wordTok, k, cl int) int {
 	for n := 0; n < 4 && k < len(toks) && toks[k].clause == cl; n, k = n+1, k+1 {
-		if _, isYear := toks[k].year(); !isYear && !whenWords.has(toks[k].lower) && !isMonthWord(toks[k].lower) {
+		if _, isYear := toks[k].year(); !isYear && !whenWords.hasLower(toks[k].lower) && !isMonthWord(toks[k].lower) {
 			break
 		}
 	}
@@ -485,7 +485,7 @@ func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 		toks := c.cache[r.si].toks
 		w1, w2 := toks[r.fs-2].lower, toks[r.fs-1].lower
 		switch {
-		case w2 == "from" && (w1 == "up" || w1 == "down" || changeVerbs.has(w1)),
+		case w2 == "from" && (w1 == "up" || w1 == "down" || changeVerbs.hasLower(w1)),
 			w2 == "with" && w1 == "compared",
 			w2 == "against" || w2 == "vs" || w2 == "versus",
 			w1 == "vs" || w1 == "versus": // "Shr loss 27 cts vs loss 24 cts"
@@ -562,13 +562,13 @@ func changeMarker(toks []wordTok, f figure) int {
 		return -1
 	}
 	switch w := toks[k].lower; {
-	case w == "up" && k > 0 && madeUp.has(toks[k-1].lower):
+	case w == "up" && k > 0 && madeUp.hasLower(toks[k-1].lower):
 		return -1 // "wheat made up about 80%": a share, not a rise
-	case changeVerbs.has(w):
+	case changeVerbs.hasLower(w):
 		return k
-	case w == "by" && k > 0 && changeVerbs.has(toks[k-1].lower):
+	case w == "by" && k > 0 && changeVerbs.hasLower(toks[k-1].lower):
 		return k - 1
-	case w == "of" && k > 0 && changeNouns.has(toks[k-1].lower):
+	case w == "of" && k > 0 && changeNouns.hasLower(toks[k-1].lower):
 		return k - 1
 	}
 	return -1
@@ -1411,7 +1411,7 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores) (metric Metric, ok,
 			bestRule, bestScore = ri, score
 		}
 	}
-	if bestRule >= 0 && class == unitCount && counted != "" && countedRules&(1<<bestRule) == 0 && !genericCounts.has(strings.ToLower(counted)) {
+	if bestRule >= 0 && class == unitCount && counted != "" && countedRules&(1<<bestRule) == 0 && !genericCounts.hasLower(strings.ToLower(counted)) {
 		// A count says what it counts, and it is not what the metric
 		// counts: "the service has reached 227 cities" is no number of
 		// trains, whatever train the sentence names.
@@ -1437,7 +1437,7 @@ var genericCounts = wordSet("pairs units trips sets rounds batches")
 // projects", "2,000 wagons".
 func countsEconomy(counted string) bool {
 	for _, w := range strings.Fields(counted) {
-		if economyCounts.has(strings.ToLower(w)) {
+		if economyCounts.hasLower(strings.ToLower(w)) {
 			return true
 		}
 	}
@@ -1519,35 +1519,15 @@ var (
 	tradeWords    = wordSet("trade trading turnover exports export imports import shipments commerce")
 )
 
-// wordSet makes the set of the space-separated words of s.
-func wordSet(s string) *lowerSet {
+// wordSet makes the set of the space-separated words of s. The
+// classifier asks its sets about nearly every word of a sentence, with
+// tokens already in lower case: hasLower.
+func wordSet(s string) *shapedSet {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
 	}
-	ls := &lowerSet{shape: newWordShape(mapKeys(m)...), m: m}
-	for w := range m {
-		if n := len(w); n >= 32 || !isLetter(w[0]) || !isLetter(w[n-1]) {
-			ls.all = true // a key the shape cannot hold
-		}
-	}
-	return ls
-}
-
-// lowerSet is a set of words, asked with the words exactly as written (the
-// classifier's tokens are lower case already). The subject and metric rules
-// ask their sets about nearly every word of a sentence, and nearly every
-// answer is no: the shape filter (first letter, last letter, length) gives
-// most of those without hashing the word.
-type lowerSet struct {
-	shape *wordShape
-	all   bool // a key the filter cannot hold: every word goes to the map
-	m     map[string]bool
-}
-
-// has reports whether w is in the set.
-func (s *lowerSet) has(w string) bool {
-	return (s.all || s.shape.has(w)) && s.m[w]
+	return newShapedSet(m)
 }
 
 // isTradeMetric reports whether m is about trade between two parties, where
@@ -1846,7 +1826,7 @@ func kindRank(kind string) int {
 func withoutDestinations(toks []wordTok, ms []placeMention, f figure) []placeMention {
 	from := -1
 	for k := f.fe; k < len(toks) && toks[k].clause == f.clause; k++ {
-		if travelVerbs.has(toks[k].lower) {
+		if travelVerbs.hasLower(toks[k].lower) {
 			from = k
 			break
 		}
@@ -1871,7 +1851,7 @@ func withoutTravelled(toks []wordTok, ms []placeMention) []placeMention {
 	for _, m := range ms {
 		travelled := false
 		for k := m.i - 1; k >= 0 && toks[k].clause == toks[m.i].clause; k-- {
-			if travelVerbs.has(toks[k].lower) {
+			if travelVerbs.hasLower(toks[k].lower) {
 				travelled = true
 				break
 			}
@@ -1961,7 +1941,7 @@ func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 			return nil
 		}
 		for k, t := range toks {
-			if t.clause != c || !tradeWords.has(t.lower) {
+			if t.clause != c || !tradeWords.hasLower(t.lower) {
 				continue
 			}
 			for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == c; j++ {
@@ -1995,7 +1975,7 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 			continue
 		}
 		if m.j < len(toks) && toks[m.j-1].clause == toks[m.j].clause &&
-			(currencyWords.has(toks[m.j].lower) || toks[m.j].lower == "based" && toks[m.j].joined()) {
+			(currencyWords.hasLower(toks[m.j].lower) || toks[m.j].lower == "based" && toks[m.j].joined()) {
 			continue // "Hong Kong dollars", "Kuala Lumpur-based"
 		}
 		if m.j < len(toks) && toks[m.j].sep == '$' {
@@ -2017,7 +1997,7 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 // attributed reports whether the place at token k is named as a source:
 // "according to (the) X".
 func attributed(toks []wordTok, k int) bool {
-	if k > 0 && determiners.has(toks[k-1].lower) {
+	if k > 0 && determiners.hasLower(toks[k-1].lower) {
 		k--
 	}
 	return k >= 2 && toks[k-1].lower == "to" && toks[k-2].lower == "according"
@@ -2032,7 +2012,7 @@ func exemplified(toks []wordTok, k int) bool {
 		switch w := toks[k-1].lower; {
 		case w == "including" || w == "like" || w == "as" && k > 1 && toks[k-2].lower == "such":
 			return true
-		case determiners.has(w) || toks[k-1].num || toks[k-1].joined() && !toks[k-1].cap:
+		case determiners.hasLower(w) || toks[k-1].num || toks[k-1].joined() && !toks[k-1].cap:
 			k--
 		default:
 			return false
@@ -2086,7 +2066,7 @@ func isNumberWord(w string) bool {
 // skipCount returns the first token from k on past an article and a
 // number: "between Xinjiang and the five Central Asian countries".
 func skipCount(toks []wordTok, k int) int {
-	if k < len(toks) && determiners.has(toks[k].lower) {
+	if k < len(toks) && determiners.hasLower(toks[k].lower) {
 		k++
 	}
 	if k < len(toks) {
@@ -2101,13 +2081,13 @@ func skipCount(toks []wordTok, k int) int {
 // modifier that may stand between a preposition and a place ("in eastern
 // Kazakhstan"). Capitalised "Central" or "North" begin names and are kept.
 func isDeterminer(t wordTok) bool {
-	return determiners.has(t.lower) || !t.cap && modifiers.has(t.lower)
+	return determiners.hasLower(t.lower) || !t.cap && modifiers.hasLower(t.lower)
 }
 
 // fromAfter finds "N (originating) from X" right after the figure.
 func fromAfter(toks []wordTok, ms []placeMention, f figure) *gazPlace {
 	k := f.fe
-	if k < len(toks) && originVerbs.has(toks[k].lower) {
+	if k < len(toks) && originVerbs.hasLower(toks[k].lower) {
 		k++
 	}
 	if k >= len(toks) || toks[k].lower != "from" || toks[k].clause != f.clause {
@@ -2132,7 +2112,7 @@ func exchangePlace(toks []wordTok, ms []placeMention, f figure) *gazPlace {
 				return m.p
 			}
 		}
-		if k := m.i - 1; k >= 1 && prepositions.has(toks[k].lower) && toks[k-1].lower == "listed" {
+		if k := m.i - 1; k >= 1 && prepositions.hasLower(toks[k].lower) && toks[k-1].lower == "listed" {
 			return m.p
 		}
 	}
@@ -2146,7 +2126,7 @@ func exchangePlace(toks []wordTok, ms []placeMention, f figure) *gazPlace {
 func inNounPhrase(toks []wordTok, ms []placeMention, f figure) *placeMention {
 	for k := f.fe; k < len(toks) && k < f.fe+8; k++ {
 		t := toks[k]
-		if t.clause != f.clause || t.num || prepositions.has(t.lower) || npStops.has(t.lower) {
+		if t.clause != f.clause || t.num || prepositions.hasLower(t.lower) || npStops.hasLower(t.lower) {
 			return nil
 		}
 		if m := mentionAt(ms, k); m != nil {
@@ -2169,7 +2149,7 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 	}
 	// between A and B
 	for x, a := range ms {
-		if x+1 >= len(ms) || a.i == 0 || toks[a.i-1].lower != "between" && !(a.i >= 2 && toks[a.i-2].lower == "between" && determiners.has(toks[a.i-1].lower)) {
+		if x+1 >= len(ms) || a.i == 0 || toks[a.i-1].lower != "between" && !(a.i >= 2 && toks[a.i-2].lower == "between" && determiners.hasLower(toks[a.i-1].lower)) {
 			continue
 		}
 		b := ms[x+1]
@@ -2216,7 +2196,7 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 	}
 	// trade with B: A is the clause's subject.
 	for k, t := range toks {
-		if t.clause != cl || !tradeWords.has(t.lower) {
+		if t.clause != cl || !tradeWords.hasLower(t.lower) {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == cl; j++ {
@@ -2343,7 +2323,7 @@ var governmentVerbs = wordSet("said says promised promises pledged pledges agree
 func (c *classifier) governmentOf(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 	for _, m := range ms {
 		if toks[m.i].clause != cl || governed(toks, ms, m) || m.j >= len(toks) || toks[m.j].clause != cl ||
-			!governmentVerbs.has(toks[m.j].lower) {
+			!governmentVerbs.hasLower(toks[m.j].lower) {
 			continue
 		}
 		if country, ok := capitalOf[m.p.name]; ok {
@@ -2418,12 +2398,12 @@ func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 		}
 		// "the port of Baku", "the city of Almaty" name the place: its
 		// role is the phrase's, so look before "the port".
-		if toks[k].lower != "of" || k == 0 || !namingNouns.has(toks[k-1].lower) {
+		if toks[k].lower != "of" || k == 0 || !namingNouns.hasLower(toks[k-1].lower) {
 			break
 		}
 		k -= 2
 	}
-	if prepositions.has(toks[k].lower) {
+	if prepositions.hasLower(toks[k].lower) {
 		return true
 	}
 	if toks[k].lower == "and" || toks[k].lower == "or" {
@@ -2528,7 +2508,7 @@ func period(toks []wordTok, starts []int, f figure, metric Metric) *Period {
 			score = e.i - f.fe
 		} else {
 			score = f.fs - e.j + 2
-			if e.j < len(toks) && !toks[e.j].num && !toks[e.j].cap && !prepositions.has(toks[e.j].lower) && toks[e.j].lower != "and" {
+			if e.j < len(toks) && !toks[e.j].num && !toks[e.j].cap && !prepositions.hasLower(toks[e.j].lower) && toks[e.j].lower != "and" {
 				score -= 2 // "2025 growth": the year modifies a noun
 			}
 		}
@@ -2612,7 +2592,7 @@ func namesYear(toks []wordTok, k int) bool {
 	if isMonthWord(toks[k+1].lower) {
 		return false
 	}
-	return k > 0 && determiners.has(toks[k-1].lower)
+	return k > 0 && determiners.hasLower(toks[k-1].lower)
 }
 
 func isMonthWord(w string) bool {

@@ -636,6 +636,7 @@ type shapedSet struct {
 	m     map[string]bool
 }
 
+// newShapedSet makes the set of the keys of m, which are lower case.
 func newShapedSet(m map[string]bool) *shapedSet {
 	s := &shapedSet{shape: newWordShape(mapKeys(m)...), m: m}
 	for k := range m {
@@ -652,6 +653,12 @@ func (s *shapedSet) has(w string) bool {
 		return false
 	}
 	return s.m[qWordLower(w)]
+}
+
+// hasLower is has for a word already in lower case, such as the
+// classifier's tokens: it is not folded again.
+func (s *shapedSet) hasLower(w string) bool {
+	return (s.all || s.shape.has(w)) && s.m[w]
 }
 
 var (
