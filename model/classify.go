@@ -22,13 +22,17 @@ import (
 // period. Counts that measure nothing in the vocabulary ("three distinct
 // tiers", "five agreements") are dropped: a bare count is only an indicator
 // when its sentence says what population it counts.
-func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
+func buildIndicators(text string, sents []Span, qs []Quantity, wm *wordMasks) []Indicator {
 	if len(qs) == 0 {
 		return nil
 	}
 	sc := scratchPool.Get().(*classifyScratch)
 	defer sc.release()
-	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable}
+	if wm == nil {
+		sc.words.build(text)
+		wm = &sc.words
+	}
+	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable, words: wm}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch; only those reported are
 	// copied out, into a slice of their exact size.
@@ -70,6 +74,7 @@ type placed struct {
 type classifier struct {
 	text  string
 	sents []Span
+	words *wordMasks // of text, for the tokenizer
 	g     *gazetteer
 	low   string // text with ASCII letters lower-cased, made on first use
 	sc    *classifyScratch
@@ -114,6 +119,8 @@ type classifyScratch struct {
 	// metric is chooseMetric's table of cue scores: kept here, it is not
 	// zeroed, 1 KB, for every figure.
 	metric metricScores
+	// words are the text's word masks when the caller has none.
+	words wordMasks
 }
 
 // indicators returns n zero indicators and placements.
@@ -270,7 +277,7 @@ func (c *classifier) sentence(i int) *sentCtx {
 		c.sc.toks = make([]wordTok, 0, max(minTokChunk, min(2*cap(c.sc.toks), maxTokChunk), need))
 	}
 	n0 := len(c.sc.toks)
-	c.sc.toks = appendWords(c.sc.toks, c.text[sp.Start:sp.End], c.low[sp.Start:sp.End], sp.Start)
+	c.sc.toks = appendWords(c.sc.toks, c.text[sp.Start:sp.End], c.low[sp.Start:sp.End], sp.Start, c.words, sp.Start)
 	toks := c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)]
 	m0 := len(c.sc.mentions)
 	c.sc.mentions = c.g.find(c.sc.mentions, c.text, toks, c.fuzzy)
@@ -680,7 +687,9 @@ func (t wordTok) joined() bool { return t.sep == '-' }
 // tokenizeWords splits s, which starts at byte base of the document, into
 // words, recording clause breaks from the punctuation between them.
 func tokenizeWords(s string, base int) []wordTok {
-	return appendWords(make([]wordTok, 0, len(s)/5+1), s, asciiLower(s), base)
+	var wm wordMasks
+	wm.build(s)
+	return appendWords(make([]wordTok, 0, len(s)/5+1), s, asciiLower(s), base, &wm, 0)
 }
 
 // asciiLower returns s with its ASCII capitals lower-cased (s itself when
@@ -704,40 +713,35 @@ func asciiLower(s string) string {
 }
 
 // appendWords is tokenizeWords appending to dst, with low the ASCII
-// lower-cased form of s (see asciiLower). It runs over every sentence that
-// holds a figure, which on newswire is most of the text, so ASCII takes a
-// fast path: no rune decoding, and the lower field of an ASCII word slices
-// low, which the classifier makes once per document.
-func appendWords(toks []wordTok, s, low string, base int) []wordTok {
+// lower-cased form of s (see asciiLower) and wm the word masks of a text
+// in which s starts at offset off. It runs over every sentence that holds
+// a figure, which on newswire is most of the text, so ASCII takes a fast
+// path: the masks find where a word starts and where its letters and
+// digits end, no rune is decoded, and the lower field of an ASCII word
+// slices low, which the classifier makes once per document.
+func appendWords(toks []wordTok, s, low string, base int, wm *wordMasks, off int) []wordTok {
 	first := len(toks) // toks[:first] belong to the caller
-	clause := 0
+	clause, prevClause := 0, 0
 	prevEnd := 0
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
-				i++
+		if i = wm.nextWide(off+i, off+len(s)) - off; i >= len(s) {
+			break
+		}
+		if s[i] >= utf8.RuneSelf {
+			if r, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				i += n
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
-			i += n
-			continue
 		}
 		start := i
 		ascii := true
 		for i < len(s) {
-			// Runs of ASCII letters and digits, most of every word, are
-			// skipped eight bytes at a time; the byte that ends the run
-			// is handled below.
-			if i = asciiAlnumEnd(s, i); i >= len(s) {
+			if i = min(wm.alnumEnd(off+i)-off, len(s)); i >= len(s) {
 				break
 			}
 			var r rune
 			n := 1
 			if c := s[i]; c < utf8.RuneSelf {
-				if asciiWord[c] {
-					i++
-					continue
-				}
 				r = rune(c)
 			} else {
 				r, n = utf8.DecodeRuneInString(s[i:])
@@ -762,14 +766,14 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 			}
 			break
 		}
-		word := s[start:i]
-		t := wordTok{start: base + start, end: base + i}
 		hasPrev := len(toks) > first
+		toks = append(toks, wordTok{start: base + start, end: base + i})
+		t := &toks[len(toks)-1]
 		if c := s[start]; c < utf8.RuneSelf {
 			t.cap = 'A' <= c && c <= 'Z'
 			t.num = isDigit(c)
 		} else {
-			r0, _ := utf8.DecodeRuneInString(word)
+			r0, _ := utf8.DecodeRuneInString(s[start:i])
 			t.cap = unicode.IsUpper(r0)
 			t.num = unicode.IsDigit(r0)
 		}
@@ -783,11 +787,11 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 			t.lower = low[start:i]
 			t.hash, capsFirst = lowerWordHash(s, low, start, i)
 		} else {
-			t.lower = strings.ToLower(word)
+			t.lower = strings.ToLower(s[start:i])
 			t.hash = wordHash(t.lower)
 		}
 		clauseWord := isClauseWord(t.lower)
-		if capsFirst && clauseWord && hasPrev && toks[len(toks)-1].clause == clause {
+		if capsFirst && clauseWord && hasPrev && prevClause == clause {
 			clause++
 		}
 		if hasPrev {
@@ -801,10 +805,10 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 				}
 			}
 		}
-		if !capsFirst && clauseWord && hasPrev && toks[len(toks)-1].clause == clause {
+		if !capsFirst && clauseWord && hasPrev && prevClause == clause {
 			clause++ // "forecast that Italian output would rise": a new clause
 		}
-		t.clause = clause
+		t.clause, prevClause = clause, clause
 		if i < len(s) && (s[i] == '\'' || s[i] == "’"[0]) && possessiveAt(s, i) {
 			t.poss = true
 			_, n := utf8.DecodeRuneInString(s[i:])
@@ -814,7 +818,6 @@ func appendWords(toks []wordTok, s, low string, base int) []wordTok {
 			}
 		}
 		prevEnd = i
-		toks = append(toks, t)
 	}
 	return toks
 }

@@ -208,7 +208,7 @@ func TestBuildIndicators(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q := fig(t, tt.sentence, tt.figure, tt.unit)
-			got := buildIndicators(tt.sentence, splitSentences(tt.sentence), []Quantity{q})
+			got := buildIndicators(tt.sentence, splitSentences(tt.sentence), []Quantity{q}, nil)
 			if len(got) != 1 {
 				t.Fatalf("got %d indicators, want 1", len(got))
 			}
@@ -270,7 +270,7 @@ func TestPercentChange(t *testing.T) {
 				qs = []Quantity{c, b}
 			}
 			var got *Indicator
-			for _, in := range buildIndicators(tt.sentence, splitSentences(tt.sentence), qs) {
+			for _, in := range buildIndicators(tt.sentence, splitSentences(tt.sentence), qs, nil) {
 				if in.Quantity == c {
 					got = &in
 				}
@@ -352,7 +352,7 @@ func TestClassifyScanned(t *testing.T) {
 			for i := range qs {
 				qs[i].Text = tt.sentence[qs[i].Span.Start:qs[i].Span.End]
 			}
-			for _, in := range buildIndicators(tt.sentence, splitSentences(tt.sentence), qs) {
+			for _, in := range buildIndicators(tt.sentence, splitSentences(tt.sentence), qs, nil) {
 				if strings.Contains(in.Text, tt.figure) {
 					if in.Metric != tt.wantMetric || in.Subject != tt.wantSubject {
 						t.Errorf("%q: got %s / %q, want %s / %q", in.Text, in.Metric, in.Subject, tt.wantMetric, tt.wantSubject)
@@ -377,7 +377,7 @@ func TestBuildIndicatorsDrops(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q := fig(t, tt.sentence, tt.figure, "count")
-			if got := buildIndicators(tt.sentence, splitSentences(tt.sentence), []Quantity{q}); len(got) != 0 {
+			if got := buildIndicators(tt.sentence, splitSentences(tt.sentence), []Quantity{q}, nil); len(got) != 0 {
 				t.Errorf("got %+v, want nothing", got)
 			}
 		})
@@ -402,7 +402,7 @@ func BenchmarkBuildIndicators(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {
-		buildIndicators(text, sents, qs)
+		buildIndicators(text, sents, qs, nil)
 	}
 }
 
@@ -439,7 +439,7 @@ func BenchmarkBuildIndicatorsReuters(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
-			buildIndicators(d.clean, d.sents, d.qs)
+			buildIndicators(d.clean, d.sents, d.qs, nil)
 		}
 	}
 }
@@ -478,7 +478,7 @@ func TestSeedGoldByHand(t *testing.T) {
 				continue
 			}
 			q := Quantity{Unit: g.Unit, Span: Span{i, i + len(g.Text)}, Text: g.Text}
-			inds := buildIndicators(text, splitSentences(text), []Quantity{q})
+			inds := buildIndicators(text, splitSentences(text), []Quantity{q}, nil)
 			total++
 			if len(inds) != 1 {
 				t.Errorf("%s: %q dropped", d.File, g.Text)

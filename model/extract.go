@@ -38,7 +38,7 @@ func Extract(d *Document) Result {
 	for i := range qs {
 		qs[i].Text = d.Text[qs[i].Span.Start:qs[i].Span.End]
 	}
-	inds := buildIndicators(clean, sents, qs)
+	inds := buildIndicators(clean, sents, qs, &sc.marks.words)
 	for i := range inds {
 		// A plain-word unit or what a count counts is cut from the clean
 		// text; the same few words recur, so they are interned.
@@ -83,7 +83,14 @@ func Extract(d *Document) Result {
 // isDateLine reports whether a sentence is only a date, perhaps after a
 // "Date:" label.
 func isDateLine(sentence, date string) bool {
-	s := strings.TrimSpace(sentence)
+	// Only the start is trimmed of labels below: a sentence that does not
+	// end with the date is not one, and most are turned away here without
+	// trimming (this runs for nearly every event).
+	s := strings.TrimRightFunc(sentence, unicode.IsSpace)
+	if !strings.HasSuffix(s, date) {
+		return false
+	}
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 	for _, label := range []string{"Date:", "date:", "Date", "date"} {
 		s = strings.TrimSpace(strings.TrimPrefix(s, label))
 	}

@@ -30,6 +30,85 @@ type scanMarks struct {
 	// letters that is a trigger word (dtWordKind) or is glued to digits
 	// ("G20": the date scanner skips the whole token).
 	date []uint64
+	// words are the masks the classifier's tokenizer reads (wordMasks):
+	// they fall out of the same blocks.
+	words wordMasks
+}
+
+// wordMasks are two bitmaps over a text for its tokenizer (appendWords):
+// alnum marks the ASCII letters and digits, which most of every word is
+// made of, and wide marks those and every byte of a multi-byte rune, the
+// bytes a word may start at. The tokenizer jumps over a gap to the next
+// wide bit and over a run of letters and digits to the next clear alnum
+// bit, rather than testing the bytes one by one.
+type wordMasks struct {
+	alnum, wide []uint64
+}
+
+// reset sizes the masks for a text of n bytes, all bits clear.
+func (wm *wordMasks) reset(n int) {
+	w := n/64 + 1
+	if cap(wm.alnum) < w {
+		wm.alnum = make([]uint64, w, w+w/4)
+		wm.wide = make([]uint64, w, w+w/4)
+	}
+	wm.alnum, wm.wide = wm.alnum[:w], wm.wide[:w]
+	clear(wm.alnum)
+	clear(wm.wide)
+}
+
+// build fills the masks for text.
+func (wm *wordMasks) build(text string) {
+	wm.reset(len(text))
+	forBlocks(text, func(blk int, letters, digits, high uint64) {
+		wm.alnum[blk>>6] = letters | digits
+		wm.wide[blk>>6] = letters | digits | high
+	})
+}
+
+// forBlocks calls fn with the masks of each 64-byte block of text (see
+// blockMasks), in order; the last, short block is read from a copy padded
+// with zero bytes, which are neither letters, digits nor high.
+func forBlocks(text string, fn func(blk int, letters, digits, high uint64)) {
+	blk := 0
+	for ; blk+64 <= len(text); blk += 64 {
+		letters, digits, high := blockMasks(text[blk : blk+64])
+		fn(blk, letters, digits, high)
+	}
+	if blk < len(text) {
+		var pad [64]byte
+		copy(pad[:], text[blk:])
+		letters, digits, high := blockMasks(unsafe.String(&pad[0], len(pad)))
+		fn(blk, letters, digits, high)
+	}
+}
+
+// alnumEnd returns the first offset at or after q that is not an ASCII
+// letter or digit. The bitmap's last word always has a clear bit at the
+// text's end, so the search stops there.
+func (wm *wordMasks) alnumEnd(q int) int {
+	w := q >> 6
+	b := ^wm.alnum[w] & (^uint64(0) << (q & 63))
+	for b == 0 {
+		w++
+		b = ^wm.alnum[w]
+	}
+	return w<<6 | bits.TrailingZeros64(b)
+}
+
+// nextWide returns the first offset at or after q whose wide bit is set,
+// or at least limit when there is none before limit.
+func (wm *wordMasks) nextWide(q, limit int) int {
+	w := q >> 6
+	b := wm.wide[w] & (^uint64(0) << (q & 63))
+	for b == 0 {
+		w++
+		if w<<6 >= limit || w >= len(wm.wide) {
+			return limit
+		}
+		b = wm.wide[w]
+	}
+	return w<<6 | bits.TrailingZeros64(b)
 }
 
 // mark fills m for text, reusing its bitmaps' memory.
@@ -50,35 +129,28 @@ func (m *scanMarks) mark(text string) {
 	m.qty, m.date = m.qty[:n], m.date[:n]
 	clear(m.qty)
 	clear(m.date)
+	m.words.reset(len(text))
 	qs := qscanner{text: text} // for numberWordAt, which reads only the text
 	var carry uint64           // 1 when the byte before the block is a letter
-	blk := 0
-	for ; blk+64 <= len(text); blk += 64 {
-		letters, digits := blockMasks(text[blk : blk+64])
+	forBlocks(text, func(blk int, letters, digits, high uint64) {
+		m.words.alnum[blk>>6] = letters | digits
+		m.words.wide[blk>>6] = letters | digits | high
 		carry = m.markBlock(&qs, blk, letters, digits, carry)
-	}
-	if blk < len(text) {
-		// The last, short block is read from a copy padded with zero
-		// bytes, which are neither letters nor digits: a word that runs
-		// to the end of the text ends at the padding, at len(text).
-		var pad [64]byte
-		copy(pad[:], text[blk:])
-		letters, digits := blockMasks(unsafe.String(&pad[0], len(pad)))
-		m.markBlock(&qs, blk, letters, digits, carry)
-	}
+	})
 }
 
-// blockMasks returns the masks of the ASCII letters and digits of b, 64
-// bytes: bit k is b[k].
-func blockMasks(b string) (letters, digits uint64) {
+// blockMasks returns the masks of the ASCII letters, the ASCII digits and
+// the bytes ≥ 0x80 of b, 64 bytes: bit k is b[k].
+func blockMasks(b string) (letters, digits, high uint64) {
 	_ = b[63]
 	for j := 0; j < 64; j += 8 {
 		x := load8(b, j)
 		// Gather bit 7 of each byte into bits 0-7, in text order.
 		letters |= (swarLetters(x) >> 7) * 0x0102040810204080 >> 56 << j
 		digits |= (swarDigits(x) >> 7) * 0x0102040810204080 >> 56 << j
+		high |= (x & swarHi >> 7) * 0x0102040810204080 >> 56 << j
 	}
-	return letters, digits
+	return letters, digits, high
 }
 
 // markBlock sets the marks of the 64-byte block at blk, whose letters and
