@@ -79,7 +79,7 @@ type classifier struct {
 	low   string // text with ASCII letters lower-cased, made on first use
 	sc    *classifyScratch
 	cache []sentCtx  // by sentence index: its words and place mentions, once built
-	fuzzy fuzzyCache // misspelt names met so far in the document
+	fuzzy fuzzyCache // misspelt names met so far, in this document and before
 	// usableBuf backs the result of usable, which subject needs only until
 	// its next call.
 	usableBuf []placeMention
@@ -113,7 +113,7 @@ type classifyScratch struct {
 	// mentions point only into the gazetteer, so it needs no clearing.
 	usable []placeMention
 	// mentions backs the sentences' place mentions, as toks backs their
-	// words; fuzzy is the document's fuzzyCache, emptied for the next.
+	// words; fuzzy is the fuzzyCache, kept from one document to the next.
 	mentions []placeMention
 	fuzzy    fuzzyCache
 	// metric is chooseMetric's table of cue scores: kept here, it is not
@@ -134,7 +134,7 @@ func (sc *classifyScratch) indicators(n int) ([]Indicator, []placed) {
 	return sc.inds, sc.at
 }
 
-// fuzzyCache returns the scratch's empty misspelling cache, made on first
+// fuzzyCache returns the scratch's misspelling cache, made on first
 // use: one map serves every document the scratch sees.
 func (sc *classifyScratch) fuzzyCache() fuzzyCache {
 	if sc.fuzzy == nil {
@@ -203,10 +203,9 @@ func (sc *classifyScratch) release() {
 	clear(sc.mentions)
 	sc.toks, sc.hits, sc.ctxs, sc.inds, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0], sc.mentions[:0]
 	sc.years = sc.years[:0]
-	if len(sc.fuzzy) > maxTokChunk/16 {
-		sc.fuzzy = nil // a huge document's misspellings are not kept
+	if len(sc.fuzzy) > fuzzyCacheMax {
+		clear(sc.fuzzy)
 	}
-	clear(sc.fuzzy) // its keys point into low
 	if cap(sc.mentions) > maxTokChunk {
 		sc.mentions = nil
 	}

@@ -254,10 +254,19 @@ type placeMention struct {
 	fuzzy   bool      // matched through a misspelling
 }
 
-// fuzzyCache remembers, for one document, what each capitalised long word
-// misspells (nil: nothing), so that the edit-distance search runs once per
-// distinct word rather than once per occurrence.
+// fuzzyCache remembers what each capitalised long word misspells (nil:
+// nothing), so that the edit-distance search runs once per distinct word
+// rather than once per occurrence. What a word misspells depends on the
+// word alone, so one cache serves document after document: the words that
+// reach it (company names, the words of ALL-CAPS headlines) recur across
+// a corpus, and were searched afresh in every document while the cache was
+// per document. Its keys are copies, never slices of a document's text.
 type fuzzyCache map[string]*gazPhrase
+
+// fuzzyCacheMax bounds a fuzzyCache: one that grows past it is emptied
+// (see classifyScratch.release), so that a corpus of many distinct names
+// cannot grow it without limit. 32,768 short words take about 2 MB.
+const fuzzyCacheMax = 1 << 15
 
 // find returns the gazetteer mentions in toks, left to right, longest match
 // first. Adjacent mentions of the same place ("mainland Chinese") merge into
@@ -333,20 +342,20 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (p
 	if !t.cap || len(t.lower) < gazFuzzyMin {
 		return placeMention{}, false // cheap gate: misspelt would say no
 	}
-	// Most capitalised words (every word of an ALL-CAPS headline) have no
-	// name of their first letter near their length and letter set; they
-	// are turned away here, before the cache's map is touched.
-	if !g.fuzzyCandidate(t) {
-		return placeMention{}, false
-	}
 	var ph *gazPhrase
-	if fz == nil {
-		ph = g.misspelt(t)
-	} else if got, ok := fz[t.lower]; ok {
+	if got, ok := fz[t.lower]; ok {
 		ph = got
 	} else {
-		ph = g.misspelt(t)
-		fz[t.lower] = ph
+		// Most capitalised words (every word of an ALL-CAPS headline)
+		// have no name of their first letter near their length and
+		// letter set: fuzzyCandidate turns them away without an edit
+		// distance.
+		if g.fuzzyCandidate(t) {
+			ph = g.misspelt(t)
+		}
+		if fz != nil {
+			fz[strings.Clone(t.lower)] = ph
+		}
 	}
 	if ph != nil {
 		return placeMention{i: i, j: i + 1, p: ph.p, demonym: ph.demonym, fuzzy: true}, true
