@@ -300,7 +300,7 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 	n0 := len(c.sc.hits)
 	for k := range toks {
 		if !toks[k].num {
-			ix.lookup(toks, k, func(cu *cue) { c.sc.hits = append(c.sc.hits, cueHit{k, toks[k].clause, cu}) })
+			c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
 		}
 	}
 	if len(c.sc.hits) > n0 {
@@ -782,9 +782,17 @@ func appendWords(toks []wordTok, s, low string, base int, wm *wordMasks, off int
 		capsFirst := false
 		if ascii {
 			// One pass makes the hash (wordHash of the lower-case word)
-			// and finds whether the word has capitals.
+			// and finds whether the word has capitals. A word of under
+			// eight bytes with eight bytes to read (nearly every word) is
+			// done here, as lowerWordHash does it, without the call.
 			t.lower = low[start:i]
-			t.hash, capsFirst = lowerWordHash(s, low, start, i)
+			if n := i - start; n < 8 && start+8 <= len(s) {
+				mask := uint64(1)<<(8*n) - 1
+				x := load8(low, start) & mask
+				t.hash, capsFirst = wordFinal(uint64(n)^x), x != load8(s, start)&mask
+			} else {
+				t.hash, capsFirst = lowerWordHash(s, low, start, i)
+			}
 		} else {
 			t.lower = strings.ToLower(s[start:i])
 			t.hash = wordHash(t.lower)
@@ -1451,33 +1459,45 @@ var economyCounts = wordSet("jobs workers employees projects vehicles wagons rai
 
 // lookup calls fn for each cue that matches the words starting at toks[k].
 func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
+	var buf [8]cueHit
+	for _, h := range ix.appendHits(buf[:0], toks, k) {
+		fn(h.c)
+	}
+}
+
+// appendHits appends a hit for each cue that matches the words starting at
+// toks[k]. It appends rather than calling back, as cueHits runs it for
+// nearly every word of a sentence.
+func (ix *cueIndex) appendHits(hits []cueHit, toks []wordTok, k int) []cueHit {
 	w := toks[k].lower
 	if ix.words.has(toks[k].hash) {
 		cus, _ := ix.byWordT.get(w, toks[k].hash)
 		for _, cu := range cus {
 			if matchCue(cu, toks, k) {
-				fn(cu)
+				hits = append(hits, cueHit{k, toks[k].clause, cu})
 			}
 		}
 	}
 	if t := tri(w); t >= 0 && ix.preLens[t] != 0 {
-		lens := ix.preLens[t]
-		for n := min(len(w), ix.maxPre); n >= 3; n-- {
-			if lens&(1<<n) == 0 {
-				continue // no prefix cue of that length: the lookup would miss
-			}
+		// The prefix lengths some cue has, longest first, up to the
+		// word's length.
+		lens := ix.preLens[t] & (1<<(min(len(w), ix.maxPre)+1) - 1) &^ 7
+		for lens != 0 {
+			n := bits.Len32(lens) - 1
+			lens &^= 1 << n
 			for _, cu := range ix.byPrefix[w[:n]] {
-				fn(cu)
+				hits = append(hits, cueHit{k, toks[k].clause, cu})
 			}
 		}
 	}
 	if w == "by" && k+1 < len(toks) {
 		if _, ok := toks[k+1].year(); ok {
 			for _, cu := range ix.byWord["<byyear>"] {
-				fn(cu)
+				hits = append(hits, cueHit{k, toks[k].clause, cu})
 			}
 		}
 	}
+	return hits
 }
 
 // matchCue reports whether the phrase cue cu matches the words at toks[k],
