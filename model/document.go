@@ -2,8 +2,8 @@ package model
 
 import (
 	"fmt"
-	"strings"
 	"time"
+	"unsafe"
 )
 
 // Span is a half-open byte range [Start, End) into a Document's Text.
@@ -87,29 +87,42 @@ type Document struct {
 // The text is copied once, straight into the result: every Reuters article
 // has noise (its "Date:" label), so this copy is on the hot path.
 func (d *Document) Clean() string {
+	clean, _ := d.cleanInto(nil)
+	return clean
+}
+
+// cleanInto is Clean writing into buf's memory when the document has noise,
+// growing it as needed; it returns the clean text and the buffer to keep
+// for the next call. The clean text aliases the buffer: it is valid only
+// until buf is written again. Extract cleans every document into one
+// pooled buffer this way, rather than allocating a copy of each text that
+// is garbage as soon as the document is done.
+func (d *Document) cleanInto(buf []byte) (string, []byte) {
 	if len(d.Noise) == 0 {
-		return d.Text
+		return d.Text, buf
 	}
-	var b strings.Builder
-	b.Grow(len(d.Text))
+	b := buf[:0]
+	if cap(b) < len(d.Text) {
+		b = make([]byte, 0, len(d.Text))
+	}
 	at := 0 // d.Text[:at] is written
 	for _, n := range d.Noise {
 		s, e := max(n.Start, at), min(n.End, len(d.Text))
 		if s >= e {
 			continue
 		}
-		b.WriteString(d.Text[at:s])
+		b = append(b, d.Text[at:s]...)
 		for i := s; i < e; i++ {
 			if d.Text[i] == '\n' {
-				b.WriteByte('\n')
+				b = append(b, '\n')
 			} else {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		}
 		at = e
 	}
-	b.WriteString(d.Text[at:])
-	return b.String()
+	b = append(b, d.Text[at:]...)
+	return unsafe.String(unsafe.SliceData(b), len(b)), b
 }
 
 // Problem is a path that could not be loaded, and why. Problems never stop a

@@ -27,9 +27,10 @@ type Result struct {
 // Every span in the result indexes d.Text, and every Text field equals
 // d.Text[Start:End].
 func Extract(d *Document) Result {
-	clean := d.Clean()
 	sc := extractPool.Get().(*extractScratch)
 	defer sc.release()
+	clean, buf := d.cleanInto(sc.clean)
+	sc.clean = buf
 	sents := appendSentences(sc.sents, clean)
 	sc.sents = sents
 	sc.marks.mark(clean)
@@ -140,6 +141,12 @@ type extractScratch struct {
 	// sents are the sentence spans: indicators and events copy the spans
 	// they need, so nothing holds the slice after Extract.
 	sents []Span
+	// clean backs the document's clean text (see Document.cleanInto).
+	// Nothing in a result points into it: strings cut from the clean text
+	// are interned or mapped back to the document's own (see inside and
+	// outside), and TestReutersIdentity, which extracts every document
+	// before it reads any result, would see one that did.
+	clean []byte
 }
 
 // extractPool lets concurrent Extract calls each take their own scratch.
@@ -148,6 +155,9 @@ var extractPool = sync.Pool{New: func() any { return new(extractScratch) }}
 // maxScratchItems bounds what a pooled buffer keeps, so that one huge
 // document does not pin its buffers' memory afterwards.
 const maxScratchItems = 1 << 12
+
+// maxScratchText bounds the clean-text buffer a pooled scratch keeps.
+const maxScratchText = 1 << 20
 
 // release clears the scratch, so that it holds no pointer into the
 // document just done, and returns it to the pool.
@@ -163,6 +173,9 @@ func (sc *extractScratch) release() {
 	}
 	if cap(sc.evs) > maxScratchItems {
 		sc.evs = nil
+	}
+	if cap(sc.clean) > maxScratchText {
+		sc.clean = nil
 	}
 	if cap(sc.marks.qty) > maxScratchItems {
 		sc.marks = scanMarks{} // a bitmap of 4096 words covers 256 KB of text
