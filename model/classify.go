@@ -1379,9 +1379,10 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores) (metric Metric, ok,
 	}
 	var countedRules uint64 // the rules a word of counted is a cue of
 	if counted != "" {
-		// Most figures count nothing: the lower-casing and splitting, which
-		// allocate, are left to those that do.
-		for _, w := range strings.Fields(strings.ToLower(counted)) {
+		// Most figures count nothing: the lower-casing is left to those
+		// that do, and the words are visited in place (FieldsSeq), not
+		// split into a new slice.
+		for w := range strings.FieldsSeq(strings.ToLower(counted)) {
 			one := []wordTok{{lower: w, hash: wordHash(w)}}
 			ix.lookup(one, 0, func(cu *cue) {
 				hit(cu, 0, true, true, true)
