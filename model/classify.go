@@ -76,7 +76,6 @@ type classifier struct {
 	sents []Span
 	words *wordMasks // of text, for the tokenizer
 	g     *gazetteer
-	low   string // text with ASCII letters lower-cased, made on first use
 	sc    *classifyScratch
 	cache []sentCtx  // by sentence index: its words and place mentions, once built
 	fuzzy fuzzyCache // misspelt names met so far, in this document and before
@@ -105,9 +104,8 @@ type classifyScratch struct {
 	ctxs  []sentCtx
 	inds  []Indicator // every figure's indicator, before the unreported are dropped
 	at    []placed    // where each figure sits
-	// low backs the lower-cased copy of the text (see lowerText): only
-	// tokens and the per-document misspelling cache point into it, and
-	// neither outlives buildIndicators.
+	// low backs the lower-cased sentences of the text (see lowerSpan):
+	// only tokens point into it, and none outlives buildIndicators.
 	low []byte
 	// usable is the classifier's usableBuf, kept for the next document: its
 	// mentions point only into the gazetteer, so it needs no clearing.
@@ -143,29 +141,29 @@ func (sc *classifyScratch) fuzzyCache() fuzzyCache {
 	return sc.fuzzy
 }
 
-// lowerText returns s with its ASCII capitals lower-cased, as asciiLower,
-// in the scratch's buffer when s has capitals.
-func (sc *classifyScratch) lowerText(s string) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
+// lowerSpan returns s[start:end] with its ASCII capitals lower-cased, as
+// asciiLower, written at the same offsets of the scratch's buffer, which
+// is sized for all of s. Only the sentences the classifier tokenizes are
+// lower-cased, each once, not the whole text: a third of a Reuters
+// article is never tokenized.
+func (sc *classifyScratch) lowerSpan(s string, start, end int) string {
+	if start >= end {
+		return ""
 	}
 	if cap(sc.low) < len(s) {
 		sc.low = make([]byte, len(s), len(s)+len(s)/4)
 	}
 	b := sc.low[:len(s)]
-	copy(b, s[:i])
-	for ; i+8 <= len(s); i += 8 {
+	i := start
+	for ; i+8 <= end; i += 8 {
 		binary.LittleEndian.PutUint64(b[i:], swarLower(load8(s, i)))
 	}
-	for ; i < len(s); i++ {
+	for ; i < end; i++ {
 		b[i] = lowerByte[s[i]]
 	}
-	// b is not written again until release: it can be read as a string.
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	// b[start:end] is not written again until release: it can be read as
+	// a string.
+	return unsafe.String(&b[start], end-start)
 }
 
 // lowerByte maps ASCII capitals to lower case and every other byte to
@@ -265,9 +263,6 @@ func (c *classifier) sentence(i int) *sentCtx {
 	if s.built {
 		return s
 	}
-	if c.low == "" {
-		c.low = c.sc.lowerText(c.text)
-	}
 	sp := c.sents[i]
 	// A sentence has at most one word per two bytes; a buffer with less
 	// room left is replaced, not grown, as earlier sentences point into it.
@@ -276,7 +271,8 @@ func (c *classifier) sentence(i int) *sentCtx {
 		c.sc.toks = make([]wordTok, 0, max(minTokChunk, min(2*cap(c.sc.toks), maxTokChunk), need))
 	}
 	n0 := len(c.sc.toks)
-	c.sc.toks = appendWords(c.sc.toks, c.text[sp.Start:sp.End], c.low[sp.Start:sp.End], sp.Start, c.words, sp.Start)
+	low := c.sc.lowerSpan(c.text, sp.Start, sp.End)
+	c.sc.toks = appendWords(c.sc.toks, c.text[sp.Start:sp.End], low, sp.Start, c.words, sp.Start)
 	toks := c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)]
 	m0 := len(c.sc.mentions)
 	c.sc.mentions = c.g.find(c.sc.mentions, c.text, toks, c.fuzzy)
