@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -715,7 +716,13 @@ func asciiLower(s string) string {
 // digits end, no rune is decoded, and the lower field of an ASCII word
 // slices low, which the classifier makes once per document.
 func appendWords(toks []wordTok, s, low string, base int, wm *wordMasks, off int) []wordTok {
+	// A word and the gap after it take two bytes or more, so the room is
+	// made once and each token is written in place, whole, rather than
+	// appended and then filled in field by field.
+	toks = slices.Grow(toks, len(s)/2+2)
 	first := len(toks) // toks[:first] belong to the caller
+	nt := first        // tokens written
+	toks = toks[:cap(toks)]
 	clause, prevClause := 0, 0
 	prevEnd := 0
 	for i := 0; i < len(s); {
@@ -761,48 +768,51 @@ func appendWords(toks []wordTok, s, low string, base int, wm *wordMasks, off int
 			}
 			break
 		}
-		hasPrev := len(toks) > first
-		toks = append(toks, wordTok{start: base + start, end: base + i})
-		t := &toks[len(toks)-1]
+		end := i
+		hasPrev := nt > first
+		var capital, num bool
 		if c := s[start]; c < utf8.RuneSelf {
-			t.cap = 'A' <= c && c <= 'Z'
-			t.num = isDigit(c)
+			capital, num = 'A' <= c && c <= 'Z', isDigit(c)
 		} else {
-			r0, _ := utf8.DecodeRuneInString(s[start:i])
-			t.cap = unicode.IsUpper(r0)
-			t.num = unicode.IsDigit(r0)
+			r0, _ := utf8.DecodeRuneInString(s[start:end])
+			capital, num = unicode.IsUpper(r0), unicode.IsDigit(r0)
 		}
 		// A capitalised ASCII clause word is tested before the gap's
 		// break, any other after it, as the tokenizer always has: the
 		// clause numbers the metric rules compare depend on it.
-		capsFirst := false
+		var (
+			lower     string
+			hash      uint32
+			capsFirst bool
+		)
 		if ascii {
 			// One pass makes the hash (wordHash of the lower-case word)
 			// and finds whether the word has capitals. A word of under
 			// eight bytes with eight bytes to read (nearly every word) is
 			// done here, as lowerWordHash does it, without the call.
-			t.lower = low[start:i]
-			if n := i - start; n < 8 && start+8 <= len(s) {
-				mask := uint64(1)<<(8*n) - 1
+			lower = low[start:end]
+			if k := end - start; k < 8 && start+8 <= len(s) {
+				mask := uint64(1)<<(8*k) - 1
 				x := load8(low, start) & mask
-				t.hash, capsFirst = wordFinal(uint64(n)^x), x != load8(s, start)&mask
+				hash, capsFirst = wordFinal(uint64(k)^x), x != load8(s, start)&mask
 			} else {
-				t.hash, capsFirst = lowerWordHash(s, low, start, i)
+				hash, capsFirst = lowerWordHash(s, low, start, end)
 			}
 		} else {
-			t.lower = strings.ToLower(s[start:i])
-			t.hash = wordHash(t.lower)
+			lower = strings.ToLower(s[start:end])
+			hash = wordHash(lower)
 		}
-		clauseWord := isClauseWord(t.lower)
+		clauseWord := isClauseWord(lower)
 		if capsFirst && clauseWord && hasPrev && prevClause == clause {
 			clause++
 		}
+		var sep byte
 		if hasPrev {
 			if start-prevEnd == 1 && s[prevEnd] == ' ' {
-				t.sep = ' ' // the common gap, as gapKind would say
+				sep = ' ' // the common gap, as gapKind would say
 			} else {
 				var brk bool
-				t.sep, brk = gapKind(s[prevEnd:start])
+				sep, brk = gapKind(s[prevEnd:start])
 				if brk {
 					clause++
 				}
@@ -811,9 +821,10 @@ func appendWords(toks []wordTok, s, low string, base int, wm *wordMasks, off int
 		if !capsFirst && clauseWord && hasPrev && prevClause == clause {
 			clause++ // "forecast that Italian output would rise": a new clause
 		}
-		t.clause, prevClause = clause, clause
+		prevClause = clause
+		poss := false
 		if i < len(s) && (s[i] == '\'' || s[i] == "’"[0]) && possessiveAt(s, i) {
-			t.poss = true
+			poss = true
 			_, n := utf8.DecodeRuneInString(s[i:])
 			i += n
 			if i < len(s) && (s[i] == 's' || s[i] == 'S') {
@@ -821,8 +832,10 @@ func appendWords(toks []wordTok, s, low string, base int, wm *wordMasks, off int
 			}
 		}
 		prevEnd = i
+		toks[nt] = wordTok{start: base + start, end: base + end, lower: lower, cap: capital, num: num, poss: poss, sep: sep, hash: hash, clause: clause}
+		nt++
 	}
-	return toks
+	return toks[:nt]
 }
 
 func asciiLowerByte(c byte) byte {
