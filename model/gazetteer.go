@@ -49,6 +49,7 @@ const (
 // gazPhrase is one alias, split into the words the tokenizer makes of it.
 type gazPhrase struct {
 	words   []string // lower-case words
+	hashes  []uint32 // wordHash of each word, so that most mismatches cost no string compare
 	raw     []string // the words as written, for gazCaseExact
 	rule    gazCaseRule
 	demonym bool // an adjective or people noun ("Kazakh"), not a name
@@ -183,6 +184,7 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 	ph := &gazPhrase{p: p, demonym: demonym}
 	for _, t := range toks {
 		ph.words = append(ph.words, t.lower)
+		ph.hashes = append(ph.hashes, wordHash(t.lower))
 		ph.raw = append(ph.raw, alias[t.start:t.end])
 		r, _ := utf8.DecodeRuneInString(alias[t.start:t.end])
 		ph.capWord = append(ph.capWord, unicode.IsUpper(r))
@@ -320,7 +322,8 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (p
 		ok := true
 		for k, w := range ph.words {
 			tk := &toks[i+k]
-			if tk.lower != w {
+			// The first word is the table's key, already matched.
+			if k > 0 && (tk.hash != ph.hashes[k] || tk.lower != w) {
 				ok = false
 				break
 			}
