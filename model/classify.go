@@ -1190,9 +1190,9 @@ type cueIndex struct {
 	rules    []metricRule
 	byWord   map[string][]*cue
 	byPrefix map[string][]*cue
-	byWordT  *wordTable[[]*cue] // byWord, for lookup by the token's hash
-	maxPre   int                // longest prefix cue, in bytes
-	words    vocabFilter        // the keys of byWord
+	byWordT  *wordTable[cueList] // byWord, for lookup by the token's hash
+	maxPre   int                 // longest prefix cue, in bytes
+	words    vocabFilter         // the keys of byWord
 	// preLens, by a prefix cue's first three letters (a-z only), has bit n
 	// set when some prefix cue of n bytes starts with them: most words
 	// skip the prefix probes without a map lookup, and the others probe
@@ -1292,8 +1292,35 @@ func parseMetricTable() *cueIndex {
 			}
 		}
 	}
-	ix.byWordT = newWordTable(ix.byWord)
+	lists := make(map[string]cueList, len(ix.byWord))
+	for key, cus := range ix.byWord {
+		l := cueList{cues: cus}
+		for _, cu := range cus {
+			switch {
+			case len(cu.words) == 1:
+				l.single = true
+			case len(cu.words) == 2 && cu.prefix:
+				l.second = ^uint64(0) // a prefix has no hash to test
+			default:
+				l.second |= 1 << (cu.hashes[1] & 63)
+			}
+		}
+		lists[key] = l
+	}
+	ix.byWordT = newWordTable(lists)
 	return ix
+}
+
+// cueList is the cues whose first word is one word: "a" starts twenty-two
+// ("a share", "a tonne", ...), and is one of the commonest words there
+// is. single says whether some cue is that word alone; second has bit
+// h&63 set for the hash h of each phrase cue's second word, so that a
+// word whose next word has no such bit is done with without trying its
+// phrases one by one.
+type cueList struct {
+	cues   []*cue
+	single bool
+	second uint64
 }
 
 // bigMoney is the amount from which a sum of money is read as a total (a
@@ -1481,10 +1508,13 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 func (ix *cueIndex) appendHits(hits []cueHit, toks []wordTok, k int) []cueHit {
 	w := toks[k].lower
 	if ix.words.has(toks[k].hash) {
-		cus, _ := ix.byWordT.get(w, toks[k].hash)
-		for _, cu := range cus {
-			if matchCue(cu, toks, k) {
-				hits = append(hits, cueHit{k, toks[k].clause, cu})
+		l, _ := ix.byWordT.get(w, toks[k].hash)
+		phrases := k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0
+		if phrases || l.single {
+			for _, cu := range l.cues {
+				if (phrases || len(cu.words) == 1) && matchCue(cu, toks, k) {
+					hits = append(hits, cueHit{k, toks[k].clause, cu})
+				}
 			}
 		}
 	}
