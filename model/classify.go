@@ -296,7 +296,7 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 	toks := s.toks
 	n0 := len(c.sc.hits)
 	for k := range toks {
-		if !toks[k].num {
+		if t := &toks[k]; !t.num && ix.mayHit(t) {
 			c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
 		}
 	}
@@ -1198,6 +1198,10 @@ type cueIndex struct {
 	// skip the prefix probes without a map lookup, and the others probe
 	// only the lengths that exist.
 	preLens [26 * 26 * 26]uint32
+	// pre2, by a word's first byte, has bit b&31 set for the second byte
+	// b of each prefix cue and of "by" (whose cue is looked up by hand):
+	// a filter for mayHit, which may say yes for a word no cue starts.
+	pre2 [256]uint32
 	// byClass, by the bit number of a classBit, has bit ri set when rule
 	// ri accepts that unit class: chooseMetric visits only those rules.
 	// Index 16 is for a classBit of 0, which no rule accepts.
@@ -1277,6 +1281,7 @@ func parseMetricTable() *cueIndex {
 						panic("metricTable: prefix cue " + key + " is too long")
 					}
 					ix.preLens[t] |= 1 << len(key)
+					ix.pre2[key[0]] |= 1 << (key[1] & 31)
 					ix.maxPre = max(ix.maxPre, len(key))
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
@@ -1292,6 +1297,7 @@ func parseMetricTable() *cueIndex {
 			}
 		}
 	}
+	ix.pre2['b'] |= 1 << ('y' & 31)
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
 		l := cueList{cues: cus}
@@ -1500,6 +1506,14 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	for _, h := range ix.appendHits(buf[:0], toks, k) {
 		fn(h.c)
 	}
+}
+
+// mayHit reports whether appendHits may find a cue at t: it is
+// appendHits' first tests, small enough to be inlined into cueHits' loop,
+// so that most words are turned away without a call.
+func (ix *cueIndex) mayHit(t *wordTok) bool {
+	w := t.lower
+	return ix.words.has(t.hash) || len(w) >= 2 && ix.pre2[w[0]]&(1<<(w[1]&31)) != 0
 }
 
 // appendHits appends a hit for each cue that matches the words starting at
