@@ -832,7 +832,12 @@ func appendWords(toks []wordTok, s, low string, base int, wm *wordMasks, off int
 			}
 		}
 		prevEnd = i
-		toks[nt] = wordTok{start: base + start, end: base + end, lower: lower, cap: capital, num: num, poss: poss, sep: sep, hash: hash, clause: clause}
+		// Field by field: a whole wordTok, which holds a pointer, was built
+		// on the stack and copied in through the write barrier's wbMove.
+		t := &toks[nt]
+		t.start, t.end = base+start, base+end
+		t.lower, t.hash, t.clause = lower, hash, clause
+		t.cap, t.num, t.poss, t.sep = capital, num, poss, sep
 		nt++
 	}
 	return toks[:nt]
