@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -645,9 +644,26 @@ func growthOf(m Metric) Metric {
 // a linear scan per figure was quadratic in it.
 func locate(toks []wordTok, q Quantity) figure {
 	f := figure{q: q, class: unitClassOf(q.Unit)}
-	f.fs = sort.Search(len(toks), func(i int) bool { return toks[i].end > q.Span.Start })
-	f.fe = f.fs + sort.Search(len(toks)-f.fs, func(i int) bool { return toks[f.fs+i].start >= q.Span.End })
-	f.fe = max(f.fe, f.fs)
+	// Two binary searches, written out: sort.Search's closure call per
+	// probe cost more than the probes.
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); toks[m].end > q.Span.Start {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	f.fs = lo
+	hi = len(toks)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); toks[m].start >= q.Span.End {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	f.fe = max(lo, f.fs)
 	f.slash = f.fe < len(toks) && f.fe > f.fs && toks[f.fe].sep == '/' && !toks[f.fe].num
 	if f.fs < len(toks) {
 		f.clause = toks[f.fs].clause

@@ -87,7 +87,10 @@ func isDateLine(sentence, date string) bool {
 	// Only the start is trimmed of labels below: a sentence that does not
 	// end with the date is not one, and most are turned away here without
 	// trimming (this runs for nearly every event).
-	s := strings.TrimRightFunc(sentence, unicode.IsSpace)
+	s := sentence
+	if n := len(s); n > 0 && (s[n-1] >= utf8.RuneSelf || asciiSpace[s[n-1]]) {
+		s = strings.TrimRightFunc(s, unicode.IsSpace) // rare: summaries are squeezed
+	}
 	if !strings.HasSuffix(s, date) {
 		return false
 	}
