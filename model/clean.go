@@ -716,11 +716,22 @@ func mergeSpans(spans []Span) []Span {
 	return out
 }
 
-// trimSpace narrows [s, e) of text to exclude leading and trailing white
+// trimBlank narrows [s, e) of text to exclude leading and trailing white
 // space, including the Unicode spaces web pages leave behind (no-break,
 // thin, hair, zero-width, ideographic) and a carriage return.
+//
+// It runs on every line findNoise and parseMeta read, so an ASCII byte at
+// either end, by far the common case, is tested with a table look-up and
+// never decoded as a rune.
 func trimBlank(text string, s, e int) (int, int) {
 	for s < e {
+		if c := text[s]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			s++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[s:e])
 		if !isBlankRune(r) {
 			break
@@ -728,6 +739,13 @@ func trimBlank(text string, s, e int) (int, int) {
 		s += n
 	}
 	for e > s {
+		if c := text[e-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			e--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
 		if !isBlankRune(r) {
 			break
@@ -737,12 +755,19 @@ func trimBlank(text string, s, e int) (int, int) {
 	return s, e
 }
 
-// skipSpaces returns the first offset at or after i in t that is not
+// skipBlank returns the first offset at or after i in t that is not
 // horizontal white space (ASCII or Unicode).
 func skipBlank(t string, i int) int {
 	for i < len(t) {
+		if c := t[i]; c < utf8.RuneSelf { // as in trimBlank: no decoding for ASCII
+			if c == '\n' || !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(t[i:])
-		if r == '\n' || !isBlankRune(r) {
+		if !isBlankRune(r) {
 			break
 		}
 		i += n
@@ -753,6 +778,9 @@ func skipBlank(t string, i int) int {
 // isBlankRune reports whether r shows as blank: white space, or a
 // zero-width space, joiner or byte-order mark.
 func isBlankRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[r] // unicode.IsSpace's answer, without its range checks
+	}
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
