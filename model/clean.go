@@ -42,7 +42,15 @@ import (
 //
 // A UTF-8 byte-order mark at the start of the text is noise too.
 func findNoise(text string) []Span {
-	f := noiseFinder{text: text}
+	return findNoiseASCII(text, 0)
+}
+
+// findNoiseASCII is findNoise for a text whose first ascii bytes are known
+// to be ASCII (0 when nothing is known): decodeText finds that prefix while
+// it validates the file, and a line inside it needs no scan of its own to
+// be kept by the other-script rule. Most files are ASCII throughout.
+func findNoiseASCII(text string, ascii int) []Span {
+	f := noiseFinder{text: text, ascii: ascii}
 	if strings.HasPrefix(text, "\ufeff") {
 		f.add(0, len("\ufeff"))
 	}
@@ -62,6 +70,7 @@ func findNoise(text string) []Span {
 // noiseFinder holds the state of findNoise's line scan.
 type noiseFinder struct {
 	text     string
+	ascii    int // text[:ascii] is known to be ASCII
 	spans    []Span
 	dominant writingScript // the script most letters of the text are in, once known
 	scanned  bool          // dominant is known: it is found on first need, as pure-ASCII text never needs it
@@ -122,7 +131,7 @@ func (f *noiseFinder) line(start, end int) int {
 		f.add(s, e)
 		return end
 	}
-	if f.otherScript(t) {
+	if e > f.ascii && f.otherScript(t) { // a line of the ASCII prefix is never in another script
 		f.add(s, e)
 		return end
 	}
@@ -817,21 +826,9 @@ func allLetters(s string) bool {
 	return true
 }
 
-// isASCII reports whether s holds only ASCII bytes.
+// allASCII reports whether s holds only ASCII bytes.
 func allASCII(s string) bool {
-	// Eight bytes at a time: it runs on every line of every document.
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if load8(s, i)&swarHi != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return asciiPrefix(s) == len(s) // many bytes a step: it runs on every line of every document
 }
 
 // writingScript is a writing system, coarse enough that one language's text falls

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -122,6 +123,25 @@ func TestIsMostlyControl(t *testing.T) {
 			b[at] = byte(c)
 			if got, want := swarBelowSpace(load8(string(b), at&^7))>>(8*(at&7)+7)&1 == 1, c < 0x20; got != want {
 				t.Errorf("swarBelowSpace: byte %#x at %d: %v", c, at, got)
+			}
+		}
+	}
+}
+
+// TestASCIIPrefix checks asciiPrefix, which reads up to 32 bytes a step,
+// against a byte loop, with the first byte above 0x7f at every offset.
+func TestASCIIPrefix(t *testing.T) {
+	for n := 0; n <= 80; n++ {
+		for at := 0; at <= n; at++ {
+			b := []byte(strings.Repeat("a\n~\x00", 20)[:n])
+			if at < n {
+				b[at] = 0x80 | byte(at)
+			}
+			if got := asciiPrefix(string(b)); got != at {
+				t.Fatalf("asciiPrefix(%q) = %d, want %d", b, got, at)
+			}
+			if got, want := allASCII(string(b)), at == n; got != want {
+				t.Fatalf("allASCII(%q) = %v, want %v", b, got, want)
 			}
 		}
 	}
