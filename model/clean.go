@@ -50,7 +50,7 @@ func findNoise(text string) []Span {
 // it validates the file, and a line inside it needs no scan of its own to
 // be kept by the other-script rule. Most files are ASCII throughout.
 func findNoiseASCII(text string, ascii int) []Span {
-	f := noiseFinder{text: text, ascii: ascii}
+	f := noiseFinder{text: text, ascii: ascii, bracket: -1, dollar: -1, colon: -1}
 	if strings.HasPrefix(text, "\ufeff") {
 		f.add(0, len("\ufeff"))
 	}
@@ -75,6 +75,33 @@ type noiseFinder struct {
 	dominant writingScript // the script most letters of the text are in, once known
 	scanned  bool          // dominant is known: it is found on first need, as pure-ASCII text never needs it
 	inBox    bool          // the previous line was part of an ASCII-art box
+
+	// The offsets of the next '[', '$' and ':' in text at or after the
+	// line being read (len(text) when there is none; -1 before the first
+	// search). Most lines hold none of them, and so can have no citation,
+	// formula or photo credit: each byte is searched for once per text,
+	// not once per line and rule.
+	bracket, dollar, colon int
+}
+
+// holds reports whether the line f.text[s:e] holds c, where *next caches
+// the offset of the next c in the text. Lines are read in order, so a
+// cached offset at or after s still holds, and the text is searched again
+// only past it: the test itself is a comparison, inlined.
+func (f *noiseFinder) holds(next *int, c byte, s, e int) bool {
+	if *next < s {
+		*next = f.search(c, s)
+	}
+	return *next < e
+}
+
+// search returns the offset of the first c at or after from in f.text, or
+// len(f.text).
+func (f *noiseFinder) search(c byte, from int) int {
+	if k := strings.IndexByte(f.text[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(f.text)
 }
 
 // add records [start, end) as noise; empty spans are ignored.
@@ -138,9 +165,13 @@ func (f *noiseFinder) line(start, end int) int {
 	if n := listMarker(t); n > 0 {
 		f.add(s, s+n)
 	}
-	f.inline(s, e)
-	if c := creditTail(t); c >= 0 {
-		f.add(s+c, e)
+	if f.holds(&f.bracket, '[', s, e) || f.holds(&f.dollar, '$', s, e) {
+		f.inline(s, e)
+	}
+	if f.holds(&f.colon, ':', s, e) { // a credit follows its label's colon
+		if c := creditTail(t); c >= 0 {
+			f.add(s+c, e)
+		}
 	}
 	return end
 }
