@@ -255,31 +255,37 @@ func chromeCandidate(t string) bool {
 	if len(t) <= 48 {
 		return true
 	}
-	var buf [24]byte
-	n := 0
-	for i := 0; i < len(t) && n < len(buf); i++ {
-		c := t[i]
-		if n == 0 && (c == '*' || c == '_' || c == '-' || c == '#' || c == ' ') {
-			continue
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[n] = c
-		n++
+	// Skip the decoration a chrome line may open with.
+	k := 0
+	for k < len(t) && (t[k] == '*' || t[k] == '_' || t[k] == '-' || t[k] == '#' || t[k] == ' ') {
+		k++
 	}
-	if n == 0 {
+	if k == len(t) {
 		return false
 	}
-	head := string(buf[:n])
-	// Only the starts that begin with the line's first byte are tried:
-	// none for most prose lines, one or two for the rest.
-	for _, p := range longChromeByFirst[buf[0]] {
-		if strings.HasPrefix(head, p) {
+	// Only the starts that begin with the line's first byte are tried,
+	// compared in place: none for most prose lines, one or two for the
+	// rest.
+	for _, p := range longChromeByFirst[asciiLowerByte(t[k])] {
+		if hasPrefixLower(t[k:], p) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasPrefixLower reports whether s begins with p, which is in lower case,
+// when the ASCII capitals of s are read in lower case.
+func hasPrefixLower(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if asciiLowerByte(s[i]) != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // longChromeStarts are the beginnings of the chrome lines that may be
@@ -340,11 +346,39 @@ func chromeFirstWord(t string) bool {
 		buf[n] = asciiLowerByte(c)
 		n++
 	}
-	for n > 0 && strings.IndexByte("*_:.!|>-", buf[n-1]) >= 0 {
+	for n > 0 && isChromeTrail(buf[n-1]) {
 		n--
+	}
+	// Most first words start no chrome line; a table of the lengths of the
+	// words that do, by first byte, answers for nearly all of them without
+	// a map look-up.
+	if n > 0 && chromeStartLens[buf[0]]&(1<<n) == 0 {
+		return false
 	}
 	return chromeStarts[string(buf[:n])]
 }
+
+// isChromeTrail reports whether c is decoration that may end a chrome
+// line's first word ("Share:", "Menu >"), trimmed before it is looked up.
+func isChromeTrail(c byte) bool {
+	switch c {
+	case '*', '_', ':', '.', '!', '|', '>', '-':
+		return true
+	}
+	return false
+}
+
+// chromeStartLens has bit n of entry c set when a word of chromeStarts is
+// n bytes long and starts with c; chromeFirstWord reads words of at most
+// 16 bytes.
+var chromeStartLens = func() (t [256]uint32) {
+	for w := range chromeStarts {
+		if len(w) > 0 && len(w) <= 16 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return t
+}()
 
 // chromeStarts holds the first words of every chrome line and prefix, and
 // of the other patterns isChromeNormal knows, for chromeFirstWord.
@@ -517,10 +551,19 @@ func normalizeChrome(t string) string {
 // drawing characters: ASCII rules and box corners, or Unicode box drawing,
 // block elements, arrows and geometric shapes. Such a line carries no words.
 func isDrawing(t string) bool {
-	for _, r := range t {
+	for i := 0; i < len(t); {
+		// An ASCII byte is looked up in a table: a prose line fails on its
+		// first letter, with no rune decoded.
+		if c := t[i]; c < utf8.RuneSelf {
+			if !drawingASCII[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		i += n
 		switch {
-		case r == ' ' || r == '\t':
-		case r < utf8.RuneSelf && strings.IndexRune("+-=|_~*#.:<>^/\\`'", r) >= 0:
 		case r >= 0x2190 && r <= 0x21FF: // arrows
 		case r >= 0x2500 && r <= 0x25FF: // box drawing, block elements, geometric shapes
 		case r >= 0x27F0 && r <= 0x27FF, r >= 0x2900 && r <= 0x297F: // supplemental arrows
@@ -530,6 +573,15 @@ func isDrawing(t string) bool {
 	}
 	return true
 }
+
+// drawingASCII marks the ASCII characters of a drawing: rules, box corners
+// and arrow heads, and the blanks between them.
+var drawingASCII = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range " \t+-=|_~*#.:<>^/\\`'" {
+		t[c] = true
+	}
+	return t
+}()
 
 // listMarker returns the length of an ordered-list number at the start of
 // t ("1. ", "12) "), excluding the space after it, or 0. Only one or two
