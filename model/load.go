@@ -748,7 +748,7 @@ func blockDate(text string, start, end int, d Date) Span {
 // the date's own text, without quotes, time of day or anything after it.
 func dateLine(line string, sep byte) (Date, Span, bool) {
 	i := strings.IndexByte(line, sep)
-	if i <= 0 || i > 20 || !slices.Contains(dateKeys, strings.ToLower(strings.TrimSpace(line[:i]))) {
+	if i <= 0 || i > 20 || !isDateKey(line[:i]) {
 		return Date{}, Span{}, false
 	}
 	vs, ve := trimBlank(line, i+1, len(line))
@@ -764,12 +764,41 @@ func dateLine(line string, sep byte) (Date, Span, bool) {
 	}
 	// Keep just the date when a time follows it: "2024-01-02T08:00:00Z",
 	// "26-FEB-1987 15:01:01.79".
-	if k := strings.IndexAny(line[vs:ve], "T "); k > 0 {
+	if k := timeSep(line[vs:ve]); k > 0 {
 		if d2, ok := parseMetaDate(line[vs : vs+k]); ok && d2 == d {
 			ve = vs + k
 		}
 	}
 	return d, Span{vs, ve}, true
+}
+
+// isDateKey reports whether key, without surrounding white space and in
+// lower case, is one of dateKeys. An ASCII key, as nearly all are, is
+// compared in place; any other goes through strings.ToLower, whose Unicode
+// case mapping may turn it into one ("PUBLİSHED").
+func isDateKey(key string) bool {
+	key = strings.TrimSpace(key)
+	if !allASCII(key) {
+		return slices.Contains(dateKeys, strings.ToLower(key))
+	}
+	for _, k := range dateKeys {
+		if len(k) == len(key) && hasPrefixLower(key, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// timeSep returns the offset in s of the first 'T' or space, where a time
+// of day may follow a date, or -1. It is strings.IndexAny(s, "T ") without
+// the set that call builds, for the short values of metadata.
+func timeSep(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 'T' || s[i] == ' ' {
+			return i
+		}
+	}
+	return -1
 }
 
 // maxHeaderLines is how many non-blank lines at the top may hold header
@@ -943,10 +972,10 @@ func parseMetaDate(s string) (Date, bool) {
 		return Date{}, false
 	}
 	iso := s
-	if i := strings.IndexAny(iso, "T "); i >= 0 {
+	if i := timeSep(iso); i >= 0 {
 		iso = iso[:i]
 	}
-	if strings.ContainsAny(iso, "/.") {
+	if strings.IndexByte(iso, '/') >= 0 || strings.IndexByte(iso, '.') >= 0 {
 		// Built only when needed: most dates are written with dashes.
 		iso = strings.NewReplacer("/", "-", ".", "-").Replace(iso)
 	}
@@ -984,37 +1013,57 @@ func titleCaseMonth(s string) string {
 }
 
 // parseISODate parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" with a plausible
-// year and a real month and day.
+// year and a real month and day. It runs on the date of nearly every
+// document, so the fields are cut in place, not split into a new slice.
 func parseISODate(s string) (Date, bool) {
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 || !allDigits(parts[0]) {
+	year, rest, hasMonth := strings.Cut(s, "-")
+	if len(year) != 4 || !allDigits(year) {
 		return Date{}, false
 	}
 	var d Date
-	d.Year = digitsValue(parts[0])
+	d.Year = digitsValue(year)
 	if d.Year < 1000 {
 		return Date{}, false
 	}
-	if len(parts) > 1 {
-		if len(parts[1]) != 2 || !allDigits(parts[1]) {
-			return Date{}, false
-		}
-		d.Month = digitsValue(parts[1])
-		if d.Month < 1 || d.Month > 12 {
-			return Date{}, false
-		}
+	if !hasMonth {
+		return d, true
 	}
-	if len(parts) > 2 {
-		if len(parts[2]) != 2 || !allDigits(parts[2]) {
-			return Date{}, false
-		}
-		d.Day = digitsValue(parts[2])
-		last := time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-		if d.Day < 1 || d.Day > last {
-			return Date{}, false
-		}
+	month, day, hasDay := strings.Cut(rest, "-")
+	if len(month) != 2 || !allDigits(month) {
+		return Date{}, false
+	}
+	d.Month = digitsValue(month)
+	if d.Month < 1 || d.Month > 12 {
+		return Date{}, false
+	}
+	if !hasDay {
+		return d, true
+	}
+	// Two digits and nothing else: a fourth field ("2024-01-02-03") fails
+	// here too.
+	if len(day) != 2 || !allDigits(day) {
+		return Date{}, false
+	}
+	d.Day = digitsValue(day)
+	if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+		return Date{}, false
 	}
 	return d, true
+}
+
+// daysIn returns the number of days of month (1-12) in year, in the
+// Gregorian calendar, as time.Date counts them.
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // atoi converts a short string of ASCII digits.
