@@ -42,7 +42,15 @@ import (
 //
 // A UTF-8 byte-order mark at the start of the text is noise too.
 func findNoise(text string) []Span {
-	f := noiseFinder{text: text}
+	return findNoiseASCII(text, 0)
+}
+
+// findNoiseASCII is findNoise for a text whose first ascii bytes are known
+// to be ASCII (0 when nothing is known): decodeText finds that prefix while
+// it validates the file, and a line inside it needs no scan of its own to
+// be kept by the other-script rule. Most files are ASCII throughout.
+func findNoiseASCII(text string, ascii int) []Span {
+	f := noiseFinder{text: text, ascii: ascii, bracket: -1, dollar: -1, colon: -1}
 	if strings.HasPrefix(text, "\ufeff") {
 		f.add(0, len("\ufeff"))
 	}
@@ -62,10 +70,38 @@ func findNoise(text string) []Span {
 // noiseFinder holds the state of findNoise's line scan.
 type noiseFinder struct {
 	text     string
+	ascii    int // text[:ascii] is known to be ASCII
 	spans    []Span
 	dominant writingScript // the script most letters of the text are in, once known
 	scanned  bool          // dominant is known: it is found on first need, as pure-ASCII text never needs it
 	inBox    bool          // the previous line was part of an ASCII-art box
+
+	// The offsets of the next '[', '$' and ':' in text at or after the
+	// line being read (len(text) when there is none; -1 before the first
+	// search). Most lines hold none of them, and so can have no citation,
+	// formula or photo credit: each byte is searched for once per text,
+	// not once per line and rule.
+	bracket, dollar, colon int
+}
+
+// holds reports whether the line f.text[s:e] holds c, where *next caches
+// the offset of the next c in the text. Lines are read in order, so a
+// cached offset at or after s still holds, and the text is searched again
+// only past it: the test itself is a comparison, inlined.
+func (f *noiseFinder) holds(next *int, c byte, s, e int) bool {
+	if *next < s {
+		*next = f.search(c, s)
+	}
+	return *next < e
+}
+
+// search returns the offset of the first c at or after from in f.text, or
+// len(f.text).
+func (f *noiseFinder) search(c byte, from int) int {
+	if k := strings.IndexByte(f.text[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(f.text)
 }
 
 // add records [start, end) as noise; empty spans are ignored.
@@ -122,16 +158,20 @@ func (f *noiseFinder) line(start, end int) int {
 		f.add(s, e)
 		return end
 	}
-	if f.otherScript(t) {
+	if e > f.ascii && f.otherScript(t) { // a line of the ASCII prefix is never in another script
 		f.add(s, e)
 		return end
 	}
 	if n := listMarker(t); n > 0 {
 		f.add(s, s+n)
 	}
-	f.inline(s, e)
-	if c := creditTail(t); c >= 0 {
-		f.add(s+c, e)
+	if f.holds(&f.bracket, '[', s, e) || f.holds(&f.dollar, '$', s, e) {
+		f.inline(s, e)
+	}
+	if f.holds(&f.colon, ':', s, e) { // a credit follows its label's colon
+		if c := creditTail(t); c >= 0 {
+			f.add(s+c, e)
+		}
 	}
 	return end
 }
@@ -215,31 +255,37 @@ func chromeCandidate(t string) bool {
 	if len(t) <= 48 {
 		return true
 	}
-	var buf [24]byte
-	n := 0
-	for i := 0; i < len(t) && n < len(buf); i++ {
-		c := t[i]
-		if n == 0 && (c == '*' || c == '_' || c == '-' || c == '#' || c == ' ') {
-			continue
-		}
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[n] = c
-		n++
+	// Skip the decoration a chrome line may open with.
+	k := 0
+	for k < len(t) && (t[k] == '*' || t[k] == '_' || t[k] == '-' || t[k] == '#' || t[k] == ' ') {
+		k++
 	}
-	if n == 0 {
+	if k == len(t) {
 		return false
 	}
-	head := string(buf[:n])
-	// Only the starts that begin with the line's first byte are tried:
-	// none for most prose lines, one or two for the rest.
-	for _, p := range longChromeByFirst[buf[0]] {
-		if strings.HasPrefix(head, p) {
+	// Only the starts that begin with the line's first byte are tried,
+	// compared in place: none for most prose lines, one or two for the
+	// rest.
+	for _, p := range longChromeByFirst[asciiLowerByte(t[k])] {
+		if hasPrefixLower(t[k:], p) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasPrefixLower reports whether s begins with p, which is in lower case,
+// when the ASCII capitals of s are read in lower case.
+func hasPrefixLower(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if asciiLowerByte(s[i]) != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // longChromeStarts are the beginnings of the chrome lines that may be
@@ -300,11 +346,39 @@ func chromeFirstWord(t string) bool {
 		buf[n] = asciiLowerByte(c)
 		n++
 	}
-	for n > 0 && strings.IndexByte("*_:.!|>-", buf[n-1]) >= 0 {
+	for n > 0 && isChromeTrail(buf[n-1]) {
 		n--
+	}
+	// Most first words start no chrome line; a table of the lengths of the
+	// words that do, by first byte, answers for nearly all of them without
+	// a map look-up.
+	if n > 0 && chromeStartLens[buf[0]]&(1<<n) == 0 {
+		return false
 	}
 	return chromeStarts[string(buf[:n])]
 }
+
+// isChromeTrail reports whether c is decoration that may end a chrome
+// line's first word ("Share:", "Menu >"), trimmed before it is looked up.
+func isChromeTrail(c byte) bool {
+	switch c {
+	case '*', '_', ':', '.', '!', '|', '>', '-':
+		return true
+	}
+	return false
+}
+
+// chromeStartLens has bit n of entry c set when a word of chromeStarts is
+// n bytes long and starts with c; chromeFirstWord reads words of at most
+// 16 bytes.
+var chromeStartLens = func() (t [256]uint32) {
+	for w := range chromeStarts {
+		if len(w) > 0 && len(w) <= 16 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return t
+}()
 
 // chromeStarts holds the first words of every chrome line and prefix, and
 // of the other patterns isChromeNormal knows, for chromeFirstWord.
@@ -477,10 +551,19 @@ func normalizeChrome(t string) string {
 // drawing characters: ASCII rules and box corners, or Unicode box drawing,
 // block elements, arrows and geometric shapes. Such a line carries no words.
 func isDrawing(t string) bool {
-	for _, r := range t {
+	for i := 0; i < len(t); {
+		// An ASCII byte is looked up in a table: a prose line fails on its
+		// first letter, with no rune decoded.
+		if c := t[i]; c < utf8.RuneSelf {
+			if !drawingASCII[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		i += n
 		switch {
-		case r == ' ' || r == '\t':
-		case r < utf8.RuneSelf && strings.IndexRune("+-=|_~*#.:<>^/\\`'", r) >= 0:
 		case r >= 0x2190 && r <= 0x21FF: // arrows
 		case r >= 0x2500 && r <= 0x25FF: // box drawing, block elements, geometric shapes
 		case r >= 0x27F0 && r <= 0x27FF, r >= 0x2900 && r <= 0x297F: // supplemental arrows
@@ -490,6 +573,15 @@ func isDrawing(t string) bool {
 	}
 	return true
 }
+
+// drawingASCII marks the ASCII characters of a drawing: rules, box corners
+// and arrow heads, and the blanks between them.
+var drawingASCII = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range " \t+-=|_~*#.:<>^/\\`'" {
+		t[c] = true
+	}
+	return t
+}()
 
 // listMarker returns the length of an ordered-list number at the start of
 // t ("1. ", "12) "), excluding the space after it, or 0. Only one or two
@@ -716,11 +808,22 @@ func mergeSpans(spans []Span) []Span {
 	return out
 }
 
-// trimSpace narrows [s, e) of text to exclude leading and trailing white
+// trimBlank narrows [s, e) of text to exclude leading and trailing white
 // space, including the Unicode spaces web pages leave behind (no-break,
 // thin, hair, zero-width, ideographic) and a carriage return.
+//
+// It runs on every line findNoise and parseMeta read, so an ASCII byte at
+// either end, by far the common case, is tested with a table look-up and
+// never decoded as a rune.
 func trimBlank(text string, s, e int) (int, int) {
 	for s < e {
+		if c := text[s]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			s++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[s:e])
 		if !isBlankRune(r) {
 			break
@@ -728,6 +831,13 @@ func trimBlank(text string, s, e int) (int, int) {
 		s += n
 	}
 	for e > s {
+		if c := text[e-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			e--
+			continue
+		}
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
 		if !isBlankRune(r) {
 			break
@@ -737,12 +847,19 @@ func trimBlank(text string, s, e int) (int, int) {
 	return s, e
 }
 
-// skipSpaces returns the first offset at or after i in t that is not
+// skipBlank returns the first offset at or after i in t that is not
 // horizontal white space (ASCII or Unicode).
 func skipBlank(t string, i int) int {
 	for i < len(t) {
+		if c := t[i]; c < utf8.RuneSelf { // as in trimBlank: no decoding for ASCII
+			if c == '\n' || !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(t[i:])
-		if r == '\n' || !isBlankRune(r) {
+		if !isBlankRune(r) {
 			break
 		}
 		i += n
@@ -753,6 +870,9 @@ func skipBlank(t string, i int) int {
 // isBlankRune reports whether r shows as blank: white space, or a
 // zero-width space, joiner or byte-order mark.
 func isBlankRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[r] // unicode.IsSpace's answer, without its range checks
+	}
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
@@ -789,21 +909,9 @@ func allLetters(s string) bool {
 	return true
 }
 
-// isASCII reports whether s holds only ASCII bytes.
+// allASCII reports whether s holds only ASCII bytes.
 func allASCII(s string) bool {
-	// Eight bytes at a time: it runs on every line of every document.
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if load8(s, i)&swarHi != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return asciiPrefix(s) == len(s) // many bytes a step: it runs on every line of every document
 }
 
 // writingScript is a writing system, coarse enough that one language's text falls

@@ -2,12 +2,12 @@ package model
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/bits"
 	"os"
 	"path"
 	"path/filepath"
@@ -482,7 +482,7 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 	if format == FormatHTML {
 		data = decodeHTMLCharset(data)
 	}
-	text, warn, err := decodeText(data, owned)
+	text, ascii, warn, err := decodeText(data, owned)
 	if err != nil {
 		return nil, err
 	}
@@ -493,6 +493,7 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		ascii = 0 // a new text, of which nothing is known
 	}
 	if strings.TrimFunc(text, isBlankRune) == "" {
 		return nil, errors.New("empty file (only white space)")
@@ -502,7 +503,7 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 	if format != FormatHTML {
 		meta, metaNoise = parseMeta(text)
 	}
-	d.Noise = mergeSpans(append(metaNoise, findNoise(text)...))
+	d.Noise = mergeSpans(append(metaNoise, findNoiseASCII(text, ascii)...))
 	d.Date, d.Source, d.Title = meta.date, meta.source, meta.title
 	if d.Title == "" {
 		d.Title = firstLineTitle(text, d.Noise, meta.titleFrom)
@@ -512,32 +513,38 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 
 // decodeText checks that data is text and returns it as valid UTF-8. UTF-16
 // with a byte-order mark is converted. Stray bytes that are not UTF-8 are
-// read as Windows-1252, and warn says where the first one was.
-func decodeText(data []byte, owned bool) (text string, warn, err error) {
+// read as Windows-1252, and warn says where the first one was. text[:ascii]
+// is ASCII: the length of that prefix is found on the way, and spares
+// findNoise a scan of its lines.
+func decodeText(data []byte, owned bool) (text string, ascii int, warn, err error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
 		if err != nil {
-			return "", nil, errors.New("cannot decode UTF-16 text: " + err.Error())
+			return "", 0, nil, errors.New("cannot decode UTF-16 text: " + err.Error())
 		}
 		data = out
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", nil, errors.New("binary file (it contains NUL bytes); corridor reads text")
+		return "", 0, nil, errors.New("binary file (it contains NUL bytes); corridor reads text")
 	}
 	if isMostlyControl(data) {
-		return "", nil, errors.New("binary file (mostly control characters); corridor reads text")
+		return "", 0, nil, errors.New("binary file (mostly control characters); corridor reads text")
 	}
-	if utf8.Valid(data) {
+	// The ASCII prefix is valid UTF-8 on its own, so only the rest is
+	// validated: no byte is read twice.
+	ascii = asciiPrefix(unsafe.String(unsafe.SliceData(data), len(data)))
+	if ascii == len(data) || utf8.Valid(data[ascii:]) {
 		if owned && len(data) == cap(data) {
-			return unsafe.String(unsafe.SliceData(data), len(data)), nil, nil
+			return unsafe.String(unsafe.SliceData(data), len(data)), ascii, nil, nil
 		}
-		return string(data), nil, nil
+		return string(data), ascii, nil, nil
 	}
 	var b strings.Builder
 	b.Grow(len(data) + len(data)/8)
+	b.Write(data[:ascii]) // valid, and the same in text: ascii still holds
 	first, bad := -1, 0
-	for i := 0; i < len(data); {
+	for i := ascii; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && n == 1 {
 			if first < 0 {
@@ -555,33 +562,57 @@ func decodeText(data []byte, owned bool) (text string, warn, err error) {
 	if bad == 1 {
 		bytesWord = "byte"
 	}
-	return b.String(), fmt.Errorf("invalid UTF-8 at byte %d; %d %s read as Windows-1252", first, bad, bytesWord), nil
+	return b.String(), ascii, fmt.Errorf("invalid UTF-8 at byte %d; %d %s read as Windows-1252", first, bad, bytesWord), nil
 }
 
 // isMostlyControl reports whether more than a tenth of the first 8 KB of
 // data are control characters other than white space: a binary file that
 // happens to have no NUL byte.
+//
+// It runs over every file, and text has a line break every line or so, so
+// it first counts, 32 bytes a time, every byte below 0x20: an upper
+// bound of the control characters that settles the question for any text
+// without looking at a single byte alone. Only a file where that bound
+// reaches a tenth has its control characters counted exactly.
 func isMostlyControl(data []byte) bool {
 	head := data[:min(len(data), 8<<10)]
-	n := 0
+	// A string view of head for load8, which compiles to one load where
+	// binary.LittleEndian.Uint64(head[i:]) makes a slice each time; head is
+	// not changed while it is read.
+	s := unsafe.String(unsafe.SliceData(head), len(head))
+	low := 0 // bytes below 0x20 in s[:i]
 	i := 0
-	for ; i+8 <= len(head); i += 8 {
-		// Eight bytes at a time: only a group holding a byte below 0x20
-		// (a line break, most often) is counted byte by byte. The test
-		// (x - 0x20 in every byte) &^ x & bit 7 is non-zero exactly when
-		// some byte of x is below 0x20.
-		x := binary.LittleEndian.Uint64(head[i:])
-		if (x-0x2020202020202020)&^x&swarHi == 0 {
-			continue
-		}
-		for _, c := range head[i : i+8] {
-			n += int(controlByte[c])
+	for ; i+32 <= len(s); i += 32 {
+		g := s[i : i+32] // one bounds check for the four loads
+		a := swarBelowSpace(load8(g, 0))
+		b := swarBelowSpace(load8(g, 8))
+		c := swarBelowSpace(load8(g, 16))
+		d := swarBelowSpace(load8(g, 24))
+		// Each mask has bit 7 of a byte set; shifted apart, the four
+		// share one population count.
+		low += bits.OnesCount64(a>>7 | b>>6 | c>>5 | d>>4)
+	}
+	for ; i < len(s); i++ {
+		if s[i] < 0x20 {
+			low++
 		}
 	}
-	for _, c := range head[i:] {
-		n += int(controlByte[c]) // a table, not a branch per byte: it runs over every file
+	if low*10 <= len(head) {
+		return false
+	}
+	n := 0
+	for _, c := range head {
+		n += int(controlByte[c]) // a table, not a branch per byte
 	}
 	return n*10 > len(head)
+}
+
+// swarBelowSpace has bit 7 set in each byte of x below 0x20 (an ASCII
+// control character). No byte's sum carries into the next: each is at most
+// 0x7f plus 0x60.
+func swarBelowSpace(x uint64) uint64 {
+	ge := (x & swarLo7) + 0x6060606060606060 // bit 7 set when the low seven bits are ≥ 0x20
+	return ^(ge | x) & swarHi                // neither that nor a byte ≥ 0x80
 }
 
 // controlByte is 1 for the control bytes isMostlyControl counts: below
@@ -717,7 +748,7 @@ func blockDate(text string, start, end int, d Date) Span {
 // the date's own text, without quotes, time of day or anything after it.
 func dateLine(line string, sep byte) (Date, Span, bool) {
 	i := strings.IndexByte(line, sep)
-	if i <= 0 || i > 20 || !slices.Contains(dateKeys, strings.ToLower(strings.TrimSpace(line[:i]))) {
+	if i <= 0 || i > 20 || !isDateKey(line[:i]) {
 		return Date{}, Span{}, false
 	}
 	vs, ve := trimBlank(line, i+1, len(line))
@@ -733,12 +764,41 @@ func dateLine(line string, sep byte) (Date, Span, bool) {
 	}
 	// Keep just the date when a time follows it: "2024-01-02T08:00:00Z",
 	// "26-FEB-1987 15:01:01.79".
-	if k := strings.IndexAny(line[vs:ve], "T "); k > 0 {
+	if k := timeSep(line[vs:ve]); k > 0 {
 		if d2, ok := parseMetaDate(line[vs : vs+k]); ok && d2 == d {
 			ve = vs + k
 		}
 	}
 	return d, Span{vs, ve}, true
+}
+
+// isDateKey reports whether key, without surrounding white space and in
+// lower case, is one of dateKeys. An ASCII key, as nearly all are, is
+// compared in place; any other goes through strings.ToLower, whose Unicode
+// case mapping may turn it into one ("PUBLİSHED").
+func isDateKey(key string) bool {
+	key = strings.TrimSpace(key)
+	if !allASCII(key) {
+		return slices.Contains(dateKeys, strings.ToLower(key))
+	}
+	for _, k := range dateKeys {
+		if len(k) == len(key) && hasPrefixLower(key, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// timeSep returns the offset in s of the first 'T' or space, where a time
+// of day may follow a date, or -1. It is strings.IndexAny(s, "T ") without
+// the set that call builds, for the short values of metadata.
+func timeSep(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 'T' || s[i] == ' ' {
+			return i
+		}
+	}
+	return -1
 }
 
 // maxHeaderLines is how many non-blank lines at the top may hold header
@@ -912,10 +972,10 @@ func parseMetaDate(s string) (Date, bool) {
 		return Date{}, false
 	}
 	iso := s
-	if i := strings.IndexAny(iso, "T "); i >= 0 {
+	if i := timeSep(iso); i >= 0 {
 		iso = iso[:i]
 	}
-	if strings.ContainsAny(iso, "/.") {
+	if strings.IndexByte(iso, '/') >= 0 || strings.IndexByte(iso, '.') >= 0 {
 		// Built only when needed: most dates are written with dashes.
 		iso = strings.NewReplacer("/", "-", ".", "-").Replace(iso)
 	}
@@ -953,37 +1013,57 @@ func titleCaseMonth(s string) string {
 }
 
 // parseISODate parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" with a plausible
-// year and a real month and day.
+// year and a real month and day. It runs on the date of nearly every
+// document, so the fields are cut in place, not split into a new slice.
 func parseISODate(s string) (Date, bool) {
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 || !allDigits(parts[0]) {
+	year, rest, hasMonth := strings.Cut(s, "-")
+	if len(year) != 4 || !allDigits(year) {
 		return Date{}, false
 	}
 	var d Date
-	d.Year = digitsValue(parts[0])
+	d.Year = digitsValue(year)
 	if d.Year < 1000 {
 		return Date{}, false
 	}
-	if len(parts) > 1 {
-		if len(parts[1]) != 2 || !allDigits(parts[1]) {
-			return Date{}, false
-		}
-		d.Month = digitsValue(parts[1])
-		if d.Month < 1 || d.Month > 12 {
-			return Date{}, false
-		}
+	if !hasMonth {
+		return d, true
 	}
-	if len(parts) > 2 {
-		if len(parts[2]) != 2 || !allDigits(parts[2]) {
-			return Date{}, false
-		}
-		d.Day = digitsValue(parts[2])
-		last := time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-		if d.Day < 1 || d.Day > last {
-			return Date{}, false
-		}
+	month, day, hasDay := strings.Cut(rest, "-")
+	if len(month) != 2 || !allDigits(month) {
+		return Date{}, false
+	}
+	d.Month = digitsValue(month)
+	if d.Month < 1 || d.Month > 12 {
+		return Date{}, false
+	}
+	if !hasDay {
+		return d, true
+	}
+	// Two digits and nothing else: a fourth field ("2024-01-02-03") fails
+	// here too.
+	if len(day) != 2 || !allDigits(day) {
+		return Date{}, false
+	}
+	d.Day = digitsValue(day)
+	if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+		return Date{}, false
 	}
 	return d, true
+}
+
+// daysIn returns the number of days of month (1-12) in year, in the
+// Gregorian calendar, as time.Date counts them.
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // atoi converts a short string of ASCII digits.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"corridor/seeds"
 )
@@ -496,6 +497,18 @@ func BenchmarkParseDocument(b *testing.B) {
 	for b.Loop() {
 		if _, err := ParseDocument("big.txt", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestDaysIn checks daysIn against the time package for every month of the
+// years parseISODate accepts.
+func TestDaysIn(t *testing.T) {
+	for y := 1000; y <= 9999; y++ {
+		for m := 1; m <= 12; m++ {
+			if got, want := daysIn(y, m), time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Fatalf("daysIn(%d, %d) = %d, want %d", y, m, got, want)
+			}
 		}
 	}
 }

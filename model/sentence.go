@@ -63,12 +63,19 @@ func appendSentences(dst []Span, text string) []Span {
 		resume := i + 1 // where the scan goes on
 		switch c {
 		case '\n':
-			if !hardWrapped(text, lineStart, i) {
+			// A short line is never hard-wrapped: tested here, as most
+			// lines are short, without a call.
+			if i-lineStart < minWrapped || !hardWrapped(text, lineStart, i) {
 				emit(i + 1)
 			}
 			lineStart = i + 1
 		default: // '.', '!', '?'
-			resume = sentenceEnd(text, i, emit, resume)
+			// Most periods are followed by a letter or digit ("3.2",
+			// "U.S."), and end nothing: only a space, tab, quote or
+			// bracket after one makes sentenceEnd worth a call.
+			if n := i + 1; n < len(text) && (text[n] == ' ' || text[n] == '\t' || isCloser(text[n])) {
+				resume = sentenceEnd(text, i, emit, resume)
+			}
 		}
 		// Only the candidates the scan has passed are searched again.
 		if nl < resume {
@@ -121,7 +128,7 @@ func sentenceEnd(text string, i int, emit func(int), resume int) int {
 // line: a long line that does not end a sentence, followed by a line that
 // starts in lower case.
 func hardWrapped(text string, ls, nl int) bool {
-	if nl-ls < 50 || nl+1 >= len(text) {
+	if nl-ls < minWrapped || nl+1 >= len(text) {
 		return false
 	}
 	last := nl - 1
@@ -135,6 +142,10 @@ func hardWrapped(text string, ls, nl int) bool {
 	next := text[nl+1]
 	return next >= 'a' && next <= 'z'
 }
+
+// minWrapped is the length of the shortest line hardWrapped may join to
+// the next.
+const minWrapped = 50
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'

@@ -1,6 +1,9 @@
 package model
 
-import "math/bits"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Word-run scanning eight bytes at a time. The scanners spend much of their
 // time finding where a word ends; a byte loop there costs one unpredictable
@@ -78,4 +81,26 @@ func swarLower(x uint64) uint64 {
 	gt := y + 0x2525252525252525 // bit 7 set when y > 'Z' (0x80-0x5b)
 	up := ge &^ gt &^ x & swarHi // capitals, not bytes ≥ 0x80
 	return x | up>>2             // bit 7 becomes 0x20
+}
+
+// asciiPrefix returns the length of the run of ASCII bytes that starts t:
+// len(t) when t is all ASCII. It reads 32 bytes a step while they are all
+// ASCII, as most text is, then finds the first other byte eight at a time.
+func asciiPrefix(t string) int {
+	i := 0
+	for ; i+32 <= len(t); i += 32 {
+		g := t[i : i+32] // one bounds check for the four loads
+		if (load8(g, 0)|load8(g, 8)|load8(g, 16)|load8(g, 24))&swarHi != 0 {
+			break
+		}
+	}
+	for ; i+8 <= len(t); i += 8 {
+		if m := load8(t, i) & swarHi; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(t) && t[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -78,6 +79,69 @@ func TestSWARLower(t *testing.T) {
 				if byte(got>>(8*i)) != want[i] {
 					t.Fatalf("swarLower(%q) byte %d = %#x, want %#x", b, i, byte(got>>(8*i)), want[i])
 				}
+			}
+		}
+	}
+}
+
+// TestIsMostlyControl checks isMostlyControl, which bounds its count eight
+// bytes at a time, against a byte loop, on data around the one-in-ten
+// threshold and on every byte value in every position of a group.
+func TestIsMostlyControl(t *testing.T) {
+	naive := func(data []byte) bool {
+		head := data[:min(len(data), 8<<10)]
+		n := 0
+		for _, c := range head {
+			n += int(controlByte[c])
+		}
+		return n*10 > len(head)
+	}
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 3000; n++ {
+		b := make([]byte, rng.Intn(300))
+		if n%100 == 0 {
+			b = make([]byte, 8<<10+rng.Intn(100))
+		}
+		p := rng.Intn(30) // chance in 100 of a byte below 0x20
+		for i := range b {
+			switch r := rng.Intn(100); {
+			case r < p:
+				b[i] = byte(rng.Intn(0x20))
+			case r < p+5:
+				b[i] = byte(rng.Intn(256))
+			default:
+				b[i] = 'a'
+			}
+		}
+		if got, want := isMostlyControl(b), naive(b); got != want {
+			t.Fatalf("isMostlyControl(%q) = %v, want %v", b, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 16; at++ {
+			b := []byte("abcdefghijklmnop")
+			b[at] = byte(c)
+			if got, want := swarBelowSpace(load8(string(b), at&^7))>>(8*(at&7)+7)&1 == 1, c < 0x20; got != want {
+				t.Errorf("swarBelowSpace: byte %#x at %d: %v", c, at, got)
+			}
+		}
+	}
+}
+
+// TestASCIIPrefix checks asciiPrefix, which reads up to 32 bytes a step,
+// against a byte loop, with the first byte above 0x7f at every offset.
+func TestASCIIPrefix(t *testing.T) {
+	for n := 0; n <= 80; n++ {
+		for at := 0; at <= n; at++ {
+			b := []byte(strings.Repeat("a\n~\x00", 20)[:n])
+			if at < n {
+				b[at] = 0x80 | byte(at)
+			}
+			if got := asciiPrefix(string(b)); got != at {
+				t.Fatalf("asciiPrefix(%q) = %d, want %d", b, got, at)
+			}
+			if got, want := allASCII(string(b)), at == n; got != want {
+				t.Fatalf("allASCII(%q) = %v, want %v", b, got, want)
 			}
 		}
 	}
