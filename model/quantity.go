@@ -1142,6 +1142,9 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 // unitPhrase reads up to maxUnitWords+1 words at q, folded, and returns the
 // longest lexicon entry they start with. Words are separated by blanks or a
 // hyphen; a dot inside or after a word is dropped ("U.S. dlrs" is "us dlrs").
+// It stops reading at the first word that no key continues past
+// (unitPrefixFilter): most units are one word, and reading three more words
+// after "mln" only to look them up cost more than the rest of the figure.
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
 	if e := qLetterEnd(t, q); !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
@@ -1181,6 +1184,9 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		}
 		ends[nw], lens[nw], hs[nw] = we, n, h
 		nw++
+		if !unitPrefixFilter.has(h) {
+			break // no key goes on from these words: the rest cannot match
+		}
 		next := we
 		if next < len(t) && t[next] == '.' {
 			next++

@@ -545,6 +545,22 @@ var (
 		}
 		return &f
 	}()
+	// unitPrefixFilter holds, by fnv1a hash, every proper prefix of a
+	// unitWords key that ends right before a blank or hyphen ("per" of
+	// "per cent", "hong kong" of "hong kong dlrs"): once the words
+	// unitPhrase has read are none of these, no longer key can match and it
+	// stops reading ("mln", "dlrs", "shares").
+	unitPrefixFilter = func() *vocabFilter {
+		var f vocabFilter
+		for k := range unitWords {
+			for i := 1; i < len(k); i++ {
+				if k[i] == ' ' || k[i] == '-' {
+					f.addHash(fnv1a(k[:i]))
+				}
+			}
+		}
+		return &f
+	}()
 	// unitFirstShape filters the first words of unit phrases.
 	unitFirstShape = newWordShape(func() []string {
 		firsts := []string{"u"} // "U.S. dlrs": the scanner sees "U" before the dot
