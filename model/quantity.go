@@ -54,6 +54,13 @@ type qscanner struct {
 	out    []Quantity
 	floor  int  // look-behind stops here: the end of the last figure reported
 	second bool // reading the second number of a range, after its dash
+	// pw remembers the last prevWord answer: figure, qualifierBefore and
+	// keep each ask for the word before the same number, and the answer
+	// depends only on the offset and the floor.
+	pw struct {
+		key, floor int // the offset asked for plus one (0: nothing cached), and the floor then
+		ws, we     int // the answer
+	}
 }
 
 // qpart is one number with what is written around it: a currency sign or
@@ -1453,12 +1460,16 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 	)
 	// Most figures have no qualifier: give up unless the word right before
 	// can end one.
-	if ws, we := s.prevWord(i); we == ws || !qualifierLastSet.has(t[ws:we]) {
+	ws, we := s.prevWord(i)
+	if we == ws || !qualifierLastSet.has(t[ws:we]) {
 		return "", 0
 	}
-	pos := i
+	starts[0], ends[0], nw = ws, we, 1
+	pos := ws
 	for nw < 3 {
-		ws, we := s.prevWord(pos)
+		// prevWordAt: the farther words would only push the nearest
+		// one, which figure and keep ask for next, out of the memo.
+		ws, we := s.prevWordAt(pos)
 		if we == ws {
 			break
 		}
@@ -1502,6 +1513,16 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 // a few blanks and an abbreviation dot ("approx. 5"); ws == we when there is
 // none or it lies before the floor.
 func (s *qscanner) prevWord(i int) (ws, we int) {
+	if s.pw.key == i+1 && s.pw.floor == s.floor {
+		return s.pw.ws, s.pw.we
+	}
+	ws, we = s.prevWordAt(i)
+	s.pw.key, s.pw.floor, s.pw.ws, s.pw.we = i+1, s.floor, ws, we
+	return ws, we
+}
+
+// prevWordAt is prevWord without its memo.
+func (s *qscanner) prevWordAt(i int) (ws, we int) {
 	t := s.text
 	b := qTrimBack(t, i)
 	if b < i-8 {
