@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 )
 
@@ -1677,19 +1678,19 @@ func (s *qscanner) headNoun(e int) string {
 // 8 bytes. It crosses one newline only into a lower-case word, as in
 // hard-wrapped prose ("10 million\ntonnes"): a capital after a newline starts
 // a new line of a table or a heading ("Revs 13.5 mln\nYear").
+//
+// It is called over a million times a pass, nearly always at one space
+// before a word or at the word itself: those two cases are answered before
+// the loop, in the one function (a fast path in a wrapper of its own cost
+// a second call on every one of them).
 func (s *qscanner) skipBlank(i int) int {
 	t := s.text
-	if i >= len(t) || t[i] > ' ' && t[i] < 0x80 {
-		return i // the common case: nothing to skip
-	}
-	return s.skipBlankSlow(i)
-}
-
-// skipBlankSlow is skipBlank past its fast path.
-func (s *qscanner) skipBlankSlow(i int) int {
-	t := s.text
-	if i+1 < len(t) && t[i] == ' ' && t[i+1]-'!' < 0x7F-'!' {
-		return i + 1 // one space before a printable byte: most calls
+	if i+1 < len(t) {
+		if c := t[i]; qVisible[c] {
+			return i // nothing to skip
+		} else if c == ' ' && qVisible[t[i+1]] {
+			return i + 1 // one space before a printable byte
+		}
 	}
 	k, nl := i, -1
 	for k < len(t) && k-i < 8 {
@@ -1720,20 +1721,32 @@ func (s *qscanner) skipBlankSlow(i int) int {
 // hair spaces; up to 8 bytes) that end t[:i].
 //
 // The scanner's look-behinds call it about seventy times per kilobyte of
-// text, and nearly always t[:i] ends in a printable ASCII byte or one space
-// after one: those two cases are answered without the loop.
+// text. Most often t[:i] ends in a printable ASCII byte or one space after
+// one, and next most often in a run of spaces, as between the columns of a
+// table: those cases are answered without the byte loop, which is kept for
+// tabs, newlines and the wide spaces.
 func qTrimBack(t string, i int) int {
-	if i >= 2 && t[i-1] == ' ' && t[i-2]-'!' < 0x7F-'!' {
+	if i >= 2 && t[i-1] == ' ' && qVisible[t[i-2]] {
 		return i - 1
 	}
-	if i >= 1 && t[i-1]-'!' < 0x7F-'!' {
+	if i >= 1 && qVisible[t[i-1]] {
 		return i
 	}
-	return qTrimBackSlow(t, i)
-}
-
-// qTrimBackSlow is qTrimBack without its fast paths.
-func qTrimBackSlow(t string, i int) int {
+	if i >= 8 {
+		// n is the number of spaces that end t[:i], found with one
+		// LeadingZeros over the eight bytes before i (t[i-1] is the high
+		// byte): y has a zero byte for each space, and nonSpace bit 7 of
+		// every other byte.
+		y := load8(t, i-8) ^ 0x2020202020202020
+		nonSpace := ((y & swarLo7) + swarLo7 | y) & swarHi
+		n := bits.LeadingZeros64(nonSpace) >> 3
+		if n == 8 {
+			return i - 8 // the loop below stops after 8 bytes too
+		}
+		if qVisible[t[i-1-n]] {
+			return i - n
+		}
+	}
 	b := i
 	for b > 0 && i-b < 8 {
 		switch c := t[b-1]; {
@@ -1792,6 +1805,15 @@ func qLetterEnd(t string, i int) int { return asciiLetterEnd(t, i) }
 var qLetters = func() (tab [256]bool) {
 	for c := 'a'; c <= 'z'; c++ {
 		tab[c], tab[c-'a'+'A'] = true, true
+	}
+	return tab
+}()
+
+// qVisible marks the printable ASCII bytes other than the space, '!' to
+// '~': a blank-skipping fast path stops at one.
+var qVisible = func() (tab [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		tab[c] = true
 	}
 	return tab
 }()
