@@ -780,6 +780,25 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 	if i > s.floor && t[i-1] == '.' && (i-1 == 0 || t[i-2] == ' ' || t[i-2] == '$' || t[i-2] == '(' || t[i-2] == '\n') {
 		start = i - 1
 	}
+	if start == i {
+		// Most numbers are a plain run of digits ("15", "1987"): read
+		// those in one pass that adds up the value as it goes, without
+		// the groups and separators below.
+		j := i
+		var m uint64
+		for j < len(t) && qDigit(t[j]) {
+			m = m*10 + uint64(t[j]-'0')
+			j++
+		}
+		if !(j+1 < len(t) && (t[j] == ',' || t[j] == '.') && qDigit(t[j+1])) {
+			p.numStart, p.numEnd, p.end = i, j, j
+			if j-i > 15 {
+				return false // an id, not a figure
+			}
+			p.plain, p.digits, p.mant = true, j-i, m
+			return s.numeralFraction(i, j, p)
+		}
+	}
 	var (
 		groups [12]int  // digit count of each group
 		seps   [12]byte // the separator before each group
@@ -883,6 +902,14 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 	if p.alt != 0 {
 		p.alt = m
 	}
+	return s.numeralFraction(i, j, p)
+}
+
+// numeralFraction reads what may follow the digits t[i:j] that numeral
+// read into p: a fraction, "7-3/4 pct" (Reuters), "1/2 pct"; or a slash that
+// makes them a date or a ratio, "1986/87", which it rejects.
+func (s *qscanner) numeralFraction(i, j int, p *qpart) bool {
+	t := s.text
 	// Fractions: "7-3/4 pct" (Reuters), "1/2 pct".
 	if j+3 < len(t) && t[j] == '-' && p.plain && qDigit(t[j+1]) {
 		if n, d, e, ok := qFraction(t, j+1); ok {
@@ -1419,7 +1446,10 @@ func (s *qscanner) signEndingAt(e int) (string, int) {
 			return "USD", k
 		}
 		return code, ls
-	case isLetter(c):
+	case qUpper(c) || c == 's':
+		// Only an ISO code (three capitals) or "Rs" can end here: any
+		// other letter, as at the end of most words before a number,
+		// is no sign, and skips the walk back.
 		ls := e - 1
 		for ls > s.floor && isLetter(t[ls-1]) && e-ls < 4 {
 			ls--

@@ -511,10 +511,13 @@ func newWordShape(words ...string) *wordShape {
 // has reports whether w, an ASCII word in any case, may be in the set.
 func (ws *wordShape) has(w string) bool {
 	n := len(w)
-	if n == 0 || n >= 32 || !isLetter(w[0]) || !isLetter(w[n-1]) {
+	if n == 0 || n >= 32 {
 		return false
 	}
-	return ws.hasLetters(w[0], w[n-1], n)
+	// Table tests, not isLetter's comparisons, keep it small enough to
+	// be inlined into the scanner's hot paths.
+	f, l := w[0], w[n-1]
+	return qLetters[f] && qLetters[l] && ws[f&31][l&31]&(1<<n) != 0
 }
 
 // hasLetters is has for a word of n letters (0 < n < 32) from first to
