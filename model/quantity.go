@@ -197,8 +197,10 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 // figure reads the figure whose number starts at i and reports it when it
 // passes every check. It returns where scanning resumes, always after i.
 func (s *qscanner) figure(i int, word bool) int {
-	a, ok := s.part(i, word)
-	if !ok {
+	// a and b live here and part fills them in place: a qpart is some
+	// fifteen words, and returning one by value copied it on every call.
+	var a, b qpart
+	if !s.part(i, word, &a) {
 		return max(a.end, i+1)
 	}
 	t := s.text
@@ -207,7 +209,9 @@ func (s *qscanner) figure(i int, word bool) int {
 	qual, qualStart := s.qualifierBefore(a.start)
 	intro, introStart := "", a.start
 	if qual == "" {
-		if ws, we := s.prevWord(a.start); we > ws {
+		// Only a word of four or seven letters can be "from" or "between":
+		// the others are not folded.
+		if ws, we := s.prevWord(a.start); we-ws == 4 || we-ws == 7 {
 			switch w := qWordLower(t[ws:we]); w {
 			case "between", "from":
 				intro, introStart = w, ws
@@ -216,13 +220,11 @@ func (s *qscanner) figure(i int, word bool) int {
 	}
 
 	// A range: "6-7%", "3.2 to 4.1 pct", "between 6% and 7%".
-	var b qpart
 	isRange := false
 	if !a.fraction {
-		if bs, conn := s.rangeSecond(a, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
-			var bok bool
+		if bs, conn := s.rangeSecond(a.end, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
 			s.second = true
-			b, bok = s.part(bs, !qDigit(t[bs]))
+			bok := s.part(bs, !qDigit(t[bs]), &b)
 			s.second = false
 			if bok {
 				switch s.joinRange(&a, &b, intro, conn) {
@@ -329,8 +331,8 @@ func (s *qscanner) listUnit(a *qpart, depth int) {
 	if q >= len(t) || !qDigit(t[q]) {
 		return
 	}
-	b, ok := s.part(q, false)
-	if !ok {
+	var b qpart
+	if !s.part(q, false, &b) {
 		return
 	}
 	s.listUnit(&b, depth+1)
@@ -603,12 +605,13 @@ const (
 	joinDrop                    // a date, a year range or an id: report nothing
 )
 
-// rangeSecond looks for the connector of a range after part a ("-", "–",
-// "to", or "and" after "between") and returns where the second number (or
-// its currency sign) starts, or -1. conn is the connector's first byte.
-func (s *qscanner) rangeSecond(a qpart, intro string) (int, byte) {
+// rangeSecond looks for the connector of a range after the first part,
+// which ends at aEnd ("-", "–", "to", or "and" after "between") and returns
+// where the second number (or its currency sign) starts, or -1. conn is the
+// connector's first byte.
+func (s *qscanner) rangeSecond(aEnd int, intro string) (int, byte) {
 	t := s.text
-	q := s.skipBlank(a.end)
+	q := s.skipBlank(aEnd)
 	if q >= len(t) {
 		return -1, 0
 	}
@@ -635,7 +638,7 @@ func (s *qscanner) rangeSecond(a qpart, intro string) (int, byte) {
 	default:
 		return -1, 0
 	}
-	if conn != '-' || q > a.end+1 {
+	if conn != '-' || q > aEnd+1 {
 		r := s.skipBlank(q)
 		if conn != '-' && r == q {
 			return -1, 0 // "to" must be a word
@@ -739,36 +742,33 @@ func scaleOf(p *qpart) float64 {
 
 // part reads one number at i, with its sign, suffix, scale and unit. When it
 // returns false, p.end is where scanning should resume.
-func (s *qscanner) part(i int, word bool) (p qpart, ok bool) {
-	p.mult = 1
+func (s *qscanner) part(i int, word bool, p *qpart) bool {
+	*p = qpart{mult: 1}
 	if word {
-		if !s.wordNumeral(i, &p) {
-			return p, false
+		if !s.wordNumeral(i, p) {
+			return false
 		}
 		if p.fraction {
-			return p, true
+			return true
 		}
-	} else if !s.numeral(i, &p) {
-		return p, false
+	} else if !s.numeral(i, p) {
+		return false
 	}
 	t := s.text
 
-	if !word && !s.prefixOK(&p) {
+	if !word && !s.prefixOK(p) {
 		p.end = qAlnumEnd(t, p.numEnd)
-		return p, false
+		return false
 	}
 	p.start = p.numStart
 	if code, st := s.signBefore(p.numStart); code != "" {
 		p.unit, p.kind, p.signed, p.start = code, lexCurrency, true, st
 	}
 	p.end = p.numEnd
-	if !word && !s.suffix(&p) {
-		return p, false
+	if !word && !s.suffix(p) {
+		return false
 	}
-	if !s.unitAfter(&p) {
-		return p, false
-	}
-	return p, true
+	return s.unitAfter(p)
 }
 
 // numeral reads the digits at i: thousands separators, a decimal point or
