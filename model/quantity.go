@@ -62,6 +62,10 @@ type qscanner struct {
 		key, floor int // the offset asked for plus one (0: nothing cached), and the floor then
 		ws, we     int // the answer
 	}
+	// tb remembers the last trimBack answer: prefixOK, signBefore,
+	// qualifierBefore, prevWord and keep all trim the blanks before the
+	// same number.
+	tb struct{ key, b int } // the offset asked for plus one (0: nothing cached), and the answer
 }
 
 // qpart is one number with what is written around it: a currency sign or
@@ -467,12 +471,12 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	}
 	if !a.signed {
 		// "Article 5", "page 215", "pp. 45–47", "Phase 2".
-		if b := qTrimBack(t, a.numStart); labelSet.has(prev) && (we == b || we+1 == b && t[we] == '.') {
+		if b := s.trimBack(a.numStart); labelSet.hasLower(prev) && (we == b || we+1 == b && t[we] == '.') {
 			return false
 		}
 		// "Feb 26", "January 3, 1992", "9 July 2020".
 		if a.plain && a.mant <= 31 {
-			if we > ws && qUpper(t[ws]) && monthSet.has(prev) {
+			if we > ws && qUpper(t[ws]) && monthSet.hasLower(prev) {
 				return false
 			}
 			ns := s.skipBlank(a.numEnd)
@@ -500,7 +504,7 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if a.plain && a.mant <= 31 && s.dayList(a.numStart) {
 		return false
 	}
-	before := qTrimBack(t, a.numStart)
+	before := s.trimBack(a.numStart)
 	if before > 0 {
 		switch t[before-1] {
 		case ',':
@@ -1001,7 +1005,7 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 		return false
 	}
 	// Citation markers: "[13]", "[ 22 ]", "[25]: 215".
-	b := qTrimBack(t, i)
+	b := s.trimBack(i)
 	if b > 0 && t[b-1] == '[' {
 		a := s.skipBlank(p.numEnd)
 		if a < len(t) && t[a] == ']' {
@@ -1408,7 +1412,7 @@ func (s *qscanner) signBefore(i int) (string, int) {
 	if code, st := s.signEndingAt(i); code != "" {
 		return code, st
 	}
-	if b := qTrimBack(s.text, i); b < i && i-b <= 3 {
+	if b := s.trimBack(i); b < i && i-b <= 3 {
 		return s.signEndingAt(b)
 	}
 	return "", 0
@@ -1481,7 +1485,7 @@ func (s *qscanner) signEndingAt(e int) (string, int) {
 // ("approximately", "more than", "~") and where it starts.
 func (s *qscanner) qualifierBefore(i int) (string, int) {
 	t := s.text
-	if b := qTrimBack(t, i); b > s.floor && t[b-1] == '~' {
+	if b := s.trimBack(i); b > s.floor && t[b-1] == '~' {
 		return "approximately", b - 1
 	}
 	var (
@@ -1555,7 +1559,7 @@ func (s *qscanner) prevWord(i int) (ws, we int) {
 // prevWordAt is prevWord without its memo.
 func (s *qscanner) prevWordAt(i int) (ws, we int) {
 	t := s.text
-	b := qTrimBack(t, i)
+	b := s.trimBack(i)
 	if b < i-8 {
 		return 0, 0
 	}
@@ -1745,6 +1749,25 @@ func (s *qscanner) skipBlank(i int) int {
 		}
 	}
 	return k
+}
+
+// trimBack is qTrimBack(s.text, i), remembered for the last i. It is
+// small enough to inline, so that a remembered answer costs no call.
+func (s *qscanner) trimBack(i int) int {
+	if s.tb.key == i+1 {
+		return s.tb.b
+	}
+	return s.trimBackNew(i)
+}
+
+// trimBackNew is trimBack for an i it does not remember. It is kept out of
+// line: inlined into trimBack, it would make trimBack too big to inline.
+//
+//go:noinline
+func (s *qscanner) trimBackNew(i int) int {
+	b := qTrimBack(s.text, i)
+	s.tb.key, s.tb.b = i+1, b
+	return b
 }
 
 // qTrimBack returns the offset before the blanks (ASCII, no-break, thin and
