@@ -194,7 +194,7 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 		return false
 	}
 	w := qWordLower(t[i:e])
-	_, ok := numberWords[w]
+	_, ok := numberTable.get(w, wordHash(w))
 	return ok || w == "half"
 }
 
@@ -1253,7 +1253,7 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		if !unitWordFilter.has(hs[w]) {
 			continue // not a key of unitWords
 		}
-		if d, ok := unitWords[string(buf[:lens[w]])]; ok {
+		if d, ok := unitTable.getBytes(buf[:lens[w]], hs[w]); ok {
 			if d.kind == lexNone {
 				return d, 0, false // "millions of", "percentage"
 			}
@@ -1514,8 +1514,10 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 	}
 	var buf [48]byte
 	for w := nw - 1; w >= 0; w-- {
-		// Build "w_w ... w_0" from the farthest word in.
+		// Build "w_w ... w_0" from the farthest word in, and its fnv1a
+		// hash for qualifierTable.
 		n := 0
+		h := uint32(2166136261)
 		for k := w; k >= 0; k-- {
 			word := t[starts[k]:ends[k]]
 			if n+len(word)+1 > len(buf) {
@@ -1524,17 +1526,19 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 			}
 			if k != w {
 				buf[n] = ' '
+				h = (h ^ ' ') * 16777619
 				n++
 			}
 			for j := 0; j < len(word); j++ {
 				buf[n] = qLower(word[j])
+				h = (h ^ uint32(buf[n])) * 16777619
 				n++
 			}
 		}
 		if n < 0 {
 			continue
 		}
-		if q, ok := qualifierWords[string(buf[:n])]; ok {
+		if q, ok := qualifierTable.getBytes(buf[:n], h); ok {
 			if qualifierOutsideSpan[string(buf[:n])] {
 				return q, i
 			}

@@ -548,6 +548,13 @@ var (
 		}
 		return &f
 	}()
+	// numberTable is numberWords for numberWordAt, which asks it of
+	// every word that passes numberWordShape.
+	numberTable = newWordTable(numberWords)
+	// unitTable is unitWords for unitPhrase, by fnv1a hash.
+	unitTable = newWordTableFNV(unitWords)
+	// qualifierTable is qualifierWords for qualifierBefore, by fnv1a hash.
+	qualifierTable = newWordTableFNV(qualifierWords)
 	// unitPrefixFilter holds, by fnv1a hash, every proper prefix of a
 	// unitWords key that ends right before a blank or hyphen ("per" of
 	// "per cent", "hong kong" of "hong kong dlrs"): once the words
