@@ -324,10 +324,16 @@ func (s *qscanner) listUnit(a *qpart, depth int) {
 	if comma {
 		q = s.skipBlank(q + 1)
 	}
+	// Most figures are followed by neither word: their first letter,
+	// folded, turns them away before qHasWordFold.
+	c := byte(0)
+	if q < len(t) {
+		c = t[q] | 0x20
+	}
 	switch {
-	case qHasWordFold(t, q, "and"):
+	case c == 'a' && qHasWordFold(t, q, "and"):
 		q = s.skipBlank(q + 3)
-	case qHasWordFold(t, q, "or"):
+	case c == 'o' && qHasWordFold(t, q, "or"):
 		q = s.skipBlank(q + 2)
 	case !comma:
 		return
@@ -627,13 +633,13 @@ func (s *qscanner) rangeSecond(aEnd int, intro string) (int, byte) {
 	case strings.HasPrefix(t[q:], "–"): // en dash
 		conn = '-'
 		q += len("–")
-	case qHasWordFold(t, q, "to"):
+	case t[q]|0x20 == 't' && qHasWordFold(t, q, "to"): // the letter first: most words are neither
 		if intro == "between" {
 			return -1, 0
 		}
 		conn = 't'
 		q += 2
-	case qHasWordFold(t, q, "and"):
+	case t[q]|0x20 == 'a' && qHasWordFold(t, q, "and"):
 		if intro != "between" {
 			return -1, 0
 		}
@@ -1595,12 +1601,16 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 			return "", 0
 		}
 		we := qLetterEnd(t, q)
-		r, re := s.ratePhrase(q, we, w == 0)
-		if r != "" {
-			if w == 0 {
-				return r, re
+		// ratePhrase's own first test, made here: most words are too
+		// long or start with the wrong letter, and skip the call.
+		if we-q <= 8 && qRateFirst[t[q]] {
+			r, re := s.ratePhrase(q, we, w == 0)
+			if r != "" {
+				if w == 0 {
+					return r, re
+				}
+				return r, 0
 			}
-			return r, 0
 		}
 		pos = we
 		if pos < len(t) && (t[pos] == '\'' || t[pos] == '-') && pos+1 < len(t) && isLetter(t[pos+1]) {
@@ -1654,6 +1664,15 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	}
 	return "", 0
 }
+
+// qRateFirst marks the letters, in either case, that start a rate phrase:
+// the first letters ratePhrase accepts.
+var qRateFirst = func() (tab [256]bool) {
+	for _, c := range "apeydm" {
+		tab[c], tab[c-'a'+'A'] = true, true
+	}
+	return tab
+}()
 
 // timeAgo reports whether the words after a rate phrase make it a point in
 // time instead ("a year ago", "a year earlier", "a year-on-year rise").
