@@ -983,6 +983,8 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 		return true
 	}
 	switch c := t[i-1]; {
+	case c == ' ':
+		// The common case, tested first: a blank glues nothing.
 	case isLetter(c):
 		// Glued letters are fine only when they are a currency code
 		// ("RMB10bn", "USD5m"), which signBefore will read.
@@ -1578,9 +1580,20 @@ func (s *qscanner) prevWordAt(i int) (ws, we int) {
 	}
 	we = b
 	ws = we
+	// Walk back over the word's letters eight bytes at a time while all
+	// eight lie at or after the floor: the run of letters that ends the
+	// eight is counted with one LeadingZeros (t[ws-1] is the high byte).
+	for ws-8 >= s.floor && ws >= 8 {
+		if m := ^swarLetters(load8(t, ws-8)) & swarHi; m != 0 {
+			ws -= bits.LeadingZeros64(m) >> 3
+			goto walked
+		}
+		ws -= 8
+	}
 	for ws > s.floor && isLetter(t[ws-1]) {
 		ws--
 	}
+walked:
 	if ws > 0 && (qDigit(t[ws-1]) || t[ws-1] == '-') {
 		return 0, 0
 	}
