@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 )
 
@@ -54,6 +55,17 @@ type qscanner struct {
 	out    []Quantity
 	floor  int  // look-behind stops here: the end of the last figure reported
 	second bool // reading the second number of a range, after its dash
+	// pw remembers the last prevWord answer: figure, qualifierBefore and
+	// keep each ask for the word before the same number, and the answer
+	// depends only on the offset and the floor.
+	pw struct {
+		key, floor int // the offset asked for plus one (0: nothing cached), and the floor then
+		ws, we     int // the answer
+	}
+	// tb remembers the last trimBack answer: prefixOK, signBefore,
+	// qualifierBefore, prevWord and keep all trim the blanks before the
+	// same number.
+	tb struct{ key, b int } // the offset asked for plus one (0: nothing cached), and the answer
 }
 
 // qpart is one number with what is written around it: a currency sign or
@@ -182,15 +194,17 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 		return false
 	}
 	w := qWordLower(t[i:e])
-	_, ok := numberWords[w]
+	_, ok := numberTable.get(w, wordHash(w))
 	return ok || w == "half"
 }
 
 // figure reads the figure whose number starts at i and reports it when it
 // passes every check. It returns where scanning resumes, always after i.
 func (s *qscanner) figure(i int, word bool) int {
-	a, ok := s.part(i, word)
-	if !ok {
+	// a and b live here and part fills them in place: a qpart is some
+	// fifteen words, and returning one by value copied it on every call.
+	var a, b qpart
+	if !s.part(i, word, &a) {
 		return max(a.end, i+1)
 	}
 	t := s.text
@@ -199,7 +213,9 @@ func (s *qscanner) figure(i int, word bool) int {
 	qual, qualStart := s.qualifierBefore(a.start)
 	intro, introStart := "", a.start
 	if qual == "" {
-		if ws, we := s.prevWord(a.start); we > ws {
+		// Only a word of four or seven letters can be "from" or "between":
+		// the others are not folded.
+		if ws, we := s.prevWord(a.start); we-ws == 4 || we-ws == 7 {
 			switch w := qWordLower(t[ws:we]); w {
 			case "between", "from":
 				intro, introStart = w, ws
@@ -208,13 +224,11 @@ func (s *qscanner) figure(i int, word bool) int {
 	}
 
 	// A range: "6-7%", "3.2 to 4.1 pct", "between 6% and 7%".
-	var b qpart
 	isRange := false
 	if !a.fraction {
-		if bs, conn := s.rangeSecond(a, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
-			var bok bool
+		if bs, conn := s.rangeSecond(a.end, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
 			s.second = true
-			b, bok = s.part(bs, !qDigit(t[bs]))
+			bok := s.part(bs, !qDigit(t[bs]), &b)
 			s.second = false
 			if bok {
 				switch s.joinRange(&a, &b, intro, conn) {
@@ -310,10 +324,16 @@ func (s *qscanner) listUnit(a *qpart, depth int) {
 	if comma {
 		q = s.skipBlank(q + 1)
 	}
+	// Most figures are followed by neither word: their first letter,
+	// folded, turns them away before qHasWordFold.
+	c := byte(0)
+	if q < len(t) {
+		c = t[q] | 0x20
+	}
 	switch {
-	case qHasWordFold(t, q, "and"):
+	case c == 'a' && qHasWordFold(t, q, "and"):
 		q = s.skipBlank(q + 3)
-	case qHasWordFold(t, q, "or"):
+	case c == 'o' && qHasWordFold(t, q, "or"):
 		q = s.skipBlank(q + 2)
 	case !comma:
 		return
@@ -321,8 +341,8 @@ func (s *qscanner) listUnit(a *qpart, depth int) {
 	if q >= len(t) || !qDigit(t[q]) {
 		return
 	}
-	b, ok := s.part(q, false)
-	if !ok {
+	var b qpart
+	if !s.part(q, false, &b) {
 		return
 	}
 	s.listUnit(&b, depth+1)
@@ -457,12 +477,12 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	}
 	if !a.signed {
 		// "Article 5", "page 215", "pp. 45–47", "Phase 2".
-		if b := qTrimBack(t, a.numStart); labelSet.has(prev) && (we == b || we+1 == b && t[we] == '.') {
+		if b := s.trimBack(a.numStart); labelSet.hasLower(prev) && (we == b || we+1 == b && t[we] == '.') {
 			return false
 		}
 		// "Feb 26", "January 3, 1992", "9 July 2020".
 		if a.plain && a.mant <= 31 {
-			if we > ws && qUpper(t[ws]) && monthSet.has(prev) {
+			if we > ws && qUpper(t[ws]) && monthSet.hasLower(prev) {
 				return false
 			}
 			ns := s.skipBlank(a.numEnd)
@@ -490,7 +510,7 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if a.plain && a.mant <= 31 && s.dayList(a.numStart) {
 		return false
 	}
-	before := qTrimBack(t, a.numStart)
+	before := s.trimBack(a.numStart)
 	if before > 0 {
 		switch t[before-1] {
 		case ',':
@@ -595,12 +615,13 @@ const (
 	joinDrop                    // a date, a year range or an id: report nothing
 )
 
-// rangeSecond looks for the connector of a range after part a ("-", "–",
-// "to", or "and" after "between") and returns where the second number (or
-// its currency sign) starts, or -1. conn is the connector's first byte.
-func (s *qscanner) rangeSecond(a qpart, intro string) (int, byte) {
+// rangeSecond looks for the connector of a range after the first part,
+// which ends at aEnd ("-", "–", "to", or "and" after "between") and returns
+// where the second number (or its currency sign) starts, or -1. conn is the
+// connector's first byte.
+func (s *qscanner) rangeSecond(aEnd int, intro string) (int, byte) {
 	t := s.text
-	q := s.skipBlank(a.end)
+	q := s.skipBlank(aEnd)
 	if q >= len(t) {
 		return -1, 0
 	}
@@ -612,13 +633,13 @@ func (s *qscanner) rangeSecond(a qpart, intro string) (int, byte) {
 	case strings.HasPrefix(t[q:], "–"): // en dash
 		conn = '-'
 		q += len("–")
-	case qHasWordFold(t, q, "to"):
+	case t[q]|0x20 == 't' && qHasWordFold(t, q, "to"): // the letter first: most words are neither
 		if intro == "between" {
 			return -1, 0
 		}
 		conn = 't'
 		q += 2
-	case qHasWordFold(t, q, "and"):
+	case t[q]|0x20 == 'a' && qHasWordFold(t, q, "and"):
 		if intro != "between" {
 			return -1, 0
 		}
@@ -627,7 +648,7 @@ func (s *qscanner) rangeSecond(a qpart, intro string) (int, byte) {
 	default:
 		return -1, 0
 	}
-	if conn != '-' || q > a.end+1 {
+	if conn != '-' || q > aEnd+1 {
 		r := s.skipBlank(q)
 		if conn != '-' && r == q {
 			return -1, 0 // "to" must be a word
@@ -731,36 +752,33 @@ func scaleOf(p *qpart) float64 {
 
 // part reads one number at i, with its sign, suffix, scale and unit. When it
 // returns false, p.end is where scanning should resume.
-func (s *qscanner) part(i int, word bool) (p qpart, ok bool) {
-	p.mult = 1
+func (s *qscanner) part(i int, word bool, p *qpart) bool {
+	*p = qpart{mult: 1}
 	if word {
-		if !s.wordNumeral(i, &p) {
-			return p, false
+		if !s.wordNumeral(i, p) {
+			return false
 		}
 		if p.fraction {
-			return p, true
+			return true
 		}
-	} else if !s.numeral(i, &p) {
-		return p, false
+	} else if !s.numeral(i, p) {
+		return false
 	}
 	t := s.text
 
-	if !word && !s.prefixOK(&p) {
+	if !word && !s.prefixOK(p) {
 		p.end = qAlnumEnd(t, p.numEnd)
-		return p, false
+		return false
 	}
 	p.start = p.numStart
 	if code, st := s.signBefore(p.numStart); code != "" {
 		p.unit, p.kind, p.signed, p.start = code, lexCurrency, true, st
 	}
 	p.end = p.numEnd
-	if !word && !s.suffix(&p) {
-		return p, false
+	if !word && !s.suffix(p) {
+		return false
 	}
-	if !s.unitAfter(&p) {
-		return p, false
-	}
-	return p, true
+	return s.unitAfter(p)
 }
 
 // numeral reads the digits at i: thousands separators, a decimal point or
@@ -771,6 +789,25 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 	// ".125 dlrs": a decimal point with nothing before it.
 	if i > s.floor && t[i-1] == '.' && (i-1 == 0 || t[i-2] == ' ' || t[i-2] == '$' || t[i-2] == '(' || t[i-2] == '\n') {
 		start = i - 1
+	}
+	if start == i {
+		// Most numbers are a plain run of digits ("15", "1987"): read
+		// those in one pass that adds up the value as it goes, without
+		// the groups and separators below.
+		j := i
+		var m uint64
+		for j < len(t) && qDigit(t[j]) {
+			m = m*10 + uint64(t[j]-'0')
+			j++
+		}
+		if !(j+1 < len(t) && (t[j] == ',' || t[j] == '.') && qDigit(t[j+1])) {
+			p.numStart, p.numEnd, p.end = i, j, j
+			if j-i > 15 {
+				return false // an id, not a figure
+			}
+			p.plain, p.digits, p.mant = true, j-i, m
+			return s.numeralFraction(i, j, p)
+		}
 	}
 	var (
 		groups [12]int  // digit count of each group
@@ -875,6 +912,14 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 	if p.alt != 0 {
 		p.alt = m
 	}
+	return s.numeralFraction(i, j, p)
+}
+
+// numeralFraction reads what may follow the digits t[i:j] that numeral
+// read into p: a fraction, "7-3/4 pct" (Reuters), "1/2 pct"; or a slash that
+// makes them a date or a ratio, "1986/87", which it rejects.
+func (s *qscanner) numeralFraction(i, j int, p *qpart) bool {
+	t := s.text
 	// Fractions: "7-3/4 pct" (Reuters), "1/2 pct".
 	if j+3 < len(t) && t[j] == '-' && p.plain && qDigit(t[j+1]) {
 		if n, d, e, ok := qFraction(t, j+1); ok {
@@ -938,6 +983,8 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 		return true
 	}
 	switch c := t[i-1]; {
+	case c == ' ':
+		// The common case, tested first: a blank glues nothing.
 	case isLetter(c):
 		// Glued letters are fine only when they are a currency code
 		// ("RMB10bn", "USD5m"), which signBefore will read.
@@ -966,7 +1013,7 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 		return false
 	}
 	// Citation markers: "[13]", "[ 22 ]", "[25]: 215".
-	b := qTrimBack(t, i)
+	b := s.trimBack(i)
 	if b > 0 && t[b-1] == '[' {
 		a := s.skipBlank(p.numEnd)
 		if a < len(t) && t[a] == ']' {
@@ -1142,6 +1189,9 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 // unitPhrase reads up to maxUnitWords+1 words at q, folded, and returns the
 // longest lexicon entry they start with. Words are separated by blanks or a
 // hyphen; a dot inside or after a word is dropped ("U.S. dlrs" is "us dlrs").
+// It stops reading at the first word that no key continues past
+// (unitPrefixFilter): most units are one word, and reading three more words
+// after "mln" only to look them up cost more than the rest of the figure.
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
 	if e := qLetterEnd(t, q); !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
@@ -1181,6 +1231,9 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		}
 		ends[nw], lens[nw], hs[nw] = we, n, h
 		nw++
+		if !unitPrefixFilter.has(h) {
+			break // no key goes on from these words: the rest cannot match
+		}
 		next := we
 		if next < len(t) && t[next] == '.' {
 			next++
@@ -1208,7 +1261,7 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		if !unitWordFilter.has(hs[w]) {
 			continue // not a key of unitWords
 		}
-		if d, ok := unitWords[string(buf[:lens[w]])]; ok {
+		if d, ok := unitTable.getBytes(buf[:lens[w]], hs[w]); ok {
 			if d.kind == lexNone {
 				return d, 0, false // "millions of", "percentage"
 			}
@@ -1367,7 +1420,7 @@ func (s *qscanner) signBefore(i int) (string, int) {
 	if code, st := s.signEndingAt(i); code != "" {
 		return code, st
 	}
-	if b := qTrimBack(s.text, i); b < i && i-b <= 3 {
+	if b := s.trimBack(i); b < i && i-b <= 3 {
 		return s.signEndingAt(b)
 	}
 	return "", 0
@@ -1405,7 +1458,10 @@ func (s *qscanner) signEndingAt(e int) (string, int) {
 			return "USD", k
 		}
 		return code, ls
-	case isLetter(c):
+	case qUpper(c) || c == 's':
+		// Only an ISO code (three capitals) or "Rs" can end here: any
+		// other letter, as at the end of most words before a number,
+		// is no sign, and skips the walk back.
 		ls := e - 1
 		for ls > s.floor && isLetter(t[ls-1]) && e-ls < 4 {
 			ls--
@@ -1437,7 +1493,7 @@ func (s *qscanner) signEndingAt(e int) (string, int) {
 // ("approximately", "more than", "~") and where it starts.
 func (s *qscanner) qualifierBefore(i int) (string, int) {
 	t := s.text
-	if b := qTrimBack(t, i); b > s.floor && t[b-1] == '~' {
+	if b := s.trimBack(i); b > s.floor && t[b-1] == '~' {
 		return "approximately", b - 1
 	}
 	var (
@@ -1447,12 +1503,16 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 	)
 	// Most figures have no qualifier: give up unless the word right before
 	// can end one.
-	if ws, we := s.prevWord(i); we == ws || !qualifierLastSet.has(t[ws:we]) {
+	ws, we := s.prevWord(i)
+	if we == ws || !qualifierLastSet.has(t[ws:we]) {
 		return "", 0
 	}
-	pos := i
+	starts[0], ends[0], nw = ws, we, 1
+	pos := ws
 	for nw < 3 {
-		ws, we := s.prevWord(pos)
+		// prevWordAt: the farther words would only push the nearest
+		// one, which figure and keep ask for next, out of the memo.
+		ws, we := s.prevWordAt(pos)
 		if we == ws {
 			break
 		}
@@ -1462,8 +1522,10 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 	}
 	var buf [48]byte
 	for w := nw - 1; w >= 0; w-- {
-		// Build "w_w ... w_0" from the farthest word in.
+		// Build "w_w ... w_0" from the farthest word in, and its fnv1a
+		// hash for qualifierTable.
 		n := 0
+		h := uint32(2166136261)
 		for k := w; k >= 0; k-- {
 			word := t[starts[k]:ends[k]]
 			if n+len(word)+1 > len(buf) {
@@ -1472,17 +1534,19 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 			}
 			if k != w {
 				buf[n] = ' '
+				h = (h ^ ' ') * 16777619
 				n++
 			}
 			for j := 0; j < len(word); j++ {
 				buf[n] = qLower(word[j])
+				h = (h ^ uint32(buf[n])) * 16777619
 				n++
 			}
 		}
 		if n < 0 {
 			continue
 		}
-		if q, ok := qualifierWords[string(buf[:n])]; ok {
+		if q, ok := qualifierTable.getBytes(buf[:n], h); ok {
 			if qualifierOutsideSpan[string(buf[:n])] {
 				return q, i
 			}
@@ -1496,8 +1560,18 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 // a few blanks and an abbreviation dot ("approx. 5"); ws == we when there is
 // none or it lies before the floor.
 func (s *qscanner) prevWord(i int) (ws, we int) {
+	if s.pw.key == i+1 && s.pw.floor == s.floor {
+		return s.pw.ws, s.pw.we
+	}
+	ws, we = s.prevWordAt(i)
+	s.pw.key, s.pw.floor, s.pw.ws, s.pw.we = i+1, s.floor, ws, we
+	return ws, we
+}
+
+// prevWordAt is prevWord without its memo.
+func (s *qscanner) prevWordAt(i int) (ws, we int) {
 	t := s.text
-	b := qTrimBack(t, i)
+	b := s.trimBack(i)
 	if b < i-8 {
 		return 0, 0
 	}
@@ -1506,9 +1580,20 @@ func (s *qscanner) prevWord(i int) (ws, we int) {
 	}
 	we = b
 	ws = we
+	// Walk back over the word's letters eight bytes at a time while all
+	// eight lie at or after the floor: the run of letters that ends the
+	// eight is counted with one LeadingZeros (t[ws-1] is the high byte).
+	for ws-8 >= s.floor && ws >= 8 {
+		if m := ^swarLetters(load8(t, ws-8)) & swarHi; m != 0 {
+			ws -= bits.LeadingZeros64(m) >> 3
+			goto walked
+		}
+		ws -= 8
+	}
 	for ws > s.floor && isLetter(t[ws-1]) {
 		ws--
 	}
+walked:
 	if ws > 0 && (qDigit(t[ws-1]) || t[ws-1] == '-') {
 		return 0, 0
 	}
@@ -1529,12 +1614,16 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 			return "", 0
 		}
 		we := qLetterEnd(t, q)
-		r, re := s.ratePhrase(q, we, w == 0)
-		if r != "" {
-			if w == 0 {
-				return r, re
+		// ratePhrase's own first test, made here: most words are too
+		// long or start with the wrong letter, and skip the call.
+		if we-q <= 8 && qRateFirst[t[q]] {
+			r, re := s.ratePhrase(q, we, w == 0)
+			if r != "" {
+				if w == 0 {
+					return r, re
+				}
+				return r, 0
 			}
-			return r, 0
 		}
 		pos = we
 		if pos < len(t) && (t[pos] == '\'' || t[pos] == '-') && pos+1 < len(t) && isLetter(t[pos+1]) {
@@ -1588,6 +1677,15 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	}
 	return "", 0
 }
+
+// qRateFirst marks the letters, in either case, that start a rate phrase:
+// the first letters ratePhrase accepts.
+var qRateFirst = func() (tab [256]bool) {
+	for _, c := range "apeydm" {
+		tab[c], tab[c-'a'+'A'] = true, true
+	}
+	return tab
+}()
 
 // timeAgo reports whether the words after a rate phrase make it a point in
 // time instead ("a year ago", "a year earlier", "a year-on-year rise").
@@ -1650,19 +1748,19 @@ func (s *qscanner) headNoun(e int) string {
 // 8 bytes. It crosses one newline only into a lower-case word, as in
 // hard-wrapped prose ("10 million\ntonnes"): a capital after a newline starts
 // a new line of a table or a heading ("Revs 13.5 mln\nYear").
+//
+// It is called over a million times a pass, nearly always at one space
+// before a word or at the word itself: those two cases are answered before
+// the loop, in the one function (a fast path in a wrapper of its own cost
+// a second call on every one of them).
 func (s *qscanner) skipBlank(i int) int {
 	t := s.text
-	if i >= len(t) || t[i] > ' ' && t[i] < 0x80 {
-		return i // the common case: nothing to skip
-	}
-	return s.skipBlankSlow(i)
-}
-
-// skipBlankSlow is skipBlank past its fast path.
-func (s *qscanner) skipBlankSlow(i int) int {
-	t := s.text
-	if i+1 < len(t) && t[i] == ' ' && t[i+1]-'!' < 0x7F-'!' {
-		return i + 1 // one space before a printable byte: most calls
+	if i+1 < len(t) {
+		if c := t[i]; qVisible[c] {
+			return i // nothing to skip
+		} else if c == ' ' && qVisible[t[i+1]] {
+			return i + 1 // one space before a printable byte
+		}
 	}
 	k, nl := i, -1
 	for k < len(t) && k-i < 8 {
@@ -1689,24 +1787,55 @@ func (s *qscanner) skipBlankSlow(i int) int {
 	return k
 }
 
+// trimBack is qTrimBack(s.text, i), remembered for the last i. It is
+// small enough to inline, so that a remembered answer costs no call.
+func (s *qscanner) trimBack(i int) int {
+	if s.tb.key == i+1 {
+		return s.tb.b
+	}
+	return s.trimBackNew(i)
+}
+
+// trimBackNew is trimBack for an i it does not remember. It is kept out of
+// line: inlined into trimBack, it would make trimBack too big to inline.
+//
+//go:noinline
+func (s *qscanner) trimBackNew(i int) int {
+	b := qTrimBack(s.text, i)
+	s.tb.key, s.tb.b = i+1, b
+	return b
+}
+
 // qTrimBack returns the offset before the blanks (ASCII, no-break, thin and
 // hair spaces; up to 8 bytes) that end t[:i].
 //
 // The scanner's look-behinds call it about seventy times per kilobyte of
-// text, and nearly always t[:i] ends in a printable ASCII byte or one space
-// after one: those two cases are answered without the loop.
+// text. Most often t[:i] ends in a printable ASCII byte or one space after
+// one, and next most often in a run of spaces, as between the columns of a
+// table: those cases are answered without the byte loop, which is kept for
+// tabs, newlines and the wide spaces.
 func qTrimBack(t string, i int) int {
-	if i >= 2 && t[i-1] == ' ' && t[i-2]-'!' < 0x7F-'!' {
+	if i >= 2 && t[i-1] == ' ' && qVisible[t[i-2]] {
 		return i - 1
 	}
-	if i >= 1 && t[i-1]-'!' < 0x7F-'!' {
+	if i >= 1 && qVisible[t[i-1]] {
 		return i
 	}
-	return qTrimBackSlow(t, i)
-}
-
-// qTrimBackSlow is qTrimBack without its fast paths.
-func qTrimBackSlow(t string, i int) int {
+	if i >= 8 {
+		// n is the number of spaces that end t[:i], found with one
+		// LeadingZeros over the eight bytes before i (t[i-1] is the high
+		// byte): y has a zero byte for each space, and nonSpace bit 7 of
+		// every other byte.
+		y := load8(t, i-8) ^ 0x2020202020202020
+		nonSpace := ((y & swarLo7) + swarLo7 | y) & swarHi
+		n := bits.LeadingZeros64(nonSpace) >> 3
+		if n == 8 {
+			return i - 8 // the loop below stops after 8 bytes too
+		}
+		if qVisible[t[i-1-n]] {
+			return i - n
+		}
+	}
 	b := i
 	for b > 0 && i-b < 8 {
 		switch c := t[b-1]; {
@@ -1765,6 +1894,15 @@ func qLetterEnd(t string, i int) int { return asciiLetterEnd(t, i) }
 var qLetters = func() (tab [256]bool) {
 	for c := 'a'; c <= 'z'; c++ {
 		tab[c], tab[c-'a'+'A'] = true, true
+	}
+	return tab
+}()
+
+// qVisible marks the printable ASCII bytes other than the space, '!' to
+// '~': a blank-skipping fast path stops at one.
+var qVisible = func() (tab [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		tab[c] = true
 	}
 	return tab
 }()

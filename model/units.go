@@ -511,10 +511,13 @@ func newWordShape(words ...string) *wordShape {
 // has reports whether w, an ASCII word in any case, may be in the set.
 func (ws *wordShape) has(w string) bool {
 	n := len(w)
-	if n == 0 || n >= 32 || !isLetter(w[0]) || !isLetter(w[n-1]) {
+	if n == 0 || n >= 32 {
 		return false
 	}
-	return ws.hasLetters(w[0], w[n-1], n)
+	// Table tests, not isLetter's comparisons, keep it small enough to
+	// be inlined into the scanner's hot paths.
+	f, l := w[0], w[n-1]
+	return qLetters[f] && qLetters[l] && ws[f&31][l&31]&(1<<n) != 0
 }
 
 // hasLetters is has for a word of n letters (0 < n < 32) from first to
@@ -542,6 +545,29 @@ var (
 		var f vocabFilter
 		for k := range unitWords {
 			f.addHash(fnv1a(k))
+		}
+		return &f
+	}()
+	// numberTable is numberWords for numberWordAt, which asks it of
+	// every word that passes numberWordShape.
+	numberTable = newWordTable(numberWords)
+	// unitTable is unitWords for unitPhrase, by fnv1a hash.
+	unitTable = newWordTableFNV(unitWords)
+	// qualifierTable is qualifierWords for qualifierBefore, by fnv1a hash.
+	qualifierTable = newWordTableFNV(qualifierWords)
+	// unitPrefixFilter holds, by fnv1a hash, every proper prefix of a
+	// unitWords key that ends right before a blank or hyphen ("per" of
+	// "per cent", "hong kong" of "hong kong dlrs"): once the words
+	// unitPhrase has read are none of these, no longer key can match and it
+	// stops reading ("mln", "dlrs", "shares").
+	unitPrefixFilter = func() *vocabFilter {
+		var f vocabFilter
+		for k := range unitWords {
+			for i := 1; i < len(k); i++ {
+				if k[i] == ' ' || k[i] == '-' {
+					f.addHash(fnv1a(k[:i]))
+				}
+			}
 		}
 		return &f
 	}()

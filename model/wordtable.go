@@ -21,13 +21,25 @@ type wordSlot[V any] struct {
 // newWordTable indexes m; it is built once, so it is kept at most a quarter
 // full for short probe runs.
 func newWordTable[V any](m map[string]V) *wordTable[V] {
+	return newWordTableBy(m, wordHash)
+}
+
+// newWordTableFNV is newWordTable keyed by fnv1a instead of wordHash: the
+// quantity scanner makes that hash as it folds a phrase into a buffer, and
+// probes with it (getBytes).
+func newWordTableFNV[V any](m map[string]V) *wordTable[V] {
+	return newWordTableBy(m, fnv1a)
+}
+
+// newWordTableBy indexes m by the given hash.
+func newWordTableBy[V any](m map[string]V, hash func(string) uint32) *wordTable[V] {
 	n := 8
 	for n < 4*len(m) {
 		n *= 2
 	}
 	t := &wordTable[V]{slots: make([]wordSlot[V], n), mask: uint32(n - 1)}
 	for k, v := range m {
-		h := wordHash(k)
+		h := hash(k)
 		i := wordSlotOf(h) & t.mask
 		for t.slots[i].used {
 			i = (i + 1) & t.mask
@@ -44,6 +56,18 @@ func wordSlotOf(h uint32) uint32 { return h ^ h>>15 }
 func (t *wordTable[V]) get(w string, h uint32) (V, bool) {
 	for i := wordSlotOf(h) & t.mask; t.slots[i].used; i = (i + 1) & t.mask {
 		if s := &t.slots[i]; s.hash == h && s.key == w {
+			return s.val, true
+		}
+	}
+	var zero V
+	return zero, false
+}
+
+// getBytes is get for a word held in a byte buffer, which it compares in
+// place: a string made of the buffer would be a copy.
+func (t *wordTable[V]) getBytes(w []byte, h uint32) (V, bool) {
+	for i := wordSlotOf(h) & t.mask; t.slots[i].used; i = (i + 1) & t.mask {
+		if s := &t.slots[i]; s.hash == h && s.key == string(w) {
 			return s.val, true
 		}
 	}
