@@ -1114,20 +1114,31 @@ var metricTable = []struct {
 	{MetricPrice, "money pct", 0, []string{
 		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + perUnitCues,
 		"big " + perUnitCues}},
+	// An amount per share is a price ("an offer of 20 dlrs a share")
+	// unless its sentence says it is what a company earns, loses or pays
+	// out: "net profit of 1.2 billion tenge, or 12 tenge a share". The
+	// per-share cue scores as price's does, so any such word tips it.
+	{MetricOther, "money", 0, []string{
+		"req a_share@next:4 per_share@next:4 a_shr@next:4 per_shr@next:4",
+		"req " + payoutCues}},
 	{MetricOther, "pct money count mass teu length oil energy", 0, []string{
 		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " +
-			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 harvest*:3 crop:3 crops:3 " + otherGrowthCues}},
+			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 harvest*:3 crop:3 crops:3 shr:6 div:5 eps:5 " + otherGrowthCues}},
 }
 
 // Cue groups several rows share. notEconomyCues name other things that
 // grow: money, credit, orders, prices, profits, people. Near a figure they
 // veto reading a bare "growth" as growth of an economy; all but prices and
 // population (metrics of their own) also make a figure "other". perUnitCues mark a
-// price: an amount per unit ("dlrs per tonne", "cts a share", "Shr 1.23
-// dlrs", "Qtly div 15 cts").
+// price: an amount per unit ("dlrs per tonne", "cts a share", "dlrs/bbl").
+// payoutCues name what a company earns, loses or pays out: an amount per
+// share in their sentence is earnings or a dividend, not a price ("net
+// profit of 12 tenge a share", "a charge of 19 cts a share"). "Shr 1.23
+// dlrs" and "Qtly div 15 cts" are earnings and a dividend whatever follows.
 const (
 	notEconomyCues  = otherGrowthCues + " inflation:4 prices:4 population:4"
-	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3 shr:5 div:4"
+	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3"
+	payoutCues      = "earnings:1 profit*:1 dividend*:1 div:1 shr:1 eps:1 income:1 net:1 loss:1 losses:1 lost:1 payout*:1 charge*:1 gain:1 gains:1 writedown*:1 extraordinary:1"
 	otherGrowthCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
 	notTradeCues    = "budget:3 psbr:3 payroll:3" // a budget deficit or surplus is no trade
 	tradeCues       = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
