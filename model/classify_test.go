@@ -353,6 +353,14 @@ func TestClassifyScanned(t *testing.T) {
 			"about 200", MetricOther, "Kazakhstan"},
 		{"the port of a place is the place", "In Kazakhstan the port of Aktau handled 6 million tonnes.",
 			"6 million tonnes", MetricFreightVolume, "Aktau"},
+		{"a current-account surplus is no trade", "Kazakhstan's current account surplus widened to 1.9 billion dlrs in the second quarter.",
+			"1.9 billion dlrs", MetricOther, "Kazakhstan"},
+		{"a deficit on transfers is no trade", "Net unilateral transfers showed a deficit of 310 mln dlrs in Kyrgyzstan.",
+			"310 mln dlrs", MetricOther, "Kyrgyzstan"},
+		{"the trade balance within the current account is trade", "Mongolia's trade surplus widened to 5.2 billion dlrs in the quarter, while the current account deficit narrowed.",
+			"5.2 billion dlrs", MetricTradeVolume, "Mongolia"},
+		{"the finance ministry publishing a figure makes it no investment", "Kazakhstan's budget spending reached 4.1 trillion tenge, the Finance Ministry said.",
+			"4.1 trillion tenge", MetricOther, "Kazakhstan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
