@@ -1126,7 +1126,8 @@ var metricTable = []struct {
 		"req " + payoutCues}},
 	{MetricOther, "pct money count mass teu length oil energy", 0, []string{
 		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " +
-			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 harvest*:3 crop:3 crops:3 shr:6 div:5 eps:5 " + otherGrowthCues}},
+			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 harvest*:3 crop:3 crops:3 shr:6 div:5 eps:5 " +
+			"output:3 produced:3 produces:3 producing:3 " + otherGrowthCues}},
 }
 
 // Cue groups several rows share. notEconomyCues name other things that
