@@ -1057,13 +1057,17 @@ var metricTable = []struct {
 		// A figure that has happened is no target, whatever target the
 		// next clause sets: "reached $13.7 billion last year, and both
 		// sides set a target of $20 billion".
-		"not reached:3 totalled:3 totaled:3 stood:2 amounted:3 hit:2",
+		"not reached:3 totalled:3 totaled:3 stood:2 amounted:3 hit:2 climbed:3 rose:3 grew:3 jumped:3 surged:3 fell:3",
 		"not " + notTradeCues}},
-	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues, "not " + notTradeCues}},
+	// A percentage "of" something is a share of it, not a change, even
+	// beside a verb of change: "exports to the mainland, which take about
+	// 55 pct of the total, grew 14.1 pct". "Up" or "down" right before
+	// it is a change: "exports were up 9.2 pct".
+	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues, "not " + notTradeCues + " " + shareOfCues + " production:3 output:3 orders:3 sales:3 stock:3"}},
 	{MetricGDPGrowth, "pct", 0, []string{
-		"req " + growthCues,
+		"req " + growthCues + " up@prev:2 down@prev:2",
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic:3 economies:3 growth:1",
-		"not " + notEconomyCues}},
+		"not " + notEconomyCues + " " + shareOfCues}},
 	// A change of freight with no base figure in its sentence ("container
 	// traffic up 34% y-o-y") is filed under the freight it changes, as a
 	// change with a base is (see inheritChanges).
@@ -1150,7 +1154,10 @@ const (
 	// not the trade balance it includes.
 	notTradeCues = "budget:3 psbr:3 payroll:3 current_account:6 balance_of_payments:6 payments_balance:6 transfers:4 unilateral:4 invisible*:4 income_account:5 services_account:5"
 	tradeCues    = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
-	growthCues   = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
+	// shareOfCues follow a percentage that is a share of a whole: "55 pct
+	// of the total", "33 pct of its imports".
+	shareOfCues = "of_the@next:4 of_total@next:4 of_its@next:4 of_all@next:4 of_their@next:4"
+	growthCues  = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
 )
 
 // Cue positions.
