@@ -23,12 +23,19 @@ import (
 // tiers", "five agreements") are dropped: a bare count is only an indicator
 // when its sentence says what population it counts.
 func buildIndicators(text string, sents []Span, qs []Quantity) []Indicator {
+	return buildIndicatorsTitled(text, "", sents, qs)
+}
+
+// buildIndicatorsTitled is buildIndicators for a document whose headline
+// is not in its text (a Markdown front matter's or an HTML head's title):
+// the topic counts it as the headline it is.
+func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity) []Indicator {
 	if len(qs) == 0 {
 		return nil
 	}
 	sc := scratchPool.Get().(*classifyScratch)
 	defer sc.release()
-	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable}
+	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch; only those reported are
 	// copied out, into a slice of their exact size.
@@ -86,6 +93,10 @@ type classifier struct {
 	topicDone   bool
 	topicPlace  *gazPlace
 	topicSecond *gazPlace
+
+	// headline is the document's title when its text does not carry it,
+	// else "": topic reads it before the first sentence.
+	headline string
 }
 
 // classifyScratch holds the buffers buildIndicators reuses from one
@@ -1591,6 +1602,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if p := fromAfter(toks, ms, f); p != nil && f.class == unitCount {
 			return p.name
 		}
+		if p := placeWith(toks, ms, f); p != nil {
+			return p.name
+		}
 		if t := c.definiteTopic(toks, ms, f.clause); t != nil {
 			return t.name
 		}
@@ -1657,9 +1671,15 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		// A later clause lends only its grammatical subject: in "orders
 		// peaked at 18 billion yuan, with Asian investors taking 85 per
 		// cent", the investors are not whose orders they were.
+		// Nor does a place that comes after another figure: in "reached 4.5
+		// million tonnes, against the 20 million tonnes that cross Russia",
+		// Russia is the second figure's.
 		for cl := f.clause + 1; cl <= toks[len(toks)-1].clause; cl++ {
-			if p := firstSubjectIn(toks, ms, cl); p != nil {
-				return p.name
+			if m := firstSubjectMention(toks, ms, cl); m != nil {
+				if !numberBetween(toks, f.fe, m.i) {
+					return m.p.name
+				}
+				break
 			}
 		}
 	}
@@ -1775,24 +1795,39 @@ func (c *classifier) topic() *gazPlace {
 	}
 	var tallies [16]tally
 	ts := tallies[:0]
-	for si := 0; si < len(c.sents) && si < topicSentences; si++ {
-		s := c.sentence(si)
-		if len(s.mentions) == 0 {
+	// A headline kept apart from the text is sentence -1; the text's
+	// first sentence is then its lead, no headline.
+	first := 0
+	if c.headline != "" {
+		first = -1
+	}
+	for si := first; si < len(c.sents) && si < topicSentences; si++ {
+		var toks []wordTok
+		var mentions []placeMention
+		if si < 0 {
+			toks = appendWords(nil, c.headline, asciiLower(c.headline), 0)
+			mentions = c.g.find(nil, c.headline, toks, c.fuzzy)
+		} else {
+			s := c.sentence(si)
+			toks, mentions = s.toks, s.mentions
+		}
+		if len(mentions) == 0 {
 			continue
 		}
-		us := usable(c.ctxBuf[:0], s.toks, s.mentions, figure{fs: -1, fe: -1})
+		us := usable(c.ctxBuf[:0], toks, mentions, figure{fs: -1, fe: -1})
 		c.ctxBuf = us[:0]
+		head := si == first
 		for _, m := range us {
 			w := 1.0
-			switch gov := governed(s.toks, us, m); {
-			case si == 0 && gov:
+			switch gov := governed(toks, us, m); {
+			case head && gov:
 				w = 1.5 // a headline names its topic after "in" or "at" as often as not
-			case si == 0:
+			case head:
 				w = 2
 			case gov:
 				w = 0.5
 			}
-			if s.toks[m.i].joined() || m.j < len(s.toks) && s.toks[m.j].joined() {
+			if toks[m.i].joined() || m.j < len(toks) && toks[m.j].joined() {
 				w /= 2 // "China–Europe trains": a route named as a modifier
 			}
 			found := false
@@ -2480,6 +2515,44 @@ func clauseSubject(toks []wordTok, ms []placeMention, cl int, skipNP bool, f fig
 func firstSubjectIn(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 	for _, m := range ms {
 		if toks[m.i].clause == cl && !governed(toks, ms, m) {
+			return m.p
+		}
+	}
+	return nil
+}
+
+// firstSubjectMention is firstSubjectIn's mention.
+func firstSubjectMention(toks []wordTok, ms []placeMention, cl int) *placeMention {
+	for i := range ms {
+		if toks[ms[i].i].clause == cl && !governed(toks, ms, ms[i]) {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// numberBetween reports whether a number other than a year stands among
+// words [from, to): another figure.
+func numberBetween(toks []wordTok, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if toks[k].num {
+			if _, ok := toks[k].year(); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeWith finds "X with N" ("followed by Russia with 16.8 per cent"): the
+// place right before the "with" that introduces the figure holds it.
+func placeWith(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	k := f.fs - 1
+	if k < 1 || toks[k].lower != "with" || toks[k].clause != f.clause {
+		return nil
+	}
+	for _, m := range ms {
+		if m.j == k {
 			return m.p
 		}
 	}

@@ -363,6 +363,11 @@ func TestClassifyScanned(t *testing.T) {
 			"5.1 pct", MetricGDPGrowth, "Mongolia"},
 		{"a trade figure that rose is no target", "Kyrgyzstan aims to cut its trade deficit, which rose to 4.2 billion dlrs last year.",
 			"4.2 billion dlrs", MetricTradeVolume, "Kyrgyzstan"},
+		{"a place with its figure", "Russia took 16.8 per cent of the total, followed by Kazakhstan with 6.1 per cent.",
+			"6.1 per cent", MetricOther, "Kazakhstan"},
+		{"a later clause's place after another figure is that figure's",
+			"Mongolia's coal exports hit a record. Volumes reached 4.5 million tonnes of freight, against the 20 million tonnes that cross Russia.",
+			"4.5 million tonnes", MetricFreightVolume, "Mongolia"},
 		{"what a mine produced is output, not freight", "The Kazakh mine produced 214,000 tonnes of copper cathode last year.",
 			"214,000 tonnes", MetricOther, "Kazakhstan"},
 		{"output in tonnes", "Uzbek cotton output rose to 3.4 million tonnes.",
@@ -532,4 +537,20 @@ func TestSeedGoldByHand(t *testing.T) {
 		}
 	}
 	t.Logf("metric %d/%d, subject %d/%d", okMetric, total, okSubject, total)
+}
+
+// TestHeadlineTopic checks that a title kept out of the text (a Markdown
+// front matter's) still names the document's topic, as a headline does.
+func TestHeadlineTopic(t *testing.T) {
+	text := "Volumes rose quickly. Freight reached 4.5 million tonnes last year, against the 20 million tonnes that cross Russia."
+	q := fig(t, text, "4.5 million tonnes", "t")
+	for _, tt := range []struct{ headline, want string }{
+		{"", "Russia"},
+		{"Can the Middle Corridor carry more freight?", "Middle Corridor"},
+	} {
+		got := buildIndicatorsTitled(text, tt.headline, splitSentences(text), []Quantity{q})
+		if len(got) != 1 || got[0].Subject != tt.want {
+			t.Errorf("headline %q: got %+v, want subject %q", tt.headline, got, tt.want)
+		}
+	}
 }
