@@ -2298,16 +2298,28 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 // route in the noun phrase only says which trains.
 func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 	ref := false
+	var near *gazPlace // the place of the noun's kind named last before it, when the topic is of another kind
 	for k := 1; k < len(toks); k++ {
 		if toks[k].clause == cl && toks[k-1].lower == "the" && toks[k-1].clause == cl && (k < 2 || toks[k-2].lower != "and") {
 			if kind := kindNouns[toks[k].lower]; kind != "" {
 				if t := c.topic(); t != nil && (t.kind == kind || kind == gazKindCrossing && t.kind == gazKindCity) {
 					ref = true
+				} else if kind == gazKindCountry {
+					// "trains crossing Kazakhstan ..., while cargo carried
+					// across the country": the country the sentence named.
+					for _, m := range ms {
+						if m.j < k && m.p.kind == gazKindCountry && !m.demonym {
+							near = m.p
+						}
+					}
 				}
 			}
 		}
 	}
 	if !ref {
+		if near != nil && firstSubjectIn(toks, ms, cl) == nil {
+			return near
+		}
 		return nil
 	}
 	for _, m := range ms {

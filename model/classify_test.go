@@ -368,6 +368,8 @@ func TestClassifyScanned(t *testing.T) {
 		{"a later clause's place after another figure is that figure's",
 			"Mongolia's coal exports hit a record. Volumes reached 4.5 million tonnes of freight, against the 20 million tonnes that cross Russia.",
 			"4.5 million tonnes", MetricFreightVolume, "Mongolia"},
+		{"'the country' is the country named before it", "Record traffic at Dostyk.\nChina–Europe freight trains crossing Kazakhstan numbered 7,300, while cargo carried across the country reached 26.1 million tonnes of rail freight.",
+			"26.1 million tonnes", MetricRailFreight, "Kazakhstan"},
 		{"what a mine produced is output, not freight", "The Kazakh mine produced 214,000 tonnes of copper cathode last year.",
 			"214,000 tonnes", MetricOther, "Kazakhstan"},
 		{"output in tonnes", "Uzbek cotton output rose to 3.4 million tonnes.",
