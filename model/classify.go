@@ -868,7 +868,7 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // is its own.
 func isClauseWord(w string) bool {
 	switch w {
-	case "that", "which", "while", "whereas", "although", "because":
+	case "that", "which", "while", "whereas", "although", "because", "if", "unless":
 		return true
 	}
 	return false
@@ -2336,6 +2336,7 @@ func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, cl int) *g
 var kindNouns = map[string]string{
 	"region": gazKindRegion, "country": gazKindCountry, "nation": gazKindCountry,
 	"city": gazKindCity, "town": gazKindCity, "crossing": gazKindCrossing, "corridor": gazKindCorridor,
+	"route": gazKindCorridor,
 }
 
 // pairYields reports whether a pair named in the figure's clause cl gives
