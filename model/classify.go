@@ -1664,6 +1664,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			return p.name
 		}
 		for cl := f.clause - 1; cl >= 0; cl-- {
+			if conditional(toks, cl) {
+				continue // "if Caspian ports are dredged, at a cost of $18.5 billion"
+			}
 			if p := clauseSubject(toks, ms, cl, false, f); p != nil {
 				return p.name
 			}
@@ -2042,8 +2045,8 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 		if m.j < len(toks) && toks[m.j].sep == '$' {
 			continue // "US$ 6.3 billion" in another figure of the sentence
 		}
-		if attributed(toks, m.i) {
-			continue // "according to the World Bank": a source, not a subject
+		if attributed(toks, m.i) || reports(toks, m) {
+			continue // "according to the World Bank", "the World Bank estimates that": a source, not a subject
 		}
 		if exemplified(toks, m.i) && (f.fs < 0 || toks[m.i].clause != toks[min(f.fs, len(toks)-1)].clause) {
 			// "invest 2.3 trillion tenge, including the Dostyk–Moiynty
@@ -2532,6 +2535,27 @@ func firstSubjectIn(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 		}
 	}
 	return nil
+}
+
+// reports reports whether m is a body named as the source of the clause
+// that follows: "the World Bank estimates that capacity could rise". A body
+// that "said it provided" money is the actor, and stays a subject.
+func reports(toks []wordTok, m placeMention) bool {
+	return m.p.kind == gazKindOrg && m.j+1 < len(toks) && reportingVerbs.hasLower(toks[m.j].lower) && toks[m.j+1].lower == "that"
+}
+
+// reportingVerbs are the verbs of reports.
+var reportingVerbs = wordSet("said says estimates estimated expects predicts predicted reported reports calculates calculated believes noted warned")
+
+// conditional reports whether clause cl is a condition, opened by "if" or
+// "unless": its places are not lent to the figures around it.
+func conditional(toks []wordTok, cl int) bool {
+	for _, t := range toks {
+		if t.clause == cl {
+			return t.lower == "if" || t.lower == "unless"
+		}
+	}
+	return false
 }
 
 // firstSubjectMention is firstSubjectIn's mention.
