@@ -1605,7 +1605,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if p := placeWith(toks, ms, f); p != nil {
 			return p.name
 		}
-		if t := c.definiteTopic(toks, ms, f.clause); t != nil {
+		if t := c.definiteTopic(toks, ms, f); t != nil {
 			return t.name
 		}
 		if metric == MetricListedCompanies {
@@ -2294,15 +2294,19 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 	return ""
 }
 
-// definiteTopic returns the document's topic when clause cl refers to it
+// definiteTopic returns the document's topic when the figure's clause refers to it
 // by the kind of place it is and names no other place as its grammatical
 // subject: "Some 4,500 China–Europe trains passed through the crossing" in
 // an article on the Dostyk crossing counts the crossing's trains, and the
 // route in the noun phrase only says which trains.
-func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, cl int) *gazPlace {
+func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	cl := f.clause
 	ref := false
 	var near *gazPlace // the place of the noun's kind named last before it, when the topic is of another kind
 	for k := 1; k < len(toks); k++ {
+		if f.class == unitPct && k == f.fe+2 && toks[f.fe].lower == "of" {
+			continue // "80% of the route's flows": the whole of a share is not its subject
+		}
 		if toks[k].clause == cl && toks[k-1].lower == "the" && toks[k-1].clause == cl && (k < 2 || toks[k-2].lower != "and") {
 			if kind := kindNouns[toks[k].lower]; kind != "" {
 				if t := c.topic(); t != nil && (t.kind == kind || kind == gazKindCrossing && t.kind == gazKindCity) {

@@ -376,6 +376,8 @@ func TestClassifyScanned(t *testing.T) {
 		{"a body that reports a clause is its source; a condition lends no place",
 			"Middle Corridor freight doubles.\nThe World Bank estimates that capacity could double if Caspian ports are dredged, at a cost of $18.5 billion.",
 			"$18.5 billion", MetricInvestment, "Middle Corridor"},
+		{"the route whose share it is is not the subject", "Middle Corridor traffic grows.\nKazakhstan carries nearly 80% of the route's container flows.",
+			"nearly 80%", MetricOther, "Kazakhstan"},
 		{"what a mine produced is output, not freight", "The Kazakh mine produced 214,000 tonnes of copper cathode last year.",
 			"214,000 tonnes", MetricOther, "Kazakhstan"},
 		{"output in tonnes", "Uzbek cotton output rose to 3.4 million tonnes.",
