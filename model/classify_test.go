@@ -378,6 +378,8 @@ func TestClassifyScanned(t *testing.T) {
 			"$18.5 billion", MetricInvestment, "Middle Corridor"},
 		{"the route whose share it is is not the subject", "Middle Corridor traffic grows.\nKazakhstan carries nearly 80% of the route's container flows.",
 			"nearly 80%", MetricOther, "Kazakhstan"},
+		{"money raised in total", "In 2025, 94 companies listed in Hong Kong, raising a combined HK$259.4 billion.",
+			"HK$259.4 billion", MetricInvestment, "Hong Kong"},
 		{"what a mine produced is output, not freight", "The Kazakh mine produced 214,000 tonnes of copper cathode last year.",
 			"214,000 tonnes", MetricOther, "Kazakhstan"},
 		{"output in tonnes", "Uzbek cotton output rose to 3.4 million tonnes.",
