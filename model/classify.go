@@ -23,6 +23,15 @@ import (
 // tiers", "five agreements") are dropped: a bare count is only an indicator
 // when its sentence says what population it counts.
 func buildIndicators(text string, sents []Span, qs []Quantity, wm *wordMasks) []Indicator {
+	return buildIndicatorsTitled(text, "", sents, qs, wm)
+}
+
+// buildIndicatorsTitled is buildIndicators for a document whose headline
+// is not in its text (a Markdown front matter's or an HTML head's title):
+// the topic counts it as the headline it is.
+//
+// wm are the text's word masks, or nil to have them made here.
+func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, wm *wordMasks) []Indicator {
 	if len(qs) == 0 {
 		return nil
 	}
@@ -32,7 +41,7 @@ func buildIndicators(text string, sents []Span, qs []Quantity, wm *wordMasks) []
 		sc.words.build(text)
 		wm = &sc.words
 	}
-	c := classifier{text: text, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable, words: wm}
+	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable, words: wm}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch; only those reported are
 	// copied out, into a slice of their exact size.
@@ -90,6 +99,10 @@ type classifier struct {
 	topicDone   bool
 	topicPlace  *gazPlace
 	topicSecond *gazPlace
+
+	// headline is the document's title when its text does not carry it,
+	// else "": topic reads it before the first sentence.
+	headline string
 }
 
 // classifyScratch holds the buffers buildIndicators reuses from one
@@ -897,7 +910,7 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // is its own.
 func isClauseWord(w string) bool {
 	switch w {
-	case "that", "which", "while", "whereas", "although", "because":
+	case "that", "which", "while", "whereas", "although", "because", "if", "unless":
 		return true
 	}
 	return false
@@ -1097,13 +1110,17 @@ var metricTable = []struct {
 		// A figure that has happened is no target, whatever target the
 		// next clause sets: "reached $13.7 billion last year, and both
 		// sides set a target of $20 billion".
-		"not reached:3 totalled:3 totaled:3 stood:2 amounted:3 hit:2",
+		"not reached:3 totalled:3 totaled:3 stood:2 amounted:3 hit:2 climbed:3 rose:3 grew:3 jumped:3 surged:3 fell:3",
 		"not " + notTradeCues}},
-	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues, "not " + notTradeCues}},
+	// A percentage "of" something is a share of it, not a change, even
+	// beside a verb of change: "exports to the mainland, which take about
+	// 55 pct of the total, grew 14.1 pct". "Up" or "down" right before
+	// it is a change: "exports were up 9.2 pct".
+	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues, "not " + notTradeCues + " " + shareOfCues + " production:3 output:3 orders:3 sales:3 stock:3"}},
 	{MetricGDPGrowth, "pct", 0, []string{
-		"req " + growthCues,
+		"req " + growthCues + " up@prev:2 down@prev:2",
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic:3 economies:3 growth:1",
-		"not " + notEconomyCues}},
+		"not " + notEconomyCues + " " + shareOfCues}},
 	// A change of freight with no base figure in its sentence ("container
 	// traffic up 34% y-o-y") is filed under the freight it changes, as a
 	// change with a base is (see inheritChanges).
@@ -1122,8 +1139,11 @@ var metricTable = []struct {
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
 	{MetricInvestment, "money", 0, []string{
 		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:3 debenture*:3 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 " +
-			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
-			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1 grant:2 grants:3 promis*:2"}},
+			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 raising_a_combined:3 raising_a_total_of:3 raised_a_combined:3 raised_a_total_of:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
+			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1 grant:2 grants:3 promis*:2",
+		// The finance ministry that publishes a figure does not make it
+		// finance: this takes back the "finance" cue of its name.
+		"not finance_ministry:1 finance_minister:1 finance_ministers:1"}},
 	// A share of investment is investment ("40 per cent of foreign direct
 	// investment"): FDI, or investment with "of" or "share"; a bare
 	// percentage near "fund" or "bond" is more often a rate.
@@ -1154,24 +1174,43 @@ var metricTable = []struct {
 	{MetricPrice, "money pct", 0, []string{
 		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + perUnitCues,
 		"big " + perUnitCues}},
+	// An amount per share is a price ("an offer of 20 dlrs a share")
+	// unless its sentence says it is what a company earns, loses or pays
+	// out: "net profit of 1.2 billion tenge, or 12 tenge a share". The
+	// per-share cue scores as price's does, so any such word tips it.
+	{MetricOther, "money", 0, []string{
+		"req a_share@next:4 per_share@next:4 a_shr@next:4 per_shr@next:4",
+		"req " + payoutCues}},
 	{MetricOther, "pct money count mass teu length oil energy", 0, []string{
 		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " +
-			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 harvest*:3 crop:3 crops:3 " + otherGrowthCues}},
+			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 harvest*:3 crop:3 crops:3 shr:6 div:5 eps:5 " +
+			"output:3 produced:3 produces:3 producing:3 " + otherGrowthCues}},
 }
 
 // Cue groups several rows share. notEconomyCues name other things that
 // grow: money, credit, orders, prices, profits, people. Near a figure they
 // veto reading a bare "growth" as growth of an economy; all but prices and
 // population (metrics of their own) also make a figure "other". perUnitCues mark a
-// price: an amount per unit ("dlrs per tonne", "cts a share", "Shr 1.23
-// dlrs", "Qtly div 15 cts").
+// price: an amount per unit ("dlrs per tonne", "cts a share", "dlrs/bbl").
+// payoutCues name what a company earns, loses or pays out: an amount per
+// share in their sentence is earnings or a dividend, not a price ("net
+// profit of 12 tenge a share", "a charge of 19 cts a share"). "Shr 1.23
+// dlrs" and "Qtly div 15 cts" are earnings and a dividend whatever follows.
 const (
 	notEconomyCues  = otherGrowthCues + " inflation:4 prices:4 population:4"
-	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3 shr:5 div:4"
+	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3"
+	payoutCues      = "earnings:1 profit*:1 dividend*:1 div:1 shr:1 eps:1 income:1 net:1 loss:1 losses:1 lost:1 payout*:1 charge*:1 gain:1 gains:1 writedown*:1 extraordinary:1"
 	otherGrowthCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
-	notTradeCues    = "budget:3 psbr:3 payroll:3" // a budget deficit or surplus is no trade
-	tradeCues       = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
-	growthCues      = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
+	// notTradeCues name balances that are no trade: a budget, a payroll, and
+	// the current account and its other parts (transfers, income,
+	// invisibles, the balance of payments), whose deficit or surplus is
+	// not the trade balance it includes.
+	notTradeCues = "budget:3 psbr:3 payroll:3 current_account:6 balance_of_payments:6 payments_balance:6 transfers:4 unilateral:4 invisible*:4 income_account:5 services_account:5"
+	tradeCues    = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
+	// shareOfCues follow a percentage that is a share of a whole: "55 pct
+	// of the total", "33 pct of its imports".
+	shareOfCues = "of_the@next:4 of_total@next:4 of_its@next:4 of_all@next:4 of_their@next:4"
+	growthCues  = "grow*:3 growth:3 grew:3 rose:2 rise:2 rises:2 rising:2 risen:2 increas*:2 expan*:2 accelerat*:2 jump*:2 surg*:2 climb*:2 gain*:1 fell:2 fall*:1 declin*:2 drop*:2 slow*:2 contract*:2 shrink*:2 plung*:2 year_on_year:1"
 )
 
 // Cue positions.
@@ -1662,7 +1701,10 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if p := fromAfter(toks, ms, f); p != nil && f.class == unitCount {
 			return p.name
 		}
-		if t := c.definiteTopic(toks, ms, f.clause); t != nil {
+		if p := placeWith(toks, ms, f); p != nil {
+			return p.name
+		}
+		if t := c.definiteTopic(toks, ms, f); t != nil {
 			return t.name
 		}
 		if metric == MetricListedCompanies {
@@ -1721,6 +1763,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			return p.name
 		}
 		for cl := f.clause - 1; cl >= 0; cl-- {
+			if conditional(toks, cl) {
+				continue // "if Caspian ports are dredged, at a cost of $18.5 billion"
+			}
 			if p := clauseSubject(toks, ms, cl, false, f); p != nil {
 				return p.name
 			}
@@ -1728,9 +1773,15 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		// A later clause lends only its grammatical subject: in "orders
 		// peaked at 18 billion yuan, with Asian investors taking 85 per
 		// cent", the investors are not whose orders they were.
+		// Nor does a place that comes after another figure: in "reached 4.5
+		// million tonnes, against the 20 million tonnes that cross Russia",
+		// Russia is the second figure's.
 		for cl := f.clause + 1; cl <= toks[len(toks)-1].clause; cl++ {
-			if p := firstSubjectIn(toks, ms, cl); p != nil {
-				return p.name
+			if m := firstSubjectMention(toks, ms, cl); m != nil {
+				if !numberBetween(toks, f.fe, m.i) {
+					return m.p.name
+				}
+				break
 			}
 		}
 	}
@@ -1846,24 +1897,39 @@ func (c *classifier) topic() *gazPlace {
 	}
 	var tallies [16]tally
 	ts := tallies[:0]
-	for si := 0; si < len(c.sents) && si < topicSentences; si++ {
-		s := c.sentence(si)
-		if len(s.mentions) == 0 {
+	// A headline kept apart from the text is sentence -1; the text's
+	// first sentence is then its lead, no headline.
+	first := 0
+	if c.headline != "" {
+		first = -1
+	}
+	for si := first; si < len(c.sents) && si < topicSentences; si++ {
+		var toks []wordTok
+		var mentions []placeMention
+		if si < 0 {
+			toks = tokenizeWords(c.headline, 0)
+			mentions = c.g.find(nil, c.headline, toks, c.fuzzy)
+		} else {
+			s := c.sentence(si)
+			toks, mentions = s.toks, s.mentions
+		}
+		if len(mentions) == 0 {
 			continue
 		}
-		us := usable(c.ctxBuf[:0], s.toks, s.mentions, figure{fs: -1, fe: -1})
+		us := usable(c.ctxBuf[:0], toks, mentions, figure{fs: -1, fe: -1})
 		c.ctxBuf = us[:0]
+		head := si == first
 		for _, m := range us {
 			w := 1.0
-			switch gov := governed(s.toks, us, m); {
-			case si == 0 && gov:
+			switch gov := governed(toks, us, m); {
+			case head && gov:
 				w = 1.5 // a headline names its topic after "in" or "at" as often as not
-			case si == 0:
+			case head:
 				w = 2
 			case gov:
 				w = 0.5
 			}
-			if s.toks[m.i].joined() || m.j < len(s.toks) && s.toks[m.j].joined() {
+			if toks[m.i].joined() || m.j < len(toks) && toks[m.j].joined() {
 				w /= 2 // "China–Europe trains": a route named as a modifier
 			}
 			found := false
@@ -2078,8 +2144,8 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 		if m.j < len(toks) && toks[m.j].sep == '$' {
 			continue // "US$ 6.3 billion" in another figure of the sentence
 		}
-		if attributed(toks, m.i) {
-			continue // "according to the World Bank": a source, not a subject
+		if attributed(toks, m.i) || reports(toks, m) {
+			continue // "according to the World Bank", "the World Bank estimates that": a source, not a subject
 		}
 		if exemplified(toks, m.i) && (f.fs < 0 || toks[m.i].clause != toks[min(f.fs, len(toks)-1)].clause) {
 			// "invest 2.3 trillion tenge, including the Dostyk–Moiynty
@@ -2327,23 +2393,39 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 	return ""
 }
 
-// definiteTopic returns the document's topic when clause cl refers to it
+// definiteTopic returns the document's topic when the figure's clause refers to it
 // by the kind of place it is and names no other place as its grammatical
 // subject: "Some 4,500 China–Europe trains passed through the crossing" in
 // an article on the Dostyk crossing counts the crossing's trains, and the
 // route in the noun phrase only says which trains.
-func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, cl int) *gazPlace {
+func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	cl := f.clause
 	ref := false
+	var near *gazPlace // the place of the noun's kind named last before it, when the topic is of another kind
 	for k := 1; k < len(toks); k++ {
+		if f.class == unitPct && k == f.fe+2 && toks[f.fe].lower == "of" {
+			continue // "80% of the route's flows": the whole of a share is not its subject
+		}
 		if toks[k].clause == cl && toks[k-1].lower == "the" && toks[k-1].clause == cl && (k < 2 || toks[k-2].lower != "and") {
 			if kind := kindNouns[toks[k].lower]; kind != "" {
 				if t := c.topic(); t != nil && (t.kind == kind || kind == gazKindCrossing && t.kind == gazKindCity) {
 					ref = true
+				} else if kind == gazKindCountry {
+					// "trains crossing Kazakhstan ..., while cargo carried
+					// across the country": the country the sentence named.
+					for _, m := range ms {
+						if m.j < k && m.p.kind == gazKindCountry && !m.demonym {
+							near = m.p
+						}
+					}
 				}
 			}
 		}
 	}
 	if !ref {
+		if near != nil && firstSubjectIn(toks, ms, cl) == nil {
+			return near
+		}
 		return nil
 	}
 	for _, m := range ms {
@@ -2360,6 +2442,7 @@ func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, cl int) *g
 var kindNouns = map[string]string{
 	"region": gazKindRegion, "country": gazKindCountry, "nation": gazKindCountry,
 	"city": gazKindCity, "town": gazKindCity, "crossing": gazKindCrossing, "corridor": gazKindCorridor,
+	"route": gazKindCorridor,
 }
 
 // pairYields reports whether a pair named in the figure's clause cl gives
@@ -2551,6 +2634,65 @@ func clauseSubject(toks []wordTok, ms []placeMention, cl int, skipNP bool, f fig
 func firstSubjectIn(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 	for _, m := range ms {
 		if toks[m.i].clause == cl && !governed(toks, ms, m) {
+			return m.p
+		}
+	}
+	return nil
+}
+
+// reports reports whether m is a body named as the source of the clause
+// that follows: "the World Bank estimates that capacity could rise". A body
+// that "said it provided" money is the actor, and stays a subject.
+func reports(toks []wordTok, m placeMention) bool {
+	return m.p.kind == gazKindOrg && m.j+1 < len(toks) && reportingVerbs.hasLower(toks[m.j].lower) && toks[m.j+1].lower == "that"
+}
+
+// reportingVerbs are the verbs of reports.
+var reportingVerbs = wordSet("said says estimates estimated expects predicts predicted reported reports calculates calculated believes noted warned")
+
+// conditional reports whether clause cl is a condition, opened by "if" or
+// "unless": its places are not lent to the figures around it.
+func conditional(toks []wordTok, cl int) bool {
+	for _, t := range toks {
+		if t.clause == cl {
+			return t.lower == "if" || t.lower == "unless"
+		}
+	}
+	return false
+}
+
+// firstSubjectMention is firstSubjectIn's mention.
+func firstSubjectMention(toks []wordTok, ms []placeMention, cl int) *placeMention {
+	for i := range ms {
+		if toks[ms[i].i].clause == cl && !governed(toks, ms, ms[i]) {
+			return &ms[i]
+		}
+	}
+	return nil
+}
+
+// numberBetween reports whether a number other than a year stands among
+// words [from, to): another figure.
+func numberBetween(toks []wordTok, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if toks[k].num {
+			if _, ok := toks[k].year(); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeWith finds "X with N" ("followed by Russia with 16.8 per cent"): the
+// place right before the "with" that introduces the figure holds it.
+func placeWith(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	k := f.fs - 1
+	if k < 1 || toks[k].lower != "with" || toks[k].clause != f.clause {
+		return nil
+	}
+	for _, m := range ms {
+		if m.j == k {
 			return m.p
 		}
 	}

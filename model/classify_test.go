@@ -135,12 +135,21 @@ func TestBuildIndicators(t *testing.T) {
 		{"price per unit after a slash",
 			"Kazakh uranium sold for 60 dlrs/lb in 2024.",
 			"60 dlrs", "USD", MetricPrice, "Kazakhstan", &Period{2024, 2024}},
-		{"per-share figure",
+		{"per-share earnings are no price",
 			"Halyk Bank said net profit was 1.2 billion tenge, or 12 tenge a share.",
-			"12 tenge", "KZT", MetricPrice, "", nil},
+			"12 tenge", "KZT", MetricOther, "", nil},
 		{"earnings line",
 			"Shr 1.23 dlrs vs 1.04 dlrs",
-			"1.04 dlrs", "USD", MetricPrice, "", nil},
+			"1.04 dlrs", "USD", MetricOther, "", nil},
+		{"dividend line",
+			"Qtly div 45 cts vs 30 cts prior",
+			"45 cts", "cents", MetricOther, "", nil},
+		{"a charge per share is no price",
+			"Results include a charge of 19 cts a share for closing a plant.",
+			"19 cts", "cents", MetricOther, "", nil},
+		{"an offer per share is a price",
+			"The group offered 44 dlrs a share for the Kazakh miner.",
+			"44 dlrs", "USD", MetricPrice, "Kazakhstan", nil},
 		{"population of a bare number",
 			"Tajikistan has a population of about 10 million.",
 			"about 10 million", "count", MetricPopulation, "Tajikistan", nil},
@@ -344,6 +353,45 @@ func TestClassifyScanned(t *testing.T) {
 			"about 200", MetricOther, "Kazakhstan"},
 		{"the port of a place is the place", "In Kazakhstan the port of Aktau handled 6 million tonnes.",
 			"6 million tonnes", MetricFreightVolume, "Aktau"},
+		{"a share of a total beside a change is no growth", "Exports to Kazakhstan, which take about 55 pct of the total, grew 14.1 pct.",
+			"about 55 pct", MetricOther, "Kazakhstan"},
+		{"the change in the same sentence is growth", "Exports to Kazakhstan, which take about 55 pct of the total, grew 14.1 pct.",
+			"14.1 pct", MetricTradeGrowth, "Kazakhstan"},
+		{"output growth is no trade growth", "Kazakh copper production fell 4 pct while exports rose.",
+			"4 pct", MetricOther, "Kazakhstan"},
+		{"GDP up", "Mongolia's GDP was up 5.1 pct in the first quarter.",
+			"5.1 pct", MetricGDPGrowth, "Mongolia"},
+		{"a trade figure that rose is no target", "Kyrgyzstan aims to cut its trade deficit, which rose to 4.2 billion dlrs last year.",
+			"4.2 billion dlrs", MetricTradeVolume, "Kyrgyzstan"},
+		{"a place with its figure", "Russia took 16.8 per cent of the total, followed by Kazakhstan with 6.1 per cent.",
+			"6.1 per cent", MetricOther, "Kazakhstan"},
+		{"a later clause's place after another figure is that figure's",
+			"Mongolia's coal exports hit a record. Volumes reached 4.5 million tonnes of freight, against the 20 million tonnes that cross Russia.",
+			"4.5 million tonnes", MetricFreightVolume, "Mongolia"},
+		{"'the country' is the country named before it", "Record traffic at Dostyk.\nChina–Europe freight trains crossing Kazakhstan numbered 7,300, while cargo carried across the country reached 26.1 million tonnes of rail freight.",
+			"26.1 million tonnes", MetricRailFreight, "Kazakhstan"},
+		{"'the route' is the corridor the document is about; a condition lends no place",
+			"Middle Corridor freight doubles.\nCapacity on the route could rise to 11 million tonnes of freight if Caspian ports are dredged.",
+			"11 million tonnes", MetricFreightVolume, "Middle Corridor"},
+		{"a body that reports a clause is its source; a condition lends no place",
+			"Middle Corridor freight doubles.\nThe World Bank estimates that capacity could double if Caspian ports are dredged, at a cost of $18.5 billion.",
+			"$18.5 billion", MetricInvestment, "Middle Corridor"},
+		{"the route whose share it is is not the subject", "Middle Corridor traffic grows.\nKazakhstan carries nearly 80% of the route's container flows.",
+			"nearly 80%", MetricOther, "Kazakhstan"},
+		{"money raised in total", "In 2025, 94 companies listed in Hong Kong, raising a combined HK$259.4 billion.",
+			"HK$259.4 billion", MetricInvestment, "Hong Kong"},
+		{"what a mine produced is output, not freight", "The Kazakh mine produced 214,000 tonnes of copper cathode last year.",
+			"214,000 tonnes", MetricOther, "Kazakhstan"},
+		{"output in tonnes", "Uzbek cotton output rose to 3.4 million tonnes.",
+			"3.4 million tonnes", MetricOther, "Uzbekistan"},
+		{"a current-account surplus is no trade", "Kazakhstan's current account surplus widened to 1.9 billion dlrs in the second quarter.",
+			"1.9 billion dlrs", MetricOther, "Kazakhstan"},
+		{"a deficit on transfers is no trade", "Net unilateral transfers showed a deficit of 310 mln dlrs in Kyrgyzstan.",
+			"310 mln dlrs", MetricOther, "Kyrgyzstan"},
+		{"the trade balance within the current account is trade", "Mongolia's trade surplus widened to 5.2 billion dlrs in the quarter, while the current account deficit narrowed.",
+			"5.2 billion dlrs", MetricTradeVolume, "Mongolia"},
+		{"the finance ministry publishing a figure makes it no investment", "Kazakhstan's budget spending reached 4.1 trillion tenge, the Finance Ministry said.",
+			"4.1 trillion tenge", MetricOther, "Kazakhstan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -501,4 +549,20 @@ func TestSeedGoldByHand(t *testing.T) {
 		}
 	}
 	t.Logf("metric %d/%d, subject %d/%d", okMetric, total, okSubject, total)
+}
+
+// TestHeadlineTopic checks that a title kept out of the text (a Markdown
+// front matter's) still names the document's topic, as a headline does.
+func TestHeadlineTopic(t *testing.T) {
+	text := "Volumes rose quickly. Freight reached 4.5 million tonnes last year, against the 20 million tonnes that cross Russia."
+	q := fig(t, text, "4.5 million tonnes", "t")
+	for _, tt := range []struct{ headline, want string }{
+		{"", "Russia"},
+		{"Can the Middle Corridor carry more freight?", "Middle Corridor"},
+	} {
+		got := buildIndicatorsTitled(text, tt.headline, splitSentences(text), []Quantity{q}, nil)
+		if len(got) != 1 || got[0].Subject != tt.want {
+			t.Errorf("headline %q: got %+v, want subject %q", tt.headline, got, tt.want)
+		}
+	}
 }

@@ -366,6 +366,11 @@ func (s *dateScanner) month(i, j, m int) int {
 // date, or without the preposition ("May I", "March on"), it is nothing.
 func (s *dateScanner) bareMonth(i, j, m int) int {
 	t := s.text
+	if y, end := s.monthRangeYear(j, m); end > 0 && dtUpper(t[i]) {
+		// "January–September 2025": the range's year is its first month's.
+		start, mod := s.modifierBefore(i)
+		return s.emit(start, end, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod})
+	}
 	if s.ref.Year == 0 || s.ref.Month == 0 || !dtUpper(t[i]) {
 		return 0
 	}
@@ -404,6 +409,39 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 		start = ws // "in October", like "in 2024"
 	}
 	return s.emit(start, j, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod, Relative: true})
+}
+
+// monthRangeYear reads the rest of a range of months after the first month
+// m ends at j: a hyphen or dash, a later capitalised month and its year
+// ("January–September 2025"). It returns the year and where it ends, or
+// end 0.
+func (s *dateScanner) monthRangeYear(j, m int) (y, end int) {
+	t := s.text
+	k := j
+	switch {
+	case k < len(t) && t[k] == '-':
+		k++
+	case k+3 <= len(t) && (t[k:k+3] == "–" || t[k:k+3] == "—"):
+		k += 3
+	default:
+		return 0, 0
+	}
+	e := dtAlphaEnd(t, k)
+	if e == k || !dtUpper(t[k]) {
+		return 0, 0
+	}
+	if kind, m2 := dtWordKind(t[k:e]); kind != wkMonth || m2 <= m {
+		return 0, 0
+	}
+	y0 := s.skipSpace(e)
+	y1 := dtDigitsEnd(t, y0)
+	if y0 == e || y1-y0 != 4 || !s.yearAt(y0, y1) || s.unitAfter(y1) {
+		return 0, 0
+	}
+	if y = dtAtoi(t[y0:y1]); y < minYear || y > maxYear {
+		return 0, 0
+	}
+	return y, y1
 }
 
 // inTable reports whether the expression t[i:j] sits between numbers, as

@@ -128,6 +128,10 @@ var scanDatesTests = []struct {
 	{"dynasty years below 1000", "It flourished under the Tang dynasty (618–907).", noRef, []wantDate{{Text: "(618–907)", Y: 618, End: 907, Prec: PrecisionYear}}},
 	{"bracketed small range elsewhere", "Items (618–907) were sold.", noRef, nil},
 	{"a month without a year, before the document date", "Prices fell in October.", ref2024, []wantDate{{Text: "in October", Y: 2024, M: 10, Prec: PrecisionMonth, Relative: true}}},
+	{"a range of months takes the year after its last month", "Turnover in January–September 2025 rose.", ref2024,
+		[]wantDate{{Text: "January–September 2025", Y: 2025, M: 1, Prec: PrecisionMonth}}},
+	{"a hyphenated range of abbreviated months", "Exports rose in Jan-Sept 1987.", ref2024,
+		[]wantDate{{Text: "Jan-Sept 1987", Y: 1987, M: 1, Prec: PrecisionMonth}}},
 	{"a month without a year, nearest ahead", "Talks resume in February.", ref2024, []wantDate{{Text: "in February", Y: 2025, M: 2, Prec: PrecisionMonth, Relative: true}}},
 	{"last and next month names", "It was set last November and ends next March.", ref2024, []wantDate{
 		{Text: "last November", Y: 2023, M: 11, Prec: PrecisionMonth, Relative: true},

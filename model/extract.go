@@ -39,7 +39,11 @@ func Extract(d *Document) Result {
 	for i := range qs {
 		qs[i].Text = d.Text[qs[i].Span.Start:qs[i].Span.End]
 	}
-	inds := buildIndicators(clean, sents, qs, &sc.marks.words)
+	var headline string
+	if d.Format != FormatText {
+		headline = detachedTitle(d.Title, clean)
+	}
+	inds := buildIndicatorsTitled(clean, headline, sents, qs, &sc.marks.words)
 	for i := range inds {
 		// A plain-word unit or what a count counts is cut from the clean
 		// text; the same few words recur, so they are interned.
@@ -79,6 +83,17 @@ func Extract(d *Document) Result {
 		copy(out, evs)
 	}
 	return Result{Indicators: inds, Events: out}
+}
+
+// detachedTitle returns title when the clean text does not carry it near
+// its start (a Markdown front matter's title, an HTML head's with no
+// matching heading), else "". A plain-text file's title is its first line,
+// in the text already.
+func detachedTitle(title, clean string) string {
+	if title == "" || strings.Contains(clean[:min(len(clean), len(title)+512)], title) {
+		return ""
+	}
+	return title
 }
 
 // isDateLine reports whether a sentence is only a date, perhaps after a

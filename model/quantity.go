@@ -349,6 +349,9 @@ func (s *qscanner) listUnit(a *qpart, depth int) {
 	if b.kind == lexNone && !b.signed || b.yearLike() || b.notQty {
 		return
 	}
+	if a.scaled && b.kind == lexPercent {
+		return // "a deficit of 23.3 billion, or 5.5 pct of imports": no billion is a percentage
+	}
 	a.unit, a.kind, a.signed = b.unit, b.kind, b.signed
 	if !a.scaled && b.scaled && a.raw() <= b.raw() {
 		a.mult *= scaleOf(&b)
@@ -407,13 +410,23 @@ func (s *qscanner) comparedUnit(i int) (unit, counted string) {
 	switch qWordLower(t[ws:we]) {
 	case "from", "against", "vs", "versus", "than":
 	default:
-		return "count", ""
+		// A sum of money is stated once and its currency left off after:
+		// "exports of 19.8 billion dlrs and imports of 14.6 billion".
+		if !isCurrencyCode(prev.Unit) {
+			return "count", ""
+		}
 	}
 	gap := t[prev.Span.End:ws]
 	if len(gap) > 80 || strings.ContainsAny(gap, ".;!?\n") {
 		return "count", ""
 	}
 	return prev.Unit, prev.Counted
+}
+
+// isCurrencyCode reports whether u is an ISO currency code, the Unit of a
+// sum of money.
+func isCurrencyCode(u string) bool {
+	return len(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' && u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z' && u != "TEU" && u != "FEU"
 }
 
 // unitOf returns the Unit and Counted of a finished figure.

@@ -74,6 +74,18 @@ func TestScanQuantities(t *testing.T) {
 			{"3 billion kilowatt-hours", 3e9, 0, "kWh", "", "", ""},
 			{"2.4 billion", 2.4e9, 0, "kWh", "", "", ""},
 		}},
+		{"a currency stated once", "Exports were 19.8 billion dlrs and imports 14.6 billion.", []qwant{
+			{"19.8 billion dlrs", 19.8e9, 0, "USD", "", "", ""},
+			{"14.6 billion", 14.6e9, 0, "USD", "", "", ""},
+		}},
+		{"no billion is a percentage", "A trade deficit of 2.5 billion tenge, or 5.5 pct of imports.", []qwant{
+			{"2.5 billion tenge", 2.5e9, 0, "KZT", "", "", ""},
+			{"5.5 pct", 5.5, 0, "%", "", "", ""},
+		}},
+		{"a bare billion before a percentage", "The deficit was 23.3 billion, or 5.5 pct of imports.", []qwant{
+			{"23.3 billion", 23.3e9, 0, "count", "", "", ""},
+			{"5.5 pct", 5.5, 0, "%", "", "", ""},
+		}},
 		{"no unit across sentences", "Sales were 5 mln dlrs. From 2 mln customers.", []qwant{
 			{"5 mln dlrs", 5e6, 0, "USD", "", "", ""},
 			{"2 mln", 2e6, 0, "count", "customers", "", ""},
