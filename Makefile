@@ -4,7 +4,7 @@ BIN := bin/corridor
 # Packages whose tests use x/exp/golden (-update is only defined there).
 GOLDEN_PKGS := ./tui/... ./cmd/...
 
-.PHONY: all build run serve loadtest test golden bench fuzz lint clean
+.PHONY: all build run serve loadtest test golden bench pgo fuzz lint clean
 
 all: build
 
@@ -38,8 +38,23 @@ test:
 golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 
+# The binary is built with profile-guided optimisation from
+# cmd/corridor/default.pgo (go build picks it up by itself); the benchmarks
+# are built with the same profile, so that they measure the code users run.
+# BENCH_PGO=off measures without it.
+PGO := cmd/corridor/default.pgo
+BENCH_PGO ?= $(PGO)
 bench:
-	$(GO) test ./model -run '^$$' -bench . -benchmem
+	$(GO) test ./model -run '^$$' -bench . -benchmem -pgo=$(BENCH_PGO)
+
+# Regenerates the profile from the whole pipeline over the Reuters corpus
+# (../shared/corpora/reuters21578; the profile holds function names and
+# sample counts, none of the corpus's text). Run it after large changes to
+# the model package.
+pgo:
+	$(GO) test ./model -run '^$$' -bench 'BenchmarkExtract$$' -benchtime 20x -cpu 1 -pgo=off -cpuprofile $(CURDIR)/$(PGO).new
+	mv $(PGO).new $(PGO)
+	rm -f model.test
 
 # Runs each fuzz target for FUZZTIME (go test -fuzz takes one target at a time).
 # A count ("500000x") avoids a race in Go 1.26's fuzz coordinator that can end
