@@ -417,15 +417,11 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 // end 0.
 func (s *dateScanner) monthRangeYear(j, m int) (y, end int) {
 	t := s.text
-	k := j
-	switch {
-	case k < len(t) && t[k] == '-':
-		k++
-	case k+3 <= len(t) && (t[k:k+3] == "–" || t[k:k+3] == "—"):
-		k += 3
-	default:
+	n := dashLen(t, j)
+	if n == 0 {
 		return 0, 0
 	}
+	k := j + n
 	e := dtAlphaEnd(t, k)
 	if e == k || !dtUpper(t[k]) {
 		return 0, 0
@@ -902,15 +898,11 @@ func (s *dateScanner) historicRange(i, j int) int {
 	default:
 		return 0
 	}
-	k := j
-	switch {
-	case k < len(t) && t[k] == '-':
-		k++
-	case k+3 <= len(t) && (t[k:k+3] == "–" || t[k:k+3] == "—"):
-		k += 3
-	default:
+	n := dashLen(t, j)
+	if n == 0 {
 		return 0
 	}
+	k := j + n
 	k2 := dtDigitsEnd(t, k)
 	if k2-k < 1 || k2-k > 4 {
 		return 0
@@ -1441,4 +1433,16 @@ func dtValidDay(y, m, d int) bool {
 		}
 	}
 	return d <= days
+}
+
+// dashLen returns the length of the hyphen, en dash or em dash at t[k],
+// or 0 when there is none.
+func dashLen(t string, k int) int {
+	switch {
+	case k < len(t) && t[k] == '-':
+		return 1
+	case k+3 <= len(t) && (t[k:k+3] == "–" || t[k:k+3] == "—"):
+		return 3
+	}
+	return 0
 }

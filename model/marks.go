@@ -47,14 +47,19 @@ type wordMasks struct {
 
 // reset sizes the masks for a text of n bytes, all bits clear.
 func (wm *wordMasks) reset(n int) {
+	wm.alnum, wm.wide = clearBits(wm.alnum, n), clearBits(wm.wide, n)
+}
+
+// clearBits returns b, or a new bitmap when b is too short, sized for a
+// text of n bytes (a bit per byte and one more word) with every bit clear.
+func clearBits(b []uint64, n int) []uint64 {
 	w := n/64 + 1
-	if cap(wm.alnum) < w {
-		wm.alnum = make([]uint64, w, w+w/4)
-		wm.wide = make([]uint64, w, w+w/4)
+	if cap(b) < w {
+		b = make([]uint64, w, w+w/4)
 	}
-	wm.alnum, wm.wide = wm.alnum[:w], wm.wide[:w]
-	clear(wm.alnum)
-	clear(wm.wide)
+	b = b[:w]
+	clear(b)
+	return b
 }
 
 // build fills the masks for text.
@@ -121,14 +126,7 @@ func (wm *wordMasks) nextWide(q, limit int) int {
 // and ending each word with arithmetic on that chunk cost about 100
 // instructions per eight bytes; the masks cost about 30.
 func (m *scanMarks) mark(text string) {
-	n := len(text)/64 + 1
-	if cap(m.qty) < n {
-		m.qty = make([]uint64, n, n+n/4)
-		m.date = make([]uint64, n, n+n/4)
-	}
-	m.qty, m.date = m.qty[:n], m.date[:n]
-	clear(m.qty)
-	clear(m.date)
+	m.qty, m.date = clearBits(m.qty, len(text)), clearBits(m.date, len(text))
 	m.words.reset(len(text))
 	qs := qscanner{text: text} // for numberWordAt, which reads only the text
 	var carry uint64           // 1 when the byte before the block is a letter
