@@ -9,7 +9,7 @@ import (
 // word by word, and each turns down nearly every word: a figure starts at a
 // digit or at one of a few number words, a date at a digit or at one of a
 // few trigger words. scanMarks finds the word boundaries once, in one pass
-// eight bytes at a time, asks both scanners' word filters there, and
+// over 64-byte blocks, asks both scanners' word filters there, and
 // records where each scanner has work to do as a bitmap over the text's
 // byte offsets. Each scanner then jumps from one set bit to the next
 // instead of stepping over every word itself.
@@ -65,10 +65,14 @@ func clearBits(b []uint64, n int) []uint64 {
 // build fills the masks for text.
 func (wm *wordMasks) build(text string) {
 	wm.reset(len(text))
-	forBlocks(text, func(blk int, letters, digits, high uint64) {
-		wm.alnum[blk>>6] = letters | digits
-		wm.wide[blk>>6] = letters | digits | high
-	})
+	forBlocks(text, wm.setBlock)
+}
+
+// setBlock sets the masks' word for the 64-byte block at blk from the
+// block's masks (see blockMasks).
+func (wm *wordMasks) setBlock(blk int, letters, digits, high uint64) {
+	wm.alnum[blk>>6] = letters | digits
+	wm.wide[blk>>6] = letters | digits | high
 }
 
 // forBlocks calls fn with the masks of each 64-byte block of text (see
@@ -131,8 +135,7 @@ func (m *scanMarks) mark(text string) {
 	qs := qscanner{text: text} // for numberWordAt, which reads only the text
 	var carry uint64           // 1 when the byte before the block is a letter
 	forBlocks(text, func(blk int, letters, digits, high uint64) {
-		m.words.alnum[blk>>6] = letters | digits
-		m.words.wide[blk>>6] = letters | digits | high
+		m.words.setBlock(blk, letters, digits, high)
 		carry = m.markBlock(&qs, blk, letters, digits, carry)
 	})
 }

@@ -21,6 +21,8 @@ func TestSWARRuns(t *testing.T) {
 			}
 		}
 		s := string(b)
+		var wm wordMasks
+		wm.build(s)
 		for i := 0; i <= len(s); i++ {
 			want := i
 			for want < len(s) && qLetters[s[want]] {
@@ -35,6 +37,9 @@ func TestSWARRuns(t *testing.T) {
 			}
 			if got := asciiAlnumEnd(s, i); got != want {
 				t.Fatalf("asciiAlnumEnd(%q, %d) = %d, want %d", s, i, got, want)
+			}
+			if got := wm.alnumEnd(i); got != want {
+				t.Fatalf("wordMasks.alnumEnd(%q, %d) = %d, want %d", s, i, got, want)
 			}
 		}
 	}
