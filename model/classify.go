@@ -41,7 +41,7 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 		sc.words.build(text)
 		wm = &sc.words
 	}
-	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: sc.fuzzyCache(), usableBuf: sc.usable, words: wm}
+	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch; only those reported are
 	// copied out, into a slice of their exact size.
@@ -87,7 +87,7 @@ type classifier struct {
 	g     *gazetteer
 	sc    *classifyScratch
 	cache []sentCtx  // by sentence index: its words and place mentions, once built
-	fuzzy fuzzyCache // misspelt names met so far, in this document and before
+	fuzzy *fuzzyCache // misspelt names met so far, in this document and before
 	// usableBuf backs the result of usable, which subject needs only until
 	// its next call.
 	usableBuf []placeMention
@@ -143,15 +143,6 @@ func (sc *classifyScratch) indicators(n int) ([]Indicator, []placed) {
 	sc.inds, sc.at = sc.inds[:n], sc.at[:n]
 	clear(sc.at)
 	return sc.inds, sc.at
-}
-
-// fuzzyCache returns the scratch's misspelling cache, made on first
-// use: one map serves every document the scratch sees.
-func (sc *classifyScratch) fuzzyCache() fuzzyCache {
-	if sc.fuzzy == nil {
-		sc.fuzzy = fuzzyCache{}
-	}
-	return sc.fuzzy
 }
 
 // lowerSpan returns s[start:end] with its ASCII capitals lower-cased, as
@@ -214,9 +205,6 @@ func (sc *classifyScratch) release() {
 	clear(sc.mentions)
 	sc.toks, sc.hits, sc.ctxs, sc.inds, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0], sc.mentions[:0]
 	sc.years = sc.years[:0]
-	if len(sc.fuzzy) > fuzzyCacheMax {
-		clear(sc.fuzzy)
-	}
 	if cap(sc.mentions) > maxTokChunk {
 		sc.mentions = nil
 	}

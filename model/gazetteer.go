@@ -263,12 +263,69 @@ type placeMention struct {
 // reach it (company names, the words of ALL-CAPS headlines) recur across
 // a corpus, and were searched afresh in every document while the cache was
 // per document. Its keys are copies, never slices of a document's text.
-type fuzzyCache map[string]*gazPhrase
+//
+// It is an open-addressing table probed with the hash the tokenizer
+// already stored in each token, like wordTable but growing: a Go map
+// hashed every word a second time, and was most of the cost of a lookup.
+type fuzzyCache struct {
+	slots []wordSlot[*gazPhrase] // a power of two long, at most half full
+	n     int                    // slots used
+}
 
-// fuzzyCacheMax bounds a fuzzyCache: one that grows past it is emptied
-// (see classifyScratch.release), so that a corpus of many distinct names
-// cannot grow it without limit. 32,768 short words take about 2 MB.
+// fuzzyCacheMax bounds a fuzzyCache: one that would grow past it is
+// emptied first, so that a corpus of many distinct names cannot grow it
+// without limit. Its 65,536 slots take 2 MB.
 const fuzzyCacheMax = 1 << 15
+
+// get returns what w, whose wordHash is h, misspells, and whether w is
+// in the cache. A nil cache holds nothing.
+func (fc *fuzzyCache) get(w string, h uint32) (*gazPhrase, bool) {
+	if fc == nil || fc.n == 0 {
+		return nil, false
+	}
+	mask := uint32(len(fc.slots) - 1)
+	for i := wordSlotOf(h) & mask; fc.slots[i].used; i = (i + 1) & mask {
+		if s := &fc.slots[i]; s.hash == h && s.key == w {
+			return s.val, true
+		}
+	}
+	return nil, false
+}
+
+// put records that w, whose wordHash is h and which the cache does not
+// hold, misspells ph. It keeps a copy of w.
+func (fc *fuzzyCache) put(w string, h uint32, ph *gazPhrase) {
+	if fc.n >= fuzzyCacheMax {
+		clear(fc.slots)
+		fc.n = 0
+	}
+	if 2*(fc.n+1) > len(fc.slots) {
+		fc.grow()
+	}
+	fc.insert(wordSlot[*gazPhrase]{used: true, hash: h, key: strings.Clone(w), val: ph})
+	fc.n++
+}
+
+// grow doubles the table (to 1,024 slots at first) and re-inserts its
+// entries.
+func (fc *fuzzyCache) grow() {
+	old := fc.slots
+	fc.slots = make([]wordSlot[*gazPhrase], max(1024, 2*len(old)))
+	for _, s := range old {
+		if s.used {
+			fc.insert(s)
+		}
+	}
+}
+
+func (fc *fuzzyCache) insert(s wordSlot[*gazPhrase]) {
+	mask := uint32(len(fc.slots) - 1)
+	i := wordSlotOf(s.hash) & mask
+	for fc.slots[i].used {
+		i = (i + 1) & mask
+	}
+	fc.slots[i] = s
+}
 
 // find returns the gazetteer mentions in toks, left to right, longest match
 // first. Adjacent mentions of the same place ("mainland Chinese") merge into
@@ -276,7 +333,7 @@ const fuzzyCacheMax = 1 << 15
 // names inside them) but not returned. src is the text the tokens' offsets
 // index; fz may be nil. The mentions are appended to out, whose existing
 // elements are left alone.
-func (g *gazetteer) find(out []placeMention, src string, toks []wordTok, fz fuzzyCache) []placeMention {
+func (g *gazetteer) find(out []placeMention, src string, toks []wordTok, fz *fuzzyCache) []placeMention {
 	first := len(out)
 	for i := 0; i < len(toks); {
 		// Most words start no name and are too short or not capitalised
@@ -306,7 +363,7 @@ func (g *gazetteer) find(out []placeMention, src string, toks []wordTok, fz fuzz
 // matchAt tries every phrase that starts with toks[i], longest first, and
 // falls back to a misspelt one-word name, remembered in fz when it is not
 // nil.
-func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (placeMention, bool) {
+func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz *fuzzyCache) (placeMention, bool) {
 	t := toks[i]
 	if t.num {
 		return placeMention{}, false
@@ -346,7 +403,7 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (p
 		return placeMention{}, false // cheap gate: misspelt would say no
 	}
 	var ph *gazPhrase
-	if got, ok := fz[t.lower]; ok {
+	if got, ok := fz.get(t.lower, t.hash); ok {
 		ph = got
 	} else {
 		// Most capitalised words (every word of an ALL-CAPS headline)
@@ -357,7 +414,7 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz fuzzyCache) (p
 			ph = g.misspelt(t)
 		}
 		if fz != nil {
-			fz[strings.Clone(t.lower)] = ph
+			fz.put(t.lower, t.hash, ph)
 		}
 	}
 	if ph != nil {

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestLookupPlace(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -137,5 +140,41 @@ func TestOSADistance(t *testing.T) {
 		if got := osaDistance(tt.a, tt.b, tt.limit); got != tt.want {
 			t.Errorf("osaDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestFuzzyCache holds the misspelling cache to a map: every word put is
+// found with its value until the cache would pass fuzzyCacheMax, when it
+// starts again empty; a word never put is not found.
+func TestFuzzyCache(t *testing.T) {
+	var fc fuzzyCache
+	if _, ok := (*fuzzyCache)(nil).get("astana", wordHash("astana")); ok {
+		t.Fatal("a nil cache holds a word")
+	}
+	ph := &gazPhrase{}
+	want := map[string]*gazPhrase{}
+	for i := 0; i < fuzzyCacheMax; i++ {
+		w := fmt.Sprintf("word%d", i)
+		var v *gazPhrase
+		if i%3 == 0 {
+			v = ph
+		}
+		fc.put(w, wordHash(w), v)
+		want[w] = v
+	}
+	for w, v := range want {
+		if got, ok := fc.get(w, wordHash(w)); !ok || got != v {
+			t.Fatalf("get(%q) = %p, %v; want %p, true", w, got, ok, v)
+		}
+	}
+	if _, ok := fc.get("absent", wordHash("absent")); ok {
+		t.Fatal("a word never put is found")
+	}
+	fc.put("one more", wordHash("one more"), ph)
+	if _, ok := fc.get("word0", wordHash("word0")); ok || fc.n != 1 {
+		t.Fatalf("a full cache was not emptied: n = %d", fc.n)
+	}
+	if got, ok := fc.get("one more", wordHash("one more")); !ok || got != ph {
+		t.Fatal("the word that emptied the cache is not in it")
 	}
 }
