@@ -69,7 +69,7 @@ type gazetteer struct {
 	byName map[string]*gazPlace     // canonical name → place
 	pairs  map[[2]string]*gazPlace  // (A, B) canonical names, both orders → pair entry
 	starts vocabFilter              // the keys of first
-	firstT *wordTable[[]*gazPhrase] // first, for lookup by the token's hash
+	firstT *wordTable[gazStart]     // first, for lookup by the token's hash
 	// fuzzyNear[r][n] lists, in the order of fuzzy[r], the names of ASCII
 	// first letter r whose length is within the edit limit of a word of n
 	// runes: the only ones misspelt need try for such a word.
@@ -160,8 +160,31 @@ func parseGazetteer(src string) *gazetteer {
 		sortGazPhrases(ps)
 		g.first[w] = ps
 	}
-	g.firstT = newWordTable(g.first)
+	starts := make(map[string]gazStart, len(g.first))
+	for w, ps := range g.first {
+		st := gazStart{phs: ps}
+		for _, ph := range ps {
+			if len(ph.words) == 1 {
+				st.single = true
+			} else {
+				st.second |= 1 << (ph.hashes[1] & 63)
+			}
+		}
+		starts[w] = st
+	}
+	g.firstT = newWordTable(starts)
 	return g
+}
+
+// gazStart is what the gazetteer indexes under a first word: its phrases,
+// longest first, and a filter on the word after it. Some first words
+// ("new", "south", "the") start many names: most of their occurrences are
+// followed by a word none of those names goes on with, and only the
+// one-word names are then tried.
+type gazStart struct {
+	phs    []*gazPhrase
+	second uint64 // bit h&63 set for the hash h of each phrase's second word
+	single bool   // some phrase is the word alone
 }
 
 // gazSplit splits a "|"-separated column, dropping empty items.
@@ -364,16 +387,21 @@ func (g *gazetteer) find(out []placeMention, src string, toks []wordTok, fz *fuz
 // falls back to a misspelt one-word name, remembered in fz when it is not
 // nil.
 func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz *fuzzyCache) (placeMention, bool) {
-	t := toks[i]
+	t := &toks[i]
 	if t.num {
 		return placeMention{}, false
 	}
 	var phs []*gazPhrase
+	multi := false // some phrase of several words may start here
 	if g.starts.has(t.hash) {
-		phs, _ = g.firstT.get(t.lower, t.hash)
+		st, _ := g.firstT.get(t.lower, t.hash)
+		multi = i+1 < len(toks) && st.second&(1<<(toks[i+1].hash&63)) != 0
+		if multi || st.single {
+			phs = st.phs
+		}
 	}
 	for _, ph := range phs {
-		if i+len(ph.words) > len(toks) {
+		if i+len(ph.words) > len(toks) || !multi && len(ph.words) > 1 {
 			continue
 		}
 		ok := true
@@ -410,8 +438,8 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz *fuzzyCache) (
 		// have no name of their first letter near their length and
 		// letter set: fuzzyCandidate turns them away without an edit
 		// distance.
-		if g.fuzzyCandidate(t) {
-			ph = g.misspelt(t)
+		if g.fuzzyCandidate(*t) {
+			ph = g.misspelt(*t)
 		}
 		if fz != nil {
 			fz.put(t.lower, t.hash, ph)
