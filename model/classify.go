@@ -249,6 +249,11 @@ type sentCtx struct {
 	years     []int
 	yearsDone bool
 	built     bool // toks and mentions are filled
+	// firstBack is the first word that points back (see pointsBack), or
+	// len(toks); backHere, that "here" does. backDone says they are set.
+	firstBack int
+	backHere  bool
+	backDone  bool
 }
 
 // cueHit is a metric cue found at word k of a sentence.
@@ -1798,7 +1803,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *gazPlace) {
 	// opensParagraph reads only the gap before the sentence; pointsBack
 	// reads every word of it, so it goes second.
-	if c.opensParagraph(si) && !pointsBack(c.sentence(si).toks, fs) {
+	if c.opensParagraph(si) && !c.sentence(si).pointsBack(fs) {
 		if t := c.topic(); t != nil {
 			return "", t
 		}
@@ -1823,17 +1828,25 @@ func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *ga
 	return "", c.topic()
 }
 
-// pointsBack reports whether a sentence refers to the one before it: by a
+// pointsBack reports whether sentence s refers to the one before it: by a
 // pronoun before the figure at word fs ("It said...", "Their exports...")
-// or by "here" anywhere ("crosses the border here"). "This" and "there" are left out: "this year" and "there are"
-// point nowhere.
-func pointsBack(toks []wordTok, fs int) bool {
-	for k, t := range toks {
-		if t.lower == "here" || k < fs && isBackPointer(t.lower) {
-			return true
+// or by "here" anywhere ("crosses the border here"). "This" and "there"
+// are left out: "this year" and "there are" point nowhere. The sentence is
+// read once for all its figures: a table row of figures asks it of each.
+func (s *sentCtx) pointsBack(fs int) bool {
+	if !s.backDone {
+		s.backDone = true
+		s.firstBack = len(s.toks)
+		for k := range s.toks {
+			if w := s.toks[k].lower; w == "here" {
+				s.backHere = true
+				break
+			} else if k < s.firstBack && isBackPointer(w) {
+				s.firstBack = k
+			}
 		}
 	}
-	return false
+	return s.backHere || s.firstBack < fs
 }
 
 // opensParagraph reports whether sentence si starts a line: a paragraph,
