@@ -86,7 +86,7 @@ type classifier struct {
 	words *wordMasks // of text, for the tokenizer
 	g     *gazetteer
 	sc    *classifyScratch
-	cache []sentCtx  // by sentence index: its words and place mentions, once built
+	cache []sentCtx   // by sentence index: its words and place mentions, once built
 	fuzzy *fuzzyCache // misspelt names met so far, in this document and before
 	// usableBuf backs the result of usable, which subject needs only until
 	// its next call.

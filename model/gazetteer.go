@@ -64,12 +64,12 @@ type gazPhrase struct {
 // one-word names by first letter for misspelling tolerance.
 type gazetteer struct {
 	places []*gazPlace
-	first  map[string][]*gazPhrase  // lower-case first word → phrases, longest first
-	fuzzy  map[rune][]*gazPhrase    // lower-case first letter → one-word phrases of ≥ gazFuzzyMin letters
-	byName map[string]*gazPlace     // canonical name → place
-	pairs  map[[2]string]*gazPlace  // (A, B) canonical names, both orders → pair entry
-	starts vocabFilter              // the keys of first
-	firstT *wordTable[gazStart]     // first, for lookup by the token's hash
+	first  map[string][]*gazPhrase // lower-case first word → phrases, longest first
+	fuzzy  map[rune][]*gazPhrase   // lower-case first letter → one-word phrases of ≥ gazFuzzyMin letters
+	byName map[string]*gazPlace    // canonical name → place
+	pairs  map[[2]string]*gazPlace // (A, B) canonical names, both orders → pair entry
+	starts vocabFilter             // the keys of first
+	firstT *wordTable[gazStart]    // first, for lookup by the token's hash
 	// fuzzyNear[r][n] lists, in the order of fuzzy[r], the names of ASCII
 	// first letter r whose length is within the edit limit of a word of n
 	// runes: the only ones misspelt need try for such a word.
