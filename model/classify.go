@@ -49,6 +49,7 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 	for i, q := range qs {
 		at[i] = c.classify(q, &inds[i])
 	}
+	dropRateNotes(text, qs, at)
 	c.inheritChanges(inds, at)
 	c.inheritComparisons(inds, at)
 	c.inheritParagraphMetric(inds, at)
@@ -65,6 +66,21 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 		}
 	}
 	return out
+}
+
+// dropRateNotes unreports the two sums of an exchange-rate note, "($1 =
+// 470.50 tenge)", which newswires add so that a reader can convert the
+// story's figures: it is a conversion, not a figure of the story.
+func dropRateNotes(text string, qs []Quantity, at []placed) {
+	for i := 0; i+1 < len(qs); i++ {
+		a, b := &qs[i], &qs[i+1]
+		if a.Value != 1 || a.IsRange || b.IsRange || unitClassOf(a.Unit) != unitMoney || unitClassOf(b.Unit) != unitMoney {
+			continue
+		}
+		if strings.TrimSpace(text[a.Span.End:b.Span.Start]) == "=" {
+			at[i].ok, at[i+1].ok = false, false
+		}
+	}
 }
 
 // placed records where a classified quantity sits and whether it is
@@ -244,6 +260,9 @@ type sentCtx struct {
 	mentions []placeMention
 	hits     []cueHit // metric cues, found once for all the sentence's figures
 	hitsDone bool     // hits has been filled
+	// sources has bit cl set for each clause cl that names a source (see
+	// sourceClauses), set with hits.
+	sources uint64
 	// years are the words that may start a year expression, found once
 	// for all the sentence's figures (see yearStarts).
 	years     []int
@@ -307,8 +326,46 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 	}
 	if len(c.sc.hits) > n0 {
 		s.hits = c.sc.hits[n0:len(c.sc.hits):len(c.sc.hits)]
+		s.sources = sourceClauses(toks)
 	}
 	return s.hits
+}
+
+// sourceClauses returns the clauses of a sentence (below 64) that only say
+// who gives its figures: "..., the State Revenue Committee said" or
+// "according to the Finance Ministry". Their words are names, not what a
+// figure measures.
+func sourceClauses(toks []wordTok) (set uint64) {
+	start := 0
+	for k := range toks {
+		if k+1 < len(toks) && toks[k+1].clause == toks[k].clause {
+			continue
+		}
+		// toks[start:k+1] is one clause.
+		cl := toks[k].clause
+		if cl < 64 && k-start < 8 && !anyNumber(toks[start:k+1]) {
+			first, last := toks[start].lower, toks[k].lower
+			if (first == "the" || first == "a") && sourceVerbs.hasLower(last) ||
+				first == "according" && k > start && toks[start+1].lower == "to" {
+				set |= 1 << cl
+			}
+		}
+		start = k + 1
+	}
+	return set
+}
+
+// sourceVerbs end a clause that names a source (see sourceClauses).
+var sourceVerbs = wordSet("said says reported reports estimated estimates")
+
+// anyNumber reports whether any of toks is a number.
+func anyNumber(toks []wordTok) bool {
+	for _, t := range toks {
+		if t.num {
+			return true
+		}
+	}
+	return false
 }
 
 // yearStarts returns the words of s that are years and start no name: the
@@ -374,7 +431,7 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	ind.Sentence = s.span
 	f := locate(s.toks, q)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
-	metric, ok, cued := chooseMetric(c.cueHits(s), f, &c.sc.metric)
+	metric, ok, cued := chooseMetric(c.cueHits(s), f, &c.sc.metric, s.sources)
 	if !ok {
 		return at
 	}
@@ -1424,7 +1481,7 @@ func (ms *metricScores) note(r, g int, weight float64) {
 // chooseMetric scores every metric rule against the words of the sentence
 // and returns the best. It reports false for a count that no count metric
 // claims. ms is its scratch.
-func chooseMetric(hits []cueHit, f figure, ms *metricScores) (metric Metric, ok, cued bool) {
+func chooseMetric(hits []cueHit, f figure, ms *metricScores, sources uint64) (metric Metric, ok, cued bool) {
 	ix := metricCues()
 	class := f.class
 	cb := classBit(class)
@@ -1452,6 +1509,9 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores) (metric Metric, ok,
 		}
 	}
 	for _, h := range hits {
+		if h.clause != f.clause && h.clause < 64 && sources&(1<<h.clause) != 0 {
+			continue // "the State Revenue Committee said": a source's name says nothing of the figure
+		}
 		k, n := h.k, len(h.c.words)
 		var d int
 		after, before := k >= f.fe, k+n <= f.fs

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -392,6 +393,10 @@ func TestClassifyScanned(t *testing.T) {
 			"5.2 billion dlrs", MetricTradeVolume, "Mongolia"},
 		{"the finance ministry publishing a figure makes it no investment", "Kazakhstan's budget spending reached 4.1 trillion tenge, the Finance Ministry said.",
 			"4.1 trillion tenge", MetricOther, "Kazakhstan"},
+		{"a source's name lends no cue", "Kazakhstan's exports to China slipped 1.8% to $10.9 billion, the State Revenue Committee said.",
+			"$10.9 billion", MetricTradeVolume, "Kazakhstan–China"},
+		{"nor after according to", "Industrial output rose 3.1 pct, according to the Ministry of International Trade and Industry.",
+			"3.1 pct", MetricOther, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -564,5 +569,22 @@ func TestHeadlineTopic(t *testing.T) {
 		if len(got) != 1 || got[0].Subject != tt.want {
 			t.Errorf("headline %q: got %+v, want subject %q", tt.headline, got, tt.want)
 		}
+	}
+}
+
+// TestRateNoteDropped holds that a newswire's exchange-rate note is no
+// figure of the story, while the story's own sums stay.
+func TestRateNoteDropped(t *testing.T) {
+	text := "The government plans to spend 1.2 trillion tenge ($2.55 billion) on a second track.\n(($1 = 470.50 tenge))\n"
+	d, err := ParseDocument("note.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, in := range Extract(d).Indicators {
+		got = append(got, in.Text)
+	}
+	if want := []string{"1.2 trillion tenge", "$2.55 billion"}; !slices.Equal(got, want) {
+		t.Errorf("indicators %q, want %q", got, want)
 	}
 }

@@ -399,6 +399,10 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 		if d <= 0 {
 			y++
 		}
+	case prep == "in" && s.pastVerbBefore(ws):
+		if d > 0 {
+			y-- // "began in February" said in November: the last one
+		}
 	case d > 6:
 		y-- // "in December" said in January
 	case d < -6:
@@ -409,6 +413,45 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 		start = ws // "in October", like "in 2024"
 	}
 	return s.emit(start, j, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod, Relative: true})
+}
+
+// pastVerbBefore reports whether the word before offset i is a verb in the
+// past tense ("began", "opened", "was"): what a sentence says happened in a
+// month without a year happened in the last such month, not the coming one.
+// Only "in" is read so: "postponed until November" and "extended through
+// July" look ahead whatever the tense.
+func (s *dateScanner) pastVerbBefore(i int) bool {
+	ws, we := s.wordBefore(i)
+	if ws < 0 || we-ws < 3 {
+		return false
+	}
+	var buf [12]byte
+	if we-ws > len(buf) {
+		return false
+	}
+	w := string(dtLower(s.text[ws:we], buf[:]))
+	if as, ae := s.wordBefore(ws); as >= 0 && ae-as <= len(buf) {
+		// "to be held in April", "is expected in June", "will be
+		// approved before June": a participle after an auxiliary is no
+		// past tense.
+		var abuf [12]byte
+		switch string(dtLower(s.text[as:ae], abuf[:])) {
+		case "be", "been", "being", "is", "are", "was", "were", "will", "would", "to", "may", "might", "could", "should", "must":
+			return false
+		}
+	}
+	switch w {
+	case "expected", "scheduled", "planned", "slated", "proposed", "intended", "targeted", "forecasted", "needed":
+		return false // "a meeting expected in June" looks ahead
+	}
+	if w[len(w)-2:] == "ed" && w != "need" && w != "speed" && w != "seed" && w != "feed" {
+		return true
+	}
+	switch w {
+	case "began", "was", "were", "rose", "fell", "grew", "came", "took", "saw", "had", "won", "met", "made", "held", "became", "sank", "slid", "went", "left", "broke", "ran", "sold", "bought", "paid", "told", "said":
+		return true
+	}
+	return false
 }
 
 // monthRangeYear reads the rest of a range of months after the first month

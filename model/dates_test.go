@@ -133,6 +133,10 @@ var scanDatesTests = []struct {
 	{"a hyphenated range of abbreviated months", "Exports rose in Jan-Sept 1987.", ref2024,
 		[]wantDate{{Text: "Jan-Sept 1987", Y: 1987, M: 1, Prec: PrecisionMonth}}},
 	{"a month without a year, nearest ahead", "Talks resume in February.", ref2024, []wantDate{{Text: "in February", Y: 2025, M: 2, Prec: PrecisionMonth, Relative: true}}},
+	{"a month without a year after a past tense is the last one", "Work on the line began in February.", ref2024, []wantDate{{Text: "in February", Y: 2024, M: 2, Prec: PrecisionMonth, Relative: true}}},
+	{"a past participle after an auxiliary looks ahead", "The plant is to be opened in February.", ref2024, []wantDate{{Text: "in February", Y: 2025, M: 2, Prec: PrecisionMonth, Relative: true}}},
+	{"expected looks ahead", "A meeting expected in February will decide.", ref2024, []wantDate{{Text: "in February", Y: 2025, M: 2, Prec: PrecisionMonth, Relative: true}}},
+	{"until looks ahead whatever the tense", "The tender was postponed until February.", ref2024, []wantDate{{Text: "until February", Y: 2025, M: 2, Prec: PrecisionMonth, Relative: true}}},
 	{"last and next month names", "It was set last November and ends next March.", ref2024, []wantDate{
 		{Text: "last November", Y: 2023, M: 11, Prec: PrecisionMonth, Relative: true},
 		{Text: "next March", Y: 2025, M: 3, Prec: PrecisionMonth, Relative: true},
