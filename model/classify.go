@@ -485,10 +485,23 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 			r.clause-at[p].clause <= 3 {
 			base = p
 		}
-		if base < 0 || !at[base].ok || at[base].class == unitPct {
+		if base < 0 || !at[base].ok {
 			continue
 		}
 		b, ind := &inds[base], &inds[i]
+		if at[base].class == unitPct {
+			// A change in percentage points is of the percentage before
+			// it, and measures what it measures: "make up about 79% of
+			// the market's value, up 2.3 percentage points". A change in
+			// per cent of a percentage says too little to follow.
+			if ind.Unit == "pp" && b.Metric != MetricOther {
+				ind.Metric = b.Metric
+				if b.Subject != "" {
+					ind.Subject = b.Subject
+				}
+			}
+			continue
+		}
 		if b.Metric == MetricOther && ind.Metric != MetricOther {
 			continue // "exports declined 9.9 pct to 615 billion": the base's own cues misled it
 		}
@@ -1184,6 +1197,12 @@ var metricTable = []struct {
 		"not " + tradeCues}},
 	{MetricMarketValue, "money", 0, []string{
 		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3"}},
+	// A share of a market's value is market value, as a share of
+	// investment is investment: "make up about 79% of the exchange's
+	// market capitalisation".
+	{MetricMarketValue, "pct", 0, []string{
+		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5",
+		"req of@next:2"}},
 	{MetricTradeVolume, "money mass teu energy", 0, []string{"req " + tradeCues, "not " + notTradeCues}},
 	{MetricGDP, "money", 0, []string{
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
@@ -2199,8 +2218,8 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 			continue
 		}
 		if m.j < len(toks) && toks[m.j-1].clause == toks[m.j].clause &&
-			(currencyWords.hasLower(toks[m.j].lower) || toks[m.j].lower == "based" && toks[m.j].joined()) {
-			continue // "Hong Kong dollars", "Kuala Lumpur-based"
+			(currencyWords.hasLower(toks[m.j].lower) || toks[m.j].joined() && placeModifiers.hasLower(toks[m.j].lower)) {
+			continue // "Hong Kong dollars", "Kuala Lumpur-based", "Belt and Road-related bonds"
 		}
 		if m.j < len(toks) && toks[m.j].sep == '$' {
 			continue // "US$ 6.3 billion" in another figure of the sentence
@@ -2217,6 +2236,10 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 	}
 	return out
 }
+
+// placeModifiers, joined to a place by a hyphen, make it a kind of thing
+// ("Kuala Lumpur-based", "Belt and Road-related"), not whose figure it is.
+var placeModifiers = wordSet("based related linked")
 
 // attributed reports whether the place at token k is named as a source:
 // "according to (the) X".
