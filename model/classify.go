@@ -2221,6 +2221,9 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 			(currencyWords.hasLower(toks[m.j].lower) || toks[m.j].joined() && placeModifiers.hasLower(toks[m.j].lower)) {
 			continue // "Hong Kong dollars", "Kuala Lumpur-based", "Belt and Road-related bonds"
 		}
+		if m.demonym && m.j < len(toks) && namingNouns.hasLower(toks[m.j].lower) && indefiniteBefore(toks, m.i) {
+			continue // "as a closed Soviet town it grew": the town is described, not named
+		}
 		if m.j < len(toks) && toks[m.j].sep == '$' {
 			continue // "US$ 6.3 billion" in another figure of the sentence
 		}
@@ -2235,6 +2238,17 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 		out = append(out, m)
 	}
 	return out
+}
+
+// indefiniteBefore reports whether "a" or "an" opens the noun phrase that
+// word k is in, at most three words before it in its clause.
+func indefiniteBefore(toks []wordTok, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3 && toks[j].clause == toks[k].clause; j-- {
+		if w := toks[j].lower; w == "a" || w == "an" {
+			return true
+		}
+	}
+	return false
 }
 
 // placeModifiers, joined to a place by a hyphen, make it a kind of thing

@@ -399,6 +399,8 @@ func TestClassifyScanned(t *testing.T) {
 			"2.3 percentage points", MetricMarketValue, "China"},
 		{"a hyphenated modifier is no subject", "Belt and Road-related bonds arranged in Hong Kong reached US$38.6 billion in 2024.",
 			"US$38.6 billion", MetricInvestment, "Hong Kong"},
+		{"a people's name describing a town is no subject", "Aktau was founded in 1963. As a closed Soviet town it grew quickly, reaching about 159,000 inhabitants by 1989.",
+			"about 159,000", MetricPopulation, "Aktau"},
 		{"a source's name lends no cue", "Kazakhstan's exports to China slipped 1.8% to $10.9 billion, the State Revenue Committee said.",
 			"$10.9 billion", MetricTradeVolume, "Kazakhstan–China"},
 		{"nor after according to", "Industrial output rose 3.1 pct, according to the Ministry of International Trade and Industry.",
