@@ -83,6 +83,22 @@ func dropRateNotes(text string, qs []Quantity, at []placed) {
 	}
 }
 
+// countedEnd returns where the words of a count end: past the noun that
+// says what is counted when it follows the number within four words of its
+// clause ("7,815 China-Europe container trains"), else fe, the end of the
+// figure's own words. A change is measured from there.
+func countedEnd(toks []wordTok, fe int, counted string) int {
+	if counted == "" || fe >= len(toks) {
+		return fe
+	}
+	for k := fe; k < len(toks) && k < fe+4 && toks[k].clause == toks[fe].clause; k++ {
+		if toks[k].lower == counted {
+			return k + 1
+		}
+	}
+	return fe
+}
+
 // placed records where a classified quantity sits and whether it is
 // reported, for the rules that relate figures to each other.
 type placed struct {
@@ -481,7 +497,7 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		if n, to := i+1, skipWhen(toks, r.fe, r.clause); n < len(at) && at[n].si == r.si && to < len(toks) &&
 			toks[to].lower == "to" && at[n].fs == to+1 {
 			base = n
-		} else if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-at[p].fe <= 6 &&
+		} else if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-countedEnd(toks, at[p].fe, inds[p].Counted) <= 6 &&
 			r.clause-at[p].clause <= 3 {
 			base = p
 		}

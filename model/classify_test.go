@@ -401,6 +401,8 @@ func TestClassifyScanned(t *testing.T) {
 			"US$38.6 billion", MetricInvestment, "Hong Kong"},
 		{"a people's name describing a town is no subject", "Aktau was founded in 1963. As a closed Soviet town it grew quickly, reaching about 159,000 inhabitants by 1989.",
 			"about 159,000", MetricPopulation, "Aktau"},
+		{"a change after a count is measured from the counted noun", "A total of 7,815 China-Europe container trains crossed Kazakhstan in the period, up 9.1%, KTZ said.",
+			"9.1%", MetricTrains, "China–Europe"},
 		{"a source's name lends no cue", "Kazakhstan's exports to China slipped 1.8% to $10.9 billion, the State Revenue Committee said.",
 			"$10.9 billion", MetricTradeVolume, "Kazakhstan–China"},
 		{"nor after according to", "Industrial output rose 3.1 pct, according to the Ministry of International Trade and Industry.",
