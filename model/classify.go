@@ -582,7 +582,10 @@ func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 		case w2 == "from" && (w1 == "up" || w1 == "down" || changeVerbs.hasLower(w1)),
 			w2 == "with" && w1 == "compared",
 			w2 == "against" || w2 == "vs" || w2 == "versus",
-			w1 == "vs" || w1 == "versus": // "Shr loss 27 cts vs loss 24 cts"
+			w1 == "vs" || w1 == "versus", // "Shr loss 27 cts vs loss 24 cts"
+			w2 == "of" && r.fs >= 4 && toks[r.fs-4].lower == "from" && (toks[r.fs-3].lower == "a" || toks[r.fs-3].lower == "an"):
+			// "swung to a surplus of 1.9 billion dlrs from a deficit of
+			// 640 mln dlrs"
 		default:
 			continue
 		}

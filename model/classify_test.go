@@ -403,6 +403,8 @@ func TestClassifyScanned(t *testing.T) {
 			"about 159,000", MetricPopulation, "Aktau"},
 		{"a change after a count is measured from the counted noun", "A total of 7,815 China-Europe container trains crossed Kazakhstan in the period, up 9.1%, KTZ said.",
 			"9.1%", MetricTrains, "China–Europe"},
+		{"from a deficit of: the earlier balance is the same measure", "Kazakhstan's current account swung to a surplus of 1.9 billion dlrs in the second quarter from a deficit of 640 mln dlrs in the first, helped by higher oil export receipts.",
+			"640 mln dlrs", MetricOther, "Kazakhstan"},
 		{"a source's name lends no cue", "Kazakhstan's exports to China slipped 1.8% to $10.9 billion, the State Revenue Committee said.",
 			"$10.9 billion", MetricTradeVolume, "Kazakhstan–China"},
 		{"nor after according to", "Industrial output rose 3.1 pct, according to the Ministry of International Trade and Industry.",
