@@ -350,29 +350,61 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 // sourceClauses returns the clauses of a sentence (below 64) that only say
 // who gives its figures: "..., the State Revenue Committee said" or
 // "according to the Finance Ministry". Their words are names, not what a
-// figure measures.
+// figure measures. It looks only at the words that can end or open such a
+// clause, found by their hashes, as cueHits runs it for every sentence
+// with a figure.
 func sourceClauses(toks []wordTok) (set uint64) {
-	start := 0
 	for k := range toks {
-		if k+1 < len(toks) && toks[k+1].clause == toks[k].clause {
+		h := toks[k].hash
+		if sourceWordBits&(1<<(h&63)) == 0 {
 			continue
 		}
-		// toks[start:k+1] is one clause.
 		cl := toks[k].clause
-		if cl < 64 && k-start < 8 && !anyNumber(toks[start:k+1]) {
-			first, last := toks[start].lower, toks[k].lower
-			if (first == "the" || first == "a") && sourceVerbs.hasLower(last) ||
-				first == "according" && k > start && toks[start+1].lower == "to" {
+		if cl >= 64 {
+			break
+		}
+		switch w := toks[k].lower; {
+		case w == "according":
+			// "according to X" opens its clause and holds no number.
+			if (k == 0 || toks[k-1].clause != cl) && k+1 < len(toks) && toks[k+1].lower == "to" {
+				end := k
+				for end < len(toks) && toks[end].clause == cl {
+					end++
+				}
+				if end-k <= 8 && !anyNumber(toks[k:end]) {
+					set |= 1 << cl
+				}
+			}
+		case sourceVerbs.hasLower(w):
+			// "the X said" ends its clause, opened by "the" or "a".
+			if k+1 < len(toks) && toks[k+1].clause == cl {
+				continue
+			}
+			start := k
+			for start > 0 && toks[start-1].clause == cl && k-start < 7 { // eight words at most
+				start--
+			}
+			if first := toks[start].lower; (start == 0 || toks[start-1].clause != cl) && (first == "the" || first == "a") && !anyNumber(toks[start:k]) {
 				set |= 1 << cl
 			}
 		}
-		start = k + 1
 	}
 	return set
 }
 
-// sourceVerbs end a clause that names a source (see sourceClauses).
-var sourceVerbs = wordSet("said says reported reports estimated estimates")
+// sourceVerbWords end a clause that names a source (see sourceClauses).
+const sourceVerbWords = "said says reported reports estimated estimates"
+
+var sourceVerbs = wordSet(sourceVerbWords)
+
+// sourceWordBits has bit h&63 set for the wordHash h of "according" and of
+// each source verb: sourceClauses passes over the other words on it.
+var sourceWordBits = func() (b uint64) {
+	for _, w := range strings.Fields("according " + sourceVerbWords) {
+		b |= 1 << (wordHash(w) & 63)
+	}
+	return b
+}()
 
 // anyNumber reports whether any of toks is a number.
 func anyNumber(toks []wordTok) bool {
@@ -1547,7 +1579,7 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores, sources uint64) (me
 		}
 	}
 	for _, h := range hits {
-		if h.clause != f.clause && h.clause < 64 && sources&(1<<h.clause) != 0 {
+		if sources != 0 && h.clause != f.clause && h.clause < 64 && sources&(1<<h.clause) != 0 {
 			continue // "the State Revenue Committee said": a source's name says nothing of the figure
 		}
 		k, n := h.k, len(h.c.words)
