@@ -103,17 +103,31 @@ func isDateLine(sentence, date string) bool {
 	// end with the date is not one, and most are turned away here without
 	// trimming (this runs for nearly every event).
 	s := sentence
-	if n := len(s); n > 0 && (s[n-1] >= utf8.RuneSelf || asciiSpace[s[n-1]]) {
-		s = strings.TrimRightFunc(s, unicode.IsSpace) // rare: summaries are squeezed
+	if n := len(s); n > 0 && (s[n-1] < utf8.RuneSelf && asciiSpace[s[n-1]] || s[n-1] >= utf8.RuneSelf && lastRuneIsSpace(s)) {
+		// Rare: summaries are squeezed. A summary cut short ends in
+		// "…", which is not white space and is told so without a trim.
+		s = strings.TrimRightFunc(s, unicode.IsSpace)
 	}
 	if !strings.HasSuffix(s, date) {
 		return false
 	}
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if s == date && date != "" && date[0]|0x20 != 'd' {
+		// The usual date line once its label is blanked: no label can
+		// open it, and the trims below would change nothing.
+		return true
+	}
 	for _, label := range []string{"Date:", "date:", "Date", "date"} {
 		s = strings.TrimSpace(strings.TrimPrefix(s, label))
 	}
 	return s == date
+}
+
+// lastRuneIsSpace reports whether s ends with white space, as
+// unicode.IsSpace reads it.
+func lastRuneIsSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // Strings cut from the clean text. Clean copies the whole text when the
@@ -276,30 +290,69 @@ func squeeze(s string) string { return squeezePrefix(s, len(s)) }
 
 // squeezePrefix is squeeze(s), or a prefix of it at least want bytes long:
 // it stops once it has made want bytes, as every byte it appends is final.
+//
+// The sentences that need it are mostly table rows, long runs of blanks
+// between short figures: each word is found first and appended whole, with
+// one copy, rather than byte by byte. The result is the buffer itself, not a
+// copy of it: nothing else holds the buffer.
 func squeezePrefix(s string, want int) string {
 	b := make([]byte, 0, min(len(s), want+utf8.UTFMax))
-	space := false // white space seen since the last word
 	for i := 0; i < len(s) && len(b) < want; {
-		c := s[i]
-		n := 1
-		isSp := false
-		if c < utf8.RuneSelf {
-			isSp = asciiSpace[c]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			isSp = unicode.IsSpace(r)
+		w := blankEnd(s, i)
+		if w == len(s) {
+			break
 		}
-		if isSp {
-			space = true
-		} else {
-			if space && len(b) > 0 {
-				b = append(b, ' ')
+		if w > i && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		// The word ends at the next blank, or once the prefix is made:
+		// at the first rune that starts at or past want bytes. A space
+		// that reached want is still followed by one rune, as the
+		// word's first rune goes with it.
+		e := wordEnd(s, w, w+max(want-len(b), 1))
+		b = append(b, s[w:e]...)
+		i = e
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// blankEnd returns the end of the run of white space (as unicode.IsSpace
+// reads it) at s[i:].
+func blankEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				return i
 			}
-			space = false
-			b = append(b, s[i:i+n]...)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return i
 		}
 		i += n
 	}
-	return string(b)
+	return i
+}
+
+// wordEnd returns the end of the word that starts at s[i], a byte that is
+// not white space: the next white space, or the first rune boundary at or
+// past stop, whichever comes first.
+func wordEnd(s string, i, stop int) int {
+	for i < len(s) && i < stop {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return i
 }
