@@ -50,7 +50,14 @@ func findNoise(text string) []Span {
 // it validates the file, and a line inside it needs no scan of its own to
 // be kept by the other-script rule. Most files are ASCII throughout.
 func findNoiseASCII(text string, ascii int) []Span {
-	f := noiseFinder{text: text, ascii: ascii, bracket: -1, dollar: -1, colon: -1}
+	return mergeSpans(appendNoise(nil, text, ascii))
+}
+
+// appendNoise is findNoiseASCII appending its spans to dst as the rules
+// find them, neither sorted nor merged, so that parse can gather them with
+// the metadata's in one buffer.
+func appendNoise(dst []Span, text string, ascii int) []Span {
+	f := noiseFinder{text: text, ascii: ascii, spans: dst, bracket: -1, dollar: -1, colon: -1}
 	if strings.HasPrefix(text, "\ufeff") {
 		f.add(0, len("\ufeff"))
 	}
@@ -64,7 +71,7 @@ func findNoiseASCII(text string, ascii int) []Span {
 		next := f.line(start, end)
 		start = max(next, end+1)
 	}
-	return mergeSpans(f.spans)
+	return f.spans
 }
 
 // noiseFinder holds the state of findNoise's line scan.

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -499,17 +500,37 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 		return nil, errors.New("empty file (only white space)")
 	}
 	d.Text = text
-	var metaNoise []Span
+	// The noise spans are gathered in a pooled buffer and kept at their
+	// exact size: most documents have two or three, and growing a slice
+	// for each rule that finds one cost more than the rules.
+	spans := noisePool.Get().(*[]Span)
+	noise := (*spans)[:0]
 	if format != FormatHTML {
-		meta, metaNoise = parseMeta(text)
+		meta, noise = parseMeta(text, noise)
 	}
-	d.Noise = mergeSpans(append(metaNoise, findNoiseASCII(text, ascii)...))
+	noise = appendNoise(noise, text, ascii)
+	if len(noise) > 0 { // else nil, as an exporter tells a document without noise by it
+		merged := mergeSpans(noise)
+		d.Noise = make([]Span, len(merged))
+		copy(d.Noise, merged)
+	}
+	if cap(noise) <= maxPooledNoise { // one odd document does not pin a huge buffer
+		*spans = noise[:0]
+		noisePool.Put(spans)
+	}
 	d.Date, d.Source, d.Title = meta.date, meta.source, meta.title
 	if d.Title == "" {
 		d.Title = firstLineTitle(text, d.Noise, meta.titleFrom)
 	}
 	return d, warn
 }
+
+// noisePool holds the buffers parse gathers a document's noise spans in.
+var noisePool = sync.Pool{New: func() any { return new([]Span) }}
+
+// maxPooledNoise is the largest noise buffer, in spans, put back in
+// noisePool.
+const maxPooledNoise = 1 << 10
 
 // decodeText checks that data is text and returns it as valid UTF-8. UTF-16
 // with a byte-order mark is converted. Stray bytes that are not UTF-8 are
@@ -654,7 +675,7 @@ type docMeta struct {
 }
 
 // parseMeta reads the metadata at the top of a text or Markdown document
-// and returns it with the noise spans of the lines that are pure metadata.
+// and appends to noise the spans of the lines that are pure metadata.
 // Three forms are understood:
 //
 //   - front matter: a "---" (YAML) or "+++" (TOML-like) line, key: value
@@ -667,9 +688,8 @@ type docMeta struct {
 //   - an inline date opening the first line: " date 2024-11-06 Officials
 //     vowed …". Only the word "date" is noise: the date and the sentence
 //     after it are text, so the date scanner still reports the date.
-func parseMeta(text string) (docMeta, []Span) {
+func parseMeta(text string, noise []Span) (docMeta, []Span) {
 	var m docMeta
-	var noise []Span
 	off := 0
 	if strings.HasPrefix(text, "\ufeff") {
 		off = len("\ufeff")
@@ -748,7 +768,7 @@ func blockDate(text string, start, end int, d Date) Span {
 // the date's own text, without quotes, time of day or anything after it.
 func dateLine(line string, sep byte) (Date, Span, bool) {
 	i := strings.IndexByte(line, sep)
-	if i <= 0 || i > 20 || !isDateKey(line[:i]) {
+	if i <= 0 || i > maxHeaderKey || !isDateKey(line[:i]) {
 		return Date{}, Span{}, false
 	}
 	vs, ve := trimBlank(line, i+1, len(line))
@@ -802,10 +822,13 @@ func timeSep(s string) int {
 }
 
 // maxHeaderLines is how many non-blank lines at the top may hold header
-// lines like "Date: 1987-02-26"; maxHeaderLine is the longest such line.
+// lines like "Date: 1987-02-26"; maxHeaderLine is the longest such line,
+// and maxHeaderKey the longest key, before its separator, of such a line
+// or of a front-matter date.
 const (
 	maxHeaderLines = 8
 	maxHeaderLine  = 200
+	maxHeaderKey   = 20
 )
 
 // frontMatter parses a front-matter block starting at text[off:] into m and
@@ -921,6 +944,12 @@ var headerKeys = map[string]bool{
 // 1987-02-26" or "Source: Reuters", and records what it says in m. For a
 // date line, keep is the span in line of the date, which stays text.
 func headerLine(line string, m *docMeta) (ok bool, keep Span) {
+	// Every key is at most 20 bytes, so a line with no colon among its
+	// first 21 is no header: most lines parseMeta reads are the title
+	// and the first lines of the text.
+	if strings.IndexByte(line[:min(len(line), maxHeaderKey+1)], ':') < 0 {
+		return false, Span{}
+	}
 	if d, tok, ok := dateLine(line, ':'); ok {
 		if m.date.IsZero() {
 			m.date = d
@@ -928,7 +957,7 @@ func headerLine(line string, m *docMeta) (ok bool, keep Span) {
 		return true, tok
 	}
 	k, v, ok := strings.Cut(line, ":")
-	if !ok || len(k) > 20 {
+	if !ok || len(k) > maxHeaderKey {
 		return false, Span{}
 	}
 	k = strings.ToLower(strings.TrimSpace(k))
@@ -1014,37 +1043,42 @@ func titleCaseMonth(s string) string {
 
 // parseISODate parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" with a plausible
 // year and a real month and day. It runs on the date of nearly every
-// document, so the fields are cut in place, not split into a new slice.
+// document, so the fields are read at their fixed places: the length
+// tells which form s can be, and anything else ("2024-1-02", a fourth
+// field) fails on it.
 func parseISODate(s string) (Date, bool) {
-	year, rest, hasMonth := strings.Cut(s, "-")
-	if len(year) != 4 || !allDigits(year) {
+	switch {
+	case len(s) == 4:
+	case len(s) == 7 && s[4] == '-':
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+	default:
+		return Date{}, false
+	}
+	if !allDigits(s[:4]) {
 		return Date{}, false
 	}
 	var d Date
-	d.Year = digitsValue(year)
+	d.Year = digitsValue(s[:4])
 	if d.Year < 1000 {
 		return Date{}, false
 	}
-	if !hasMonth {
+	if len(s) == 4 {
 		return d, true
 	}
-	month, day, hasDay := strings.Cut(rest, "-")
-	if len(month) != 2 || !allDigits(month) {
+	if !allDigits(s[5:7]) {
 		return Date{}, false
 	}
-	d.Month = digitsValue(month)
+	d.Month = digitsValue(s[5:7])
 	if d.Month < 1 || d.Month > 12 {
 		return Date{}, false
 	}
-	if !hasDay {
+	if len(s) == 7 {
 		return d, true
 	}
-	// Two digits and nothing else: a fourth field ("2024-01-02-03") fails
-	// here too.
-	if len(day) != 2 || !allDigits(day) {
+	if !allDigits(s[8:10]) {
 		return Date{}, false
 	}
-	d.Day = digitsValue(day)
+	d.Day = digitsValue(s[8:10])
 	if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
 		return Date{}, false
 	}
