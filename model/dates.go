@@ -512,12 +512,40 @@ func (s *dateScanner) yearFor(m, d int) (int, bool) {
 	}
 	y := s.ref.Year
 	if s.ref.Month > 0 {
-		ref := s.ref.Time()
-		if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(ref) > 122*24*time.Hour {
+		// Day numbers, not time.Date and Time.Sub: this runs for every
+		// yearless date, and the answer is the same.
+		ref := civilDays(s.ref.Year, s.ref.Month, max(s.ref.Day, 1)) // as Date.Time reads it
+		if civilDays(y, m, d)-ref > 122 {
 			y--
 		}
 	}
 	return y, dtValidDay(y, m, d)
+}
+
+// civilDays returns the number of days from 1970-01-01 to y-m-d in the
+// proleptic Gregorian calendar, negative before it. A month or day out of
+// range carries over as time.Date carries it: month 13 is January of the
+// next year, April 31 is May 1.
+func civilDays(y, m, d int) int {
+	// Months from March, so that a leap day ends the year, and years from
+	// the start of a 400-year cycle (H. Hinnant's days_from_civil).
+	m--
+	y += m / 12
+	if m %= 12; m < 0 {
+		m += 12
+		y--
+	}
+	if m < 2 {
+		y--
+		m += 12
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era-- // rounded down, not toward zero
+	}
+	yoe := y - era*400
+	doy := (153*(m-2)+2)/5 + d - 1
+	return era*146097 + yoe*365 + yoe/4 - yoe/100 + doy - 719468
 }
 
 // weekday recognises "on Tuesday", "last Friday", "next Monday": a weekday
@@ -1419,20 +1447,7 @@ func dtOrdinalSuffix(t string, j int) int {
 
 // dtValidDay reports whether y-m-d is a calendar date.
 func dtValidDay(y, m, d int) bool {
-	if m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	days := 31
-	switch m {
-	case 4, 6, 9, 11:
-		days = 30
-	case 2:
-		days = 28
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			days = 29
-		}
-	}
-	return d <= days
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
 }
 
 // dashLen returns the length of the hyphen, en dash or em dash at t[k],

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // wantDate is an expected event in the compact form the table uses: the text
@@ -365,4 +366,20 @@ func benchDocs(b *testing.B) ([]Document, int) {
 		}
 	}
 	return docs, size
+}
+
+// TestCivilDays holds civilDays to time.Date, which yearFor used to call,
+// over years either side of the epoch and of year 0, with months and days
+// that carry over.
+func TestCivilDays(t *testing.T) {
+	for _, y := range []int{-401, -400, -1, 0, 1, 399, 400, 1600, 1899, 1900, 1969, 1970, 1987, 2000, 2024, 2100, 2400} {
+		for m := -13; m <= 26; m++ {
+			for _, d := range []int{-1, 0, 1, 15, 28, 29, 30, 31, 32, 60} {
+				want := int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / (24 * 60 * 60)) // midnight: exact
+				if got := civilDays(y, m, d); got != want {
+					t.Fatalf("civilDays(%d, %d, %d) = %d, want %d", y, m, d, got, want)
+				}
+			}
+		}
+	}
 }
