@@ -233,6 +233,14 @@ func summarize(s string, limit int) string {
 	case len(s) > limit+1 || !squeezed(s):
 		s = squeezePrefix(s, limit+1)
 	}
+	return cutSqueezed(s, limit)
+}
+
+// cutSqueezed is summarize for a sentence already squeezed, at least in
+// its first limit+1 bytes: s itself when it fits, else s cut at its last
+// space before limit (or at limit, when that space comes too early), and
+// an ellipsis.
+func cutSqueezed(s string, limit int) string {
 	if len(s) <= limit {
 		return s
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math/bits"
 	"os"
 	"path"
 	"path/filepath"
@@ -496,7 +495,7 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 		}
 		ascii = 0 // a new text, of which nothing is known
 	}
-	if strings.TrimFunc(text, isBlankRune) == "" {
+	if s, e := trimBlank(text, 0, len(text)); s == e { // strings.TrimFunc(text, isBlankRune), sparing its calls for each rune
 		return nil, errors.New("empty file (only white space)")
 	}
 	d.Text = text
@@ -591,33 +590,15 @@ func decodeText(data []byte, owned bool) (text string, ascii int, warn, err erro
 // happens to have no NUL byte.
 //
 // It runs over every file, and text has a line break every line or so, so
-// it first counts, 32 bytes a time, every byte below 0x20: an upper
-// bound of the control characters that settles the question for any text
-// without looking at a single byte alone. Only a file where that bound
+// it first counts every byte below 0x20, many bytes a step
+// (countBelowSpace): an upper bound of the control characters that settles
+// the question for any text without looking at a single byte alone. Only a file where that bound
 // reaches a tenth has its control characters counted exactly.
 func isMostlyControl(data []byte) bool {
 	head := data[:min(len(data), 8<<10)]
-	// A string view of head for load8, which compiles to one load where
-	// binary.LittleEndian.Uint64(head[i:]) makes a slice each time; head is
-	// not changed while it is read.
-	s := unsafe.String(unsafe.SliceData(head), len(head))
-	low := 0 // bytes below 0x20 in s[:i]
-	i := 0
-	for ; i+32 <= len(s); i += 32 {
-		g := s[i : i+32] // one bounds check for the four loads
-		a := swarBelowSpace(load8(g, 0))
-		b := swarBelowSpace(load8(g, 8))
-		c := swarBelowSpace(load8(g, 16))
-		d := swarBelowSpace(load8(g, 24))
-		// Each mask has bit 7 of a byte set; shifted apart, the four
-		// share one population count.
-		low += bits.OnesCount64(a>>7 | b>>6 | c>>5 | d>>4)
-	}
-	for ; i < len(s); i++ {
-		if s[i] < 0x20 {
-			low++
-		}
-	}
+	// A string view of head, for load8 (see countBelowSpace); head is not
+	// changed while it is read.
+	low := countBelowSpace(unsafe.String(unsafe.SliceData(head), len(head)))
 	if low*10 <= len(head) {
 		return false
 	}
@@ -628,12 +609,48 @@ func isMostlyControl(data []byte) bool {
 	return n*10 > len(head)
 }
 
+// countBelowSpace returns the number of bytes of s below 0x20. It reads s
+// eight bytes a load, with load8, which compiles to one load where
+// binary.LittleEndian.Uint64 on a byte slice makes a slice each time.
+func countBelowSpace(s string) int {
+	low := 0 // bytes below 0x20 in s[:i]
+	i := 0
+	for i+64 <= len(s) {
+		// Each byte lane of lanes counts the bytes below 0x20 in its
+		// place of the words read, eight a round: 31 rounds bring a lane
+		// to 248 at most, and then the lanes are added up. One add a
+		// word, where a population count of each round cost more (the
+		// POPCNT instruction is not assumed, so each count tests for it).
+		var lanes uint64
+		for r := 0; r < 31 && i+64 <= len(s); r, i = r+1, i+64 {
+			g := s[i : i+64] // one bounds check for the eight loads
+			lanes += swarBelowSpace(load8(g, 0))>>7 + swarBelowSpace(load8(g, 8))>>7 +
+				swarBelowSpace(load8(g, 16))>>7 + swarBelowSpace(load8(g, 24))>>7 +
+				swarBelowSpace(load8(g, 32))>>7 + swarBelowSpace(load8(g, 40))>>7 +
+				swarBelowSpace(load8(g, 48))>>7 + swarBelowSpace(load8(g, 56))>>7
+		}
+		// Pairs of lanes into four 16-bit sums, then those into the top
+		// 16 bits by one multiplication.
+		pairs := lanes&0x00ff00ff00ff00ff + lanes>>8&0x00ff00ff00ff00ff
+		low += int(pairs * 0x0001000100010001 >> 48)
+	}
+	for ; i+8 <= len(s); i += 8 {
+		low += int(swarBelowSpace(load8(s, i)) >> 7 * 0x0101010101010101 >> 56)
+	}
+	for ; i < len(s); i++ {
+		if s[i] < 0x20 {
+			low++
+		}
+	}
+	return low
+}
+
 // swarBelowSpace has bit 7 set in each byte of x below 0x20 (an ASCII
-// control character). No byte's sum carries into the next: each is at most
-// 0x7f plus 0x60.
+// control character). No byte's difference borrows from the next: with
+// bit 7 set, each is at least 0x80 less 0x20.
 func swarBelowSpace(x uint64) uint64 {
-	ge := (x & swarLo7) + 0x6060606060606060 // bit 7 set when the low seven bits are ≥ 0x20
-	return ^(ge | x) & swarHi                // neither that nor a byte ≥ 0x80
+	ge := (x | swarHi) - 0x2020202020202020 // bit 7 set when the low seven bits are ≥ 0x20
+	return ^(ge | x) & swarHi               // neither that nor a byte ≥ 0x80
 }
 
 // controlByte is 1 for the control bytes isMostlyControl counts: below
@@ -1000,6 +1017,9 @@ func parseMetaDate(s string) (Date, bool) {
 	if s == "" || len(s) > 64 {
 		return Date{}, false
 	}
+	if d, ok := parseISODate(s); ok {
+		return d, true // the usual metadata date, which none of the cuts below would change
+	}
 	iso := s
 	if i := timeSep(iso); i >= 0 {
 		iso = iso[:i]
@@ -1167,7 +1187,10 @@ func cleanTitle(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return scriptOf(r) != scriptNone || r >= '0' && r <= '9' }) {
 		return ""
 	}
-	return summarize(s, maxTitle)
+	// s is squeezed, and trimming its ends kept it so: summarize would
+	// only test it again. (A non-ASCII title was split on isBlankRune,
+	// which takes every rune squeeze takes for white space.)
+	return cutSqueezed(s, maxTitle)
 }
 
 // maxTitle is the longest title kept, in bytes.

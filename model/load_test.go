@@ -512,3 +512,33 @@ func TestDaysIn(t *testing.T) {
 		}
 	}
 }
+
+// TestCountBelowSpace holds countBelowSpace, which counts in byte lanes
+// and adds them up every 31 rounds, to a byte loop: every length up to a
+// few rounds, and long runs where a lane would overflow if it were added
+// up too late.
+func TestCountBelowSpace(t *testing.T) {
+	var b []byte
+	for n := 0; n < 300; n++ {
+		b = append(b, byte(n*37%256)) // every byte value, below 0x20 among them
+		check := func(s string) {
+			want := 0
+			for i := 0; i < len(s); i++ {
+				if s[i] < 0x20 {
+					want++
+				}
+			}
+			if got := countBelowSpace(s); got != want {
+				t.Fatalf("countBelowSpace(%d bytes) = %d, want %d", len(s), got, want)
+			}
+		}
+		check(string(b))
+		check(string(b[n/2:]))
+	}
+	for _, n := range []int{64 * 31, 64*31 + 1, 64 * 62, 8 << 10, 8<<10 + 77} {
+		check := strings.Repeat("\n", n)
+		if got := countBelowSpace(check); got != n {
+			t.Fatalf("countBelowSpace(%d newlines) = %d", n, got)
+		}
+	}
+}
