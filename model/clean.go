@@ -332,38 +332,67 @@ func isChromeLine(t string) bool {
 // reports false only when the line's first word (as normalizeChrome would
 // leave it, ASCII only) starts no chrome line. Any doubt (a byte that is not
 // ASCII, a digit, which may start a reading time) answers true.
+//
+// It runs on every short line, and most are table rows and headlines: the
+// word is measured in place, and copied in lower case for the map only when
+// its first byte and length match a chrome word's.
 func chromeFirstWord(t string) bool {
 	i := 0
 	for i < len(t) && t[i] < utf8.RuneSelf && (asciiSpace[t[i]] || t[i] == '*' || t[i] == '_' || t[i] == '-') {
 		i++
 	}
-	var buf [16]byte
-	n := 0
+	start := i
+word:
 	for ; i < len(t); i++ {
-		c := t[i]
-		if c >= utf8.RuneSelf || isASCIIDigit(c) {
+		switch chromeWordByte[t[i]] {
+		case cwDoubt:
 			return true
+		case cwEnd:
+			break word
 		}
-		if asciiSpace[c] {
-			break
-		}
-		if n == len(buf) {
+		if i-start == maxChromeWord {
 			return false // longer than any first word
 		}
-		buf[n] = asciiLowerByte(c)
-		n++
 	}
-	for n > 0 && isChromeTrail(buf[n-1]) {
+	n := i - start
+	for n > 0 && isChromeTrail(t[start+n-1]) { // no trail byte has a case
 		n--
 	}
 	// Most first words start no chrome line; a table of the lengths of the
 	// words that do, by first byte, answers for nearly all of them without
 	// a map look-up.
-	if n > 0 && chromeStartLens[buf[0]]&(1<<n) == 0 {
+	if n > 0 && chromeStartLens[asciiLowerByte(t[start])]&(1<<n) == 0 {
 		return false
+	}
+	var buf [maxChromeWord]byte
+	for k := range n {
+		buf[k] = asciiLowerByte(t[start+k])
 	}
 	return chromeStarts[string(buf[:n])]
 }
+
+// maxChromeWord is the longest first word chromeFirstWord looks up.
+const maxChromeWord = 16
+
+// What a byte of a line's first word tells chromeFirstWord.
+const (
+	cwWord  = iota // part of the word
+	cwEnd          // ASCII white space: the word ends before it
+	cwDoubt        // a digit or a byte that is not ASCII: the line may be chrome
+)
+
+// chromeWordByte classifies every byte for chromeFirstWord.
+var chromeWordByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf || isASCIIDigit(byte(c)):
+			t[c] = cwDoubt
+		case asciiSpace[c]:
+			t[c] = cwEnd
+		}
+	}
+	return t
+}()
 
 // isChromeTrail reports whether c is decoration that may end a chrome
 // line's first word ("Share:", "Menu >"), trimmed before it is looked up.
@@ -377,10 +406,10 @@ func isChromeTrail(c byte) bool {
 
 // chromeStartLens has bit n of entry c set when a word of chromeStarts is
 // n bytes long and starts with c; chromeFirstWord reads words of at most
-// 16 bytes.
+// maxChromeWord bytes.
 var chromeStartLens = func() (t [256]uint32) {
 	for w := range chromeStarts {
-		if len(w) > 0 && len(w) <= 16 {
+		if len(w) > 0 && len(w) <= maxChromeWord {
 			t[w[0]] |= 1 << len(w)
 		}
 	}

@@ -912,6 +912,12 @@ func (s *dateScanner) yearRange(i, j, y int) int {
 // word ("items (618–907)") is not a date.
 func (s *dateScanner) historicRange(i, j int) int {
 	t := s.text
+	// The dash after the first year first: it turns away nearly every
+	// number, which the words before it would cost more to.
+	n := dashLen(t, j)
+	if n == 0 {
+		return 0
+	}
 	p := s.prevNonSpace(i)
 	if p < 0 || t[p] != '(' {
 		return 0
@@ -924,10 +930,6 @@ func (s *dateScanner) historicRange(i, j int) int {
 	switch string(dtLower(t[ws:we], buf[:])) {
 	case "dynasty", "dynasties", "reign", "empire", "era", "kingdom", "khanate", "caliphate", "period", "rule":
 	default:
-		return 0
-	}
-	n := dashLen(t, j)
-	if n == 0 {
 		return 0
 	}
 	k := j + n

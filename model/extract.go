@@ -57,10 +57,11 @@ func Extract(d *Document) Result {
 	}
 	evs := appendDates(sc.evs, clean, d.Date, sc.marks.date)
 	sc.evs = evs
+	si := 0 // where sentenceAt starts looking: events come in text order
 	for i := range evs {
 		e := &evs[i]
 		e.Text = d.Text[e.Span.Start:e.Span.End]
-		e.Sentence = sentenceAt(sents, e.Span.Start)
+		e.Sentence, si = sentenceAt(sents, si, e.Span.Start)
 		// Dates come in clusters ("from March 3 to March 5, 1987"): an
 		// event in the same sentence as the one before shares its summary
 		// rather than squeezing the sentence again.

@@ -1182,8 +1182,17 @@ func cleanTitle(s string) string {
 	} else if !squeezed(s) {
 		s = squeeze(s) // the same for ASCII, in one allocation or none
 	}
-	s = strings.TrimLeft(s, "# ")
-	s = strings.Trim(s, "*_ ")
+	// strings.TrimLeft(s, "# ") and strings.Trim(s, "*_ "), without the
+	// byte sets those calls build.
+	for len(s) > 0 && (s[0] == '#' || s[0] == ' ') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[0] == '*' || s[0] == '_' || s[0] == ' ') {
+		s = s[1:]
+	}
+	for n := len(s); n > 0 && (s[n-1] == '*' || s[n-1] == '_' || s[n-1] == ' '); n-- {
+		s = s[:n-1]
+	}
 	if !strings.ContainsFunc(s, func(r rune) bool { return scriptOf(r) != scriptNone || r >= '0' && r <= '9' }) {
 		return ""
 	}
