@@ -127,6 +127,9 @@ func isDateLine(sentence, date string) bool {
 // lastRuneIsSpace reports whether s ends with white space, as
 // unicode.IsSpace reads it.
 func lastRuneIsSpace(s string) bool {
+	if strings.HasSuffix(s, "…") {
+		return false // the end of a summary cut short: told without a table search
+	}
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsSpace(r)
 }
