@@ -50,15 +50,18 @@ func appendSentences(dst []Span, text string) []Span {
 		return len(text)
 	}
 	nl, dot, bang, qm := next('\n', 0), next('.', 0), next('!', 0), next('?', 0)
+	punct := min(dot, bang, qm) // the next '.', '!' or '?'
 	lineStart := 0
 	for {
-		i := min(nl, dot, bang, qm)
+		i := min(nl, punct)
 		if i >= len(text) {
 			break
 		}
-		c := text[i]
-		resume := i + 1 // where the scan goes on
-		switch c {
+		// Only the candidate at i is passed, and searched again: a
+		// sentence end resumes after closing quotes and brackets, which
+		// are none of the four bytes, and before the blank that must
+		// follow them.
+		switch c := text[i]; c {
 		case '\n':
 			// A short line is never hard-wrapped: tested here, as most
 			// lines are short, without a call.
@@ -66,26 +69,21 @@ func appendSentences(dst []Span, text string) []Span {
 				emit(i + 1)
 			}
 			lineStart = i + 1
-		default: // '.', '!', '?'
-			// Most periods are followed by a letter or digit ("3.2",
-			// "U.S."), and end nothing: only a space, tab, quote or
-			// bracket after one makes sentenceEnd worth a call.
-			if n := i + 1; n < len(text) && (text[n] == ' ' || text[n] == '\t' || isCloser(text[n])) {
-				resume = sentenceEnd(text, i, emit, resume)
-			}
+			nl = next('\n', i+1)
+			continue
+		case '.':
+			dot = next('.', i+1)
+		case '!':
+			bang = next('!', i+1)
+		default: // '?'
+			qm = next('?', i+1)
 		}
-		// Only the candidates the scan has passed are searched again.
-		if nl < resume {
-			nl = next('\n', resume)
-		}
-		if dot < resume {
-			dot = next('.', resume)
-		}
-		if bang < resume {
-			bang = next('!', resume)
-		}
-		if qm < resume {
-			qm = next('?', resume)
+		punct = min(dot, bang, qm)
+		// Most periods are followed by a letter or digit ("3.2",
+		// "U.S."), and end nothing: only a space, tab, quote or
+		// bracket after one makes sentenceEnd worth a call.
+		if n := i + 1; n < len(text) && (text[n] == ' ' || text[n] == '\t' || isCloser(text[n])) {
+			sentenceEnd(text, i, emit)
 		}
 	}
 	emit(len(text))
@@ -93,32 +91,31 @@ func appendSentences(dst []Span, text string) []Span {
 }
 
 // sentenceEnd handles the '.', '!' or '?' at text[i]: when it ends a
-// sentence it calls emit and returns where the scan resumes, after any
-// closing quotes or brackets; otherwise it returns resume unchanged.
-func sentenceEnd(text string, i int, emit func(int), resume int) int {
+// sentence it calls emit with the end, after any closing quotes or
+// brackets.
+func sentenceEnd(text string, i int, emit func(int)) {
 	c := text[i]
 	j := i + 1
 	for j < len(text) && isCloser(text[j]) {
 		j++
 	}
 	if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
-		return resume
+		return
 	}
 	k := j
 	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
 		k++
 	}
 	if k >= len(text) || text[k] == '\n' {
-		return resume // the newline case ends it
+		return // the newline case ends it
 	}
 	if !startsSentence(text[k]) {
-		return resume
+		return
 	}
 	if c == '.' && abbreviationBefore(text, i) {
-		return resume
+		return
 	}
 	emit(j)
-	return j
 }
 
 // hardWrapped reports whether the line text[ls:nl] continues on the next
