@@ -69,14 +69,16 @@ func Extract(d *Document) Result {
 			e.Summary = evs[i-1].Summary
 			continue
 		}
-		e.Summary = outside(summarize(clean[e.Sentence.Start:e.Sentence.End], 160), clean, d.Text)
-		if d.Title != "" && isDateLine(e.Summary, e.Text) {
+		summary := summarize(clean[e.Sentence.Start:e.Sentence.End], 160)
+		if d.Title != "" && isDateLine(summary, e.Text) {
 			// A metadata line ("Date: 1987-03-23") says nothing but the
 			// date; on a timeline the event is the article's publication,
 			// summed up by its title (shared, not copied: a prefix such as
 			// "Published: " cost 3 MB over Reuters).
 			e.Summary = d.Title
+			continue
 		}
+		e.Summary = outside(summary, clean, d.Text)
 	}
 	var out []Event
 	if len(evs) > 0 {

@@ -1063,9 +1063,9 @@ func titleCaseMonth(s string) string {
 
 // parseISODate parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" with a plausible
 // year and a real month and day. It runs on the date of nearly every
-// document, so the fields are read at their fixed places: the length
-// tells which form s can be, and anything else ("2024-1-02", a fourth
-// field) fails on it.
+// document, so the fields are read at their fixed places, two digits at a
+// time: the length tells which form s can be, and anything else
+// ("2024-1-02", a fourth field) fails on it.
 func parseISODate(s string) (Date, bool) {
 	switch {
 	case len(s) == 4:
@@ -1074,35 +1074,34 @@ func parseISODate(s string) (Date, bool) {
 	default:
 		return Date{}, false
 	}
-	if !allDigits(s[:4]) {
+	hi, lo := twoDigits(s, 0), twoDigits(s, 2)
+	if hi < 10 || lo < 0 { // a year from 1000
 		return Date{}, false
 	}
-	var d Date
-	d.Year = digitsValue(s[:4])
-	if d.Year < 1000 {
-		return Date{}, false
-	}
+	d := Date{Year: hi*100 + lo}
 	if len(s) == 4 {
 		return d, true
 	}
-	if !allDigits(s[5:7]) {
-		return Date{}, false
-	}
-	d.Month = digitsValue(s[5:7])
-	if d.Month < 1 || d.Month > 12 {
+	if d.Month = twoDigits(s, 5); d.Month < 1 || d.Month > 12 {
 		return Date{}, false
 	}
 	if len(s) == 7 {
 		return d, true
 	}
-	if !allDigits(s[8:10]) {
-		return Date{}, false
-	}
-	d.Day = digitsValue(s[8:10])
-	if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+	if d.Day = twoDigits(s, 8); d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
 		return Date{}, false
 	}
 	return d, true
+}
+
+// twoDigits returns the value of the two ASCII digits at s[i:], or -1 when
+// either is not a digit.
+func twoDigits(s string, i int) int {
+	a, b := s[i]-'0', s[i+1]-'0' // a byte below '0' wraps past 9
+	if a > 9 || b > 9 {
+		return -1
+	}
+	return int(a)*10 + int(b)
 }
 
 // daysIn returns the number of days of month (1-12) in year, in the
@@ -1118,15 +1117,6 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
-}
-
-// atoi converts a short string of ASCII digits.
-func digitsValue(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }
 
 // firstLineTitle returns a title made from the first line of text that is
