@@ -214,12 +214,30 @@ func dtWordKind(w string) (kind, val int) {
 	// as dtLower folds, rather than hash it for the map.
 	if k := dtShapeTrigger[h]; k > 0 {
 		tw := &dtTriggerList[k-1]
-		if len(tw.word) != len(w) {
+		n := len(w)
+		if len(tw.word) != n {
 			return wkNone, 0
 		}
-		for i := 0; i < len(w); i++ {
-			if w[i]|0x20 != tw.word[i] {
+		// Each byte of w with bit 0x20 set must equal the trigger's. A
+		// word of four bytes or more is compared a load at a time from
+		// both ends: the loads overlap in the middle, and a byte compared
+		// twice is folded the same way twice. (The mark pass calls this
+		// for every word of a trigger's shape.)
+		switch {
+		case n >= 8:
+			if load8(w, 0)|0x2020202020202020 != load8(tw.word, 0) ||
+				load8(w, n-8)|0x2020202020202020 != load8(tw.word, n-8) {
 				return wkNone, 0
+			}
+		case n >= 4:
+			if load4(w, 0)|0x20202020 != load4(tw.word, 0) || load4(w, n-4)|0x20202020 != load4(tw.word, n-4) {
+				return wkNone, 0
+			}
+		default:
+			for i := 0; i < n; i++ {
+				if w[i]|0x20 != tw.word[i] {
+					return wkNone, 0
+				}
 			}
 		}
 		return tw.kind, tw.val
@@ -230,6 +248,13 @@ func dtWordKind(w string) (kind, val int) {
 		return wkNone, 0
 	}
 	return int(kv >> 8), int(kv & 0xff)
+}
+
+// load4 returns t[i:i+4] as a uint32, t[i] in the low byte, as load8 does
+// for eight bytes.
+func load4(t string, i int) uint32 {
+	t = t[i : i+4]
+	return uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
 }
 
 // dtShape hashes a word's length and first, second and last letters
