@@ -200,19 +200,20 @@ func (s *dateScanner) word(i int) int {
 }
 
 // dtWordKind classifies a word, case-insensitively, as a trigger. Nearly
-// every word is turned down by dtTriggerShapes, on its length and its first,
+// every word is turned down by dtShapeTrigger, on its length and its first,
 // second and last letters, before it is folded and looked up.
 func dtWordKind(w string) (kind, val int) {
 	if len(w) < 3 || len(w) > 12 {
 		return wkNone, 0
 	}
 	h := dtShape(w[0], w[1], w[len(w)-1], len(w))
-	if dtTriggerShapes[h>>6]&(1<<(h&63)) == 0 {
-		return wkNone, 0
+	k := dtShapeTrigger[h]
+	if k == 0 {
+		return wkNone, 0 // no trigger has the shape
 	}
 	// Most shapes belong to one trigger: compare the word with it, folded
 	// as dtLower folds, rather than hash it for the map.
-	if k := dtShapeTrigger[h]; k > 0 {
+	if k > 0 {
 		tw := &dtTriggerList[k-1]
 		n := len(w)
 		if len(tw.word) != n {
@@ -263,20 +264,10 @@ func dtShape(a, b, z byte, n int) uint32 {
 	return (uint32(a|0x20)*1031 + uint32(b|0x20)*131 + uint32(z|0x20)*17 + uint32(n)*7919) & 4095
 }
 
-// dtTriggerShapes has the dtShape bit of every trigger word set: a Bloom
-// filter with one hash, which lets through about one word in fifty that is
-// not a trigger.
-var dtTriggerShapes = func() (m [64]uint64) {
-	for _, w := range dtTriggerList {
-		h := dtShape(w.word[0], w.word[1], w.word[len(w.word)-1], len(w.word))
-		m[h>>6] |= 1 << (h & 63)
-	}
-	return m
-}()
-
 // dtShapeTrigger maps a dtShape to 1 + the index in dtTriggerList of the
-// only trigger with that shape, or to 0 when several share it (or none
-// has it): dtWordKind then asks dtTriggerWords.
+// only trigger with that shape, to -1 when several share it (dtWordKind then
+// asks dtTriggerWords), or to 0 when none has it: about one word in fifty
+// that is not a trigger has a trigger's shape.
 var dtShapeTrigger = func() (m [4096]int16) {
 	for k, w := range dtTriggerList {
 		h := dtShape(w.word[0], w.word[1], w.word[len(w.word)-1], len(w.word))
@@ -286,9 +277,6 @@ var dtShapeTrigger = func() (m [4096]int16) {
 		default:
 			m[h] = -1
 		}
-	}
-	for h := range m {
-		m[h] = max(m[h], 0)
 	}
 	return m
 }()

@@ -141,8 +141,11 @@ func hardWrapped(text string, ls, nl int) bool {
 // the next.
 const minWrapped = 50
 
+// isSpace reports whether c is ASCII white space: a space, or '\t', '\n',
+// '\v', '\f' or '\r', which are 9 to 13 and so take one unsigned
+// comparison, not five.
 func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+	return c == ' ' || c-'\t' <= '\r'-'\t'
 }
 
 func isCloser(c byte) bool { return c == '"' || c == '\'' || c == ')' || c == ']' }
