@@ -266,19 +266,34 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // squeezed reports whether s is already what squeeze would make of it: no
 // white space at either end and single ASCII spaces between words.
 func squeezed(s string) bool {
-	// Eight bytes at a time while they are plain: ASCII, no control
-	// byte, and no space next to another. The first chunk that is not
-	// plain, and the tail, go through the byte loop below.
+	// Sixteen bytes at a time while they are plain (see swarPlain), then
+	// eight; the last few bytes are read as the last eight, overlapping
+	// the bytes before them. The first chunk that is not plain, and a
+	// short s, go through the byte loop below.
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i)
-		if x&swarHi != 0 || (x-0x2020202020202020)&^x&swarHi != 0 {
-			break // a byte ≥ 0x80 or < 0x20
-		}
-		y := x ^ 0x2020202020202020                                       // spaces become zero bytes
-		sp := ^(((y & swarLo7) + swarLo7) | y) & swarHi                   // bit 7 of each space
-		if sp&(sp<<8) != 0 || sp&0x80 != 0 && (i == 0 || s[i-1] == ' ') { // two spaces, or a leading one
+	prev := uint64(0x80) // bit 7 when the byte before s[i] is a space; at 0, so that a leading space fails as a second one
+	for ; i+16 <= len(s); i += 16 {
+		g := s[i : i+16] // one bounds check for the two loads
+		sx, okx := swarPlain(load8(g, 0), prev)
+		sy, oky := swarPlain(load8(g, 8), sx>>56)
+		if !okx || !oky {
 			break
+		}
+		prev = sy >> 56
+	}
+	if i+16 > len(s) && i+8 <= len(s) {
+		if sp, ok := swarPlain(load8(s, i), prev); ok {
+			i, prev = i+8, sp>>56
+		}
+	}
+	if i+8 > len(s) && i < len(s) && len(s) >= 8 {
+		j := len(s) - 8
+		prev = 0
+		if s[j-1] == ' ' {
+			prev = 0x80
+		}
+		if _, ok := swarPlain(load8(s, j), prev); ok {
+			return s[len(s)-1] != ' '
 		}
 	}
 	prevSpace := i == 0 || s[i-1] == ' ' // at 0, so that leading white space fails
@@ -297,6 +312,21 @@ func squeezed(s string) bool {
 		prevSpace = false
 	}
 	return len(s) == 0 || !prevSpace
+}
+
+// swarPlain reports whether the eight bytes of x are plain: ASCII, no
+// control byte, and no space next to another, where bit 7 of prev is set
+// when the byte before them is a space. spaces has bit 7 set in each space.
+//
+// Both tests subtract from every byte at once, and a byte that borrows
+// passes the borrow to the next: a byte below 0x20 (below 0x21 for the
+// space test) sets its bit 7, and may set the next byte's too. So eight
+// plain bytes may be turned away ('!' after a space), and then go to a
+// byte loop; bytes that are not plain are never taken for plain.
+func swarPlain(x, prev uint64) (spaces uint64, ok bool) {
+	spaces = (x - 0x2121212121212121) & swarHi
+	bad := ((x-0x2020202020202020)|x)&swarHi | spaces&(spaces<<8|prev) // ≥ 0x80 or < 0x20; a space after a space
+	return spaces, bad == 0
 }
 
 // squeeze is strings.Join(strings.Fields(s), " ") in one pass.
