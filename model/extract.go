@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -384,6 +385,17 @@ func blankEnd(s string, i int) int {
 // not white space: the next white space, or the first rune boundary at or
 // past stop, whichever comes first.
 func wordEnd(s string, i, stop int) int {
+	// Eight bytes at a time up to the first byte below 0x21 or above 0x7f,
+	// which the byte loop reads: a byte below 0x21 borrows, and may flag
+	// the byte after it too, but the first byte flagged is always one.
+	for i+8 <= len(s) && i+8 <= stop {
+		x := load8(s, i)
+		if m := ((x - 0x2121212121212121) | x) & swarHi; m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			break
+		}
+		i += 8
+	}
 	for i < len(s) && i < stop {
 		if c := s[i]; c < utf8.RuneSelf {
 			if asciiSpace[c] {
