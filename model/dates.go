@@ -66,11 +66,13 @@ func appendDates(dst []Event, text string, ref Date, marks []uint64) []Event {
 // dateScanner holds the state of one scan. Its methods are the recognisers
 // described at the top of this file.
 type dateScanner struct {
-	text    string  // the clean text being scanned
-	ref     Date    // the document date; parts may be zero
-	out     []Event // events found so far, in text order
-	lastEnd int     // end of the last emitted span: no later span starts before it
-	lastDay int     // index in out of the last day-precision event, or -1 ("the next day")
+	text       string  // the clean text being scanned
+	ref        Date    // the document date; parts may be zero
+	out        []Event // events found so far, in text order
+	lastEnd    int     // end of the last emitted span: no later span starts before it
+	lastDay    int     // index in out of the last day-precision event, or -1 ("the next day")
+	refDays    int     // civilDays of ref, once refDaysSet: yearFor's reference, found on first need
+	refDaysSet bool
 }
 
 // run is the main loop: it jumps from token to token and hands each trigger
@@ -527,8 +529,10 @@ func (s *dateScanner) yearFor(m, d int) (int, bool) {
 	if s.ref.Month > 0 {
 		// Day numbers, not time.Date and Time.Sub: this runs for every
 		// yearless date, and the answer is the same.
-		ref := civilDays(s.ref.Year, s.ref.Month, max(s.ref.Day, 1)) // as Date.Time reads it
-		if civilDays(y, m, d)-ref > 122 {
+		if !s.refDaysSet {
+			s.refDays, s.refDaysSet = civilDays(s.ref.Year, s.ref.Month, max(s.ref.Day, 1)), true // as Date.Time reads it
+		}
+		if civilDays(y, m, d)-s.refDays > 122 {
 			y--
 		}
 	}
