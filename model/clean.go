@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -342,6 +343,21 @@ func chromeFirstWord(t string) bool {
 		i++
 	}
 	start := i
+	// Eight bytes a step while they are plain word bytes: not a digit,
+	// and neither below 0x21 nor above 0x7f (a byte below 0x21 borrows
+	// and may flag the next one too, but the first byte flagged is always
+	// one). The byte loop reads the byte flagged.
+	for i+8 <= len(t) && i-start <= maxChromeWord {
+		x := load8(t, i)
+		if m := ((x-0x2121212121212121)|x)&swarHi | swarDigits(x); m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			break
+		}
+		i += 8
+	}
+	if i-start > maxChromeWord {
+		return false // longer than any first word
+	}
 word:
 	for ; i < len(t); i++ {
 		switch chromeWordByte[t[i]] {
@@ -454,7 +470,10 @@ func isChromeNormal(n []byte) bool {
 		(hasPrefix("sign up") || hasPrefix("subscribe") || hasPrefix("get our")) {
 		return true
 	}
-	if len(n) <= 60 && bytes.Contains(n, []byte("min")) && readingTime.Match(n) {
+	// A copy for the regular expression, which would keep n, and with it
+	// isChromeLine's stack buffer, on the heap for every line: it is made
+	// only for the few lines that get this far.
+	if len(n) <= 60 && bytes.Contains(n, []byte("min")) && readingTime.MatchString(string(n)) {
 		return true
 	}
 	return false
