@@ -568,12 +568,18 @@ func decodeText(data []byte, owned bool) (text string, ascii int, warn, err erro
 	if bytes.IndexByte(data, 0) >= 0 {
 		return "", 0, nil, errors.New("binary file (it contains NUL bytes); corridor reads text")
 	}
-	if isMostlyControl(data) {
+	mostlyControl, headASCII := scanHead(data)
+	if mostlyControl {
 		return "", 0, nil, errors.New("binary file (mostly control characters); corridor reads text")
 	}
 	// The ASCII prefix is valid UTF-8 on its own, so only the rest is
-	// validated: no byte is read twice.
-	ascii = asciiPrefix(unsafe.String(unsafe.SliceData(data), len(data)))
+	// validated: no byte is read twice. A head all ASCII, as scanHead
+	// found it, is not read again either.
+	from := 0
+	if headASCII {
+		from = min(len(data), 8<<10)
+	}
+	ascii = from + asciiPrefix(unsafe.String(unsafe.SliceData(data[from:]), len(data)-from))
 	if ascii == len(data) || utf8.Valid(data[ascii:]) {
 		if owned && len(data) == cap(data) {
 			return unsafe.String(unsafe.SliceData(data), len(data)), ascii, nil, nil
@@ -615,25 +621,34 @@ func decodeText(data []byte, owned bool) (text string, ascii int, warn, err erro
 // the question for any text without looking at a single byte alone. Only a file where that bound
 // reaches a tenth has its control characters counted exactly.
 func isMostlyControl(data []byte) bool {
+	mostly, _ := scanHead(data)
+	return mostly
+}
+
+// scanHead reads the first 8 KB of data once for decodeText: whether they
+// are mostly control characters (isMostlyControl), and whether they are
+// all ASCII, which spares asciiPrefix the same bytes.
+func scanHead(data []byte) (mostlyControl, ascii bool) {
 	head := data[:min(len(data), 8<<10)]
 	// A string view of head, for load8 (see countBelowSpace); head is not
 	// changed while it is read.
-	low := countBelowSpace(unsafe.String(unsafe.SliceData(head), len(head)))
+	low, ascii := countBelowSpace(unsafe.String(unsafe.SliceData(head), len(head)))
 	if low*10 <= len(head) {
-		return false
+		return false, ascii
 	}
 	n := 0
 	for _, c := range head {
 		n += int(controlByte[c]) // a table, not a branch per byte
 	}
-	return n*10 > len(head)
+	return n*10 > len(head), ascii
 }
 
-// countBelowSpace returns the number of bytes of s below 0x20. It reads s
-// eight bytes a load, with load8, which compiles to one load where
-// binary.LittleEndian.Uint64 on a byte slice makes a slice each time.
-func countBelowSpace(s string) int {
-	low := 0 // bytes below 0x20 in s[:i]
+// countBelowSpace returns the number of bytes of s below 0x20, and whether
+// s is all ASCII. It reads s eight bytes a load, with load8, which compiles
+// to one load where binary.LittleEndian.Uint64 on a byte slice makes a slice
+// each time.
+func countBelowSpace(s string) (low int, ascii bool) {
+	var high uint64 // the bytes read, or-ed together: bit 7 of a byte ≥ 0x80
 	i := 0
 	for i+64 <= len(s) {
 		// Each byte lane of lanes counts the bytes below 0x20 in its
@@ -644,10 +659,11 @@ func countBelowSpace(s string) int {
 		var lanes uint64
 		for r := 0; r < 31 && i+64 <= len(s); r, i = r+1, i+64 {
 			g := s[i : i+64] // one bounds check for the eight loads
-			lanes += swarBelowSpace(load8(g, 0))>>7 + swarBelowSpace(load8(g, 8))>>7 +
-				swarBelowSpace(load8(g, 16))>>7 + swarBelowSpace(load8(g, 24))>>7 +
-				swarBelowSpace(load8(g, 32))>>7 + swarBelowSpace(load8(g, 40))>>7 +
-				swarBelowSpace(load8(g, 48))>>7 + swarBelowSpace(load8(g, 56))>>7
+			w0, w1, w2, w3 := load8(g, 0), load8(g, 8), load8(g, 16), load8(g, 24)
+			w4, w5, w6, w7 := load8(g, 32), load8(g, 40), load8(g, 48), load8(g, 56)
+			high |= w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7
+			lanes += swarBelowSpace(w0)>>7 + swarBelowSpace(w1)>>7 + swarBelowSpace(w2)>>7 + swarBelowSpace(w3)>>7 +
+				swarBelowSpace(w4)>>7 + swarBelowSpace(w5)>>7 + swarBelowSpace(w6)>>7 + swarBelowSpace(w7)>>7
 		}
 		// Pairs of lanes into four 16-bit sums, then those into the top
 		// 16 bits by one multiplication.
@@ -655,14 +671,17 @@ func countBelowSpace(s string) int {
 		low += int(pairs * 0x0001000100010001 >> 48)
 	}
 	for ; i+8 <= len(s); i += 8 {
-		low += int(swarBelowSpace(load8(s, i)) >> 7 * 0x0101010101010101 >> 56)
+		w := load8(s, i)
+		high |= w
+		low += int(swarBelowSpace(w) >> 7 * 0x0101010101010101 >> 56)
 	}
 	for ; i < len(s); i++ {
+		high |= uint64(s[i])
 		if s[i] < 0x20 {
 			low++
 		}
 	}
-	return low
+	return low, high&swarHi == 0
 }
 
 // swarBelowSpace has bit 7 set in each byte of x below 0x20 (an ASCII
