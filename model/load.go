@@ -458,8 +458,8 @@ func describeErr(err error) string {
 // repair, invalid UTF-8 read as Windows-1252, both a document and an error
 // describing the repair are returned: keep the document, report the error.
 func ParseDocument(path string, data []byte) (*Document, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	return parseDocument(strings.TrimSuffix(filepath.ToSlash(path), filepath.Ext(path)), path, ext, data)
+	ext := filepath.Ext(path)
+	return parseDocument(strings.TrimSuffix(filepath.ToSlash(path), ext), path, strings.ToLower(ext), data)
 }
 
 // parseDocument is ParseDocument with the ID and the shown path given apart.
