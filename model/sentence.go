@@ -49,8 +49,21 @@ func appendSentences(dst []Span, text string) []Span {
 		}
 		return len(text)
 	}
-	nl, dot, bang, qm := next('\n', 0), next('.', 0), next('!', 0), next('?', 0)
-	punct := min(dot, bang, qm) // the next '.', '!' or '?'
+	// Most periods are followed by a letter or digit ("3.2", "U.S."),
+	// and end nothing: only a space, tab, quote or bracket after one may
+	// end a sentence. The punctuation searches pass over the others, which
+	// would change nothing, without a turn of the main loop each.
+	nextEnd := func(c byte, from int) int {
+		for {
+			i := next(c, from)
+			if n := i + 1; n >= len(text) || text[n] == ' ' || text[n] == '\t' || isCloser(text[n]) {
+				return min(i, len(text)) // at the end of the text, as none is found
+			}
+			from = i + 1
+		}
+	}
+	nl, dot, bang, qm := next('\n', 0), nextEnd('.', 0), nextEnd('!', 0), nextEnd('?', 0)
+	punct := min(dot, bang, qm) // the next '.', '!' or '?' that may end a sentence
 	lineStart := 0
 	for {
 		i := min(nl, punct)
@@ -72,19 +85,14 @@ func appendSentences(dst []Span, text string) []Span {
 			nl = next('\n', i+1)
 			continue
 		case '.':
-			dot = next('.', i+1)
+			dot = nextEnd('.', i+1)
 		case '!':
-			bang = next('!', i+1)
+			bang = nextEnd('!', i+1)
 		default: // '?'
-			qm = next('?', i+1)
+			qm = nextEnd('?', i+1)
 		}
 		punct = min(dot, bang, qm)
-		// Most periods are followed by a letter or digit ("3.2",
-		// "U.S."), and end nothing: only a space, tab, quote or
-		// bracket after one makes sentenceEnd worth a call.
-		if n := i + 1; n < len(text) && (text[n] == ' ' || text[n] == '\t' || isCloser(text[n])) {
-			sentenceEnd(text, i, emit)
-		}
+		sentenceEnd(text, i, emit)
 	}
 	emit(len(text))
 	return out
