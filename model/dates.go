@@ -631,6 +631,11 @@ func (s *dateScanner) relative(i, j, shift int) int {
 	}
 	var buf [12]byte
 	unit := string(dtLower(t[ns:ne], buf[:]))
+	switch unit {
+	case "day", "year", "month", "week":
+	default:
+		return 0 // "this company", "last night": told before the word before is read
+	}
 	isThe := false
 	if ws, we := s.wordBefore(i); ws >= 0 {
 		isThe = dtWordIs(t, ws, "the") && we-ws == 3
