@@ -71,7 +71,7 @@ type dateScanner struct {
 	out        []Event // events found so far, in text order
 	lastEnd    int     // end of the last emitted span: no later span starts before it
 	lastDay    int     // index in out of the last day-precision event, or -1 ("the next day")
-	refDays    int     // civilDays of ref, once refDaysSet: yearFor's reference, found on first need
+	refDays    int     // ref as a day number, once refDaysSet (see refDayNumber)
 	refDaysSet bool
 }
 
@@ -529,14 +529,42 @@ func (s *dateScanner) yearFor(m, d int) (int, bool) {
 	if s.ref.Month > 0 {
 		// Day numbers, not time.Date and Time.Sub: this runs for every
 		// yearless date, and the answer is the same.
-		if !s.refDaysSet {
-			s.refDays, s.refDaysSet = civilDays(s.ref.Year, s.ref.Month, max(s.ref.Day, 1)), true // as Date.Time reads it
-		}
-		if civilDays(y, m, d)-s.refDays > 122 {
+		if civilDays(y, m, d)-s.refDayNumber() > 122 {
 			y--
 		}
 	}
 	return y, dtValidDay(y, m, d)
+}
+
+// refDayNumber returns the civilDays of ref as Date.Time reads it (an
+// unknown month or day as 1), found on first need and kept.
+func (s *dateScanner) refDayNumber() int {
+	if !s.refDaysSet {
+		s.refDays, s.refDaysSet = civilDays(s.ref.Year, max(s.ref.Month, 1), max(s.ref.Day, 1)), true
+	}
+	return s.refDays
+}
+
+// civilDate returns the date of day number n, as civilDays counts days: its
+// inverse (H. Hinnant's civil_from_days). Date arithmetic in the date
+// scanner goes through day numbers rather than time.Time, whose every date
+// and field costs a conversion.
+func civilDate(n int) Date {
+	n += 719468 // days from 0000-03-01
+	era := n / 146097
+	if n < 0 && n%146097 != 0 {
+		era-- // rounded down, not toward zero
+	}
+	doe := n - era*146097                                  // day of the 400-year cycle, 0-146096
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the cycle, 0-399
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from March 1, 0-365
+	mp := (5*doy + 2) / 153                                // month from March, 0-11
+	d := Date{Year: yoe + era*400, Month: mp + 3, Day: doy - (153*mp+2)/5 + 1}
+	if d.Month > 12 {
+		d.Month -= 12
+		d.Year++ // January and February end the year counted from March
+	}
+	return d
 }
 
 // civilDays returns the number of days from 1970-01-01 to y-m-d in the
@@ -588,8 +616,9 @@ func (s *dateScanner) weekday(i, j int, wd time.Weekday) int {
 		}
 	}
 	start := i
-	ref := s.ref.Time()
-	back := (int(ref.Weekday()) - int(wd) + 7) % 7 // days back to the latest such weekday
+	ref := s.refDayNumber()
+	refDay := (ref%7 + 11) % 7         // ref's weekday: 1970-01-01 was a Thursday (4)
+	back := (refDay - int(wd) + 7) % 7 // days back to the latest such weekday
 	days := -back
 	ws, we := s.wordBefore(i)
 	if ws < 0 {
@@ -607,16 +636,15 @@ func (s *dateScanner) weekday(i, j int, wd time.Weekday) int {
 		}
 	case "next":
 		start = ws
-		days = (int(wd) - int(ref.Weekday()) + 7) % 7
+		days = (int(wd) - refDay + 7) % 7
 		if days == 0 {
 			days = 7
 		}
 	default:
 		return 0
 	}
-	d := ref.AddDate(0, 0, days)
-	return s.emit(start, j, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
-		Precision: PrecisionDay, Relative: true})
+	d := civilDate(ref + days)
+	return s.emit(start, j, Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay, Relative: true})
 }
 
 // relative recognises last/this/next + year, month or week ("earlier this
@@ -647,9 +675,8 @@ func (s *dateScanner) relative(i, j, shift int) int {
 		}
 		ws, _ := s.wordBefore(i)
 		p := s.out[s.lastDay]
-		d := time.Date(p.Year, time.Month(p.Month), p.Day+shift, 0, 0, 0, 0, time.UTC)
-		return s.emit(ws, ne, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
-			Precision: PrecisionDay, Relative: true})
+		d := civilDate(civilDays(p.Year, p.Month, p.Day+shift))
+		return s.emit(ws, ne, Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay, Relative: true})
 	}
 	// "over the last year" and "in the next year" are durations, and
 	// "following"/"previous" need an anchor in the text, not ref.
@@ -674,14 +701,14 @@ func (s *dateScanner) relative(i, j, shift int) int {
 		if s.ref.Month == 0 {
 			return 0
 		}
-		d := time.Date(s.ref.Year, time.Month(s.ref.Month+shift), 1, 0, 0, 0, 0, time.UTC)
-		e = Event{Year: d.Year(), Month: int(d.Month()), Precision: PrecisionMonth}
+		d := civilDate(civilDays(s.ref.Year, s.ref.Month+shift, 1))
+		e = Event{Year: d.Year, Month: d.Month, Precision: PrecisionMonth}
 	case "week":
 		if s.ref.Day == 0 {
 			return 0
 		}
-		d := s.ref.Time().AddDate(0, 0, 7*shift)
-		e = Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(), Precision: PrecisionDay}
+		d := civilDate(s.refDayNumber() + 7*shift)
+		e = Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay}
 	default:
 		return 0
 	}
@@ -695,9 +722,8 @@ func (s *dateScanner) dayWord(i, j, shift int) int {
 	if s.ref.Day == 0 || s.possessive(j) {
 		return 0
 	}
-	d := s.ref.Time().AddDate(0, 0, shift)
-	return s.emit(i, j, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
-		Precision: PrecisionDay, Relative: true})
+	d := civilDate(s.refDayNumber() + shift)
+	return s.emit(i, j, Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay, Relative: true})
 }
 
 // ordinalWord recognises a spelled century, "the nineteenth century" or

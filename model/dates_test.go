@@ -383,3 +383,22 @@ func TestCivilDays(t *testing.T) {
 		}
 	}
 }
+
+// TestCivilDate holds civilDate, the inverse of civilDays, to time.Date's
+// normalized dates and weekdays over four centuries either side of the
+// epoch, and the weekday the date scanner reads off a day number.
+func TestCivilDate(t *testing.T) {
+	for n := -150000; n <= 150000; n++ {
+		want := time.Unix(int64(n)*24*60*60, 0).UTC()
+		got := civilDate(n)
+		if got != (Date{want.Year(), int(want.Month()), want.Day()}) {
+			t.Fatalf("civilDate(%d) = %v, want %v", n, got, want)
+		}
+		if civilDays(got.Year, got.Month, got.Day) != n {
+			t.Fatalf("civilDays(civilDate(%d)) = %d", n, civilDays(got.Year, got.Month, got.Day))
+		}
+		if wd := (n%7 + 11) % 7; wd != int(want.Weekday()) {
+			t.Fatalf("weekday of day %d = %d, want %d", n, wd, want.Weekday())
+		}
+	}
+}
