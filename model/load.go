@@ -651,24 +651,32 @@ func countBelowSpace(s string) (low int, ascii bool) {
 	var high uint64 // the bytes read, or-ed together: bit 7 of a byte ≥ 0x80
 	i := 0
 	for i+64 <= len(s) {
-		// Each byte lane of lanes counts the bytes below 0x20 in its
+		// Each byte lane of lanes counts the bytes from 0x20 up in its
 		// place of the words read, eight a round: 31 rounds bring a lane
 		// to 248 at most, and then the lanes are added up. One add a
 		// word, where a population count of each round cost more (the
 		// POPCNT instruction is not assumed, so each count tests for it).
 		var lanes uint64
-		for r := 0; r < 31 && i+64 <= len(s); r, i = r+1, i+64 {
+		r := 0
+		for ; r < 31 && i+64 <= len(s); r, i = r+1, i+64 {
 			g := s[i : i+64] // one bounds check for the eight loads
 			w0, w1, w2, w3 := load8(g, 0), load8(g, 8), load8(g, 16), load8(g, 24)
 			w4, w5, w6, w7 := load8(g, 32), load8(g, 40), load8(g, 48), load8(g, 56)
-			high |= w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7
-			lanes += swarBelowSpace(w0)>>7 + swarBelowSpace(w1)>>7 + swarBelowSpace(w2)>>7 + swarBelowSpace(w3)>>7 +
-				swarBelowSpace(w4)>>7 + swarBelowSpace(w5)>>7 + swarBelowSpace(w6)>>7 + swarBelowSpace(w7)>>7
+			if or := w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7; or&swarHi == 0 {
+				// All ASCII, as nearly every round is: the cheaper test.
+				lanes += asciiFromSpace(w0)>>7 + asciiFromSpace(w1)>>7 + asciiFromSpace(w2)>>7 + asciiFromSpace(w3)>>7 +
+					asciiFromSpace(w4)>>7 + asciiFromSpace(w5)>>7 + asciiFromSpace(w6)>>7 + asciiFromSpace(w7)>>7
+			} else {
+				high |= or
+				lanes += swarFromSpace(w0)>>7 + swarFromSpace(w1)>>7 + swarFromSpace(w2)>>7 + swarFromSpace(w3)>>7 +
+					swarFromSpace(w4)>>7 + swarFromSpace(w5)>>7 + swarFromSpace(w6)>>7 + swarFromSpace(w7)>>7
+			}
 		}
 		// Pairs of lanes into four 16-bit sums, then those into the top
-		// 16 bits by one multiplication.
+		// 16 bits by one multiplication: the bytes from 0x20 up, and the
+		// rest of the 64 a round are below it.
 		pairs := lanes&0x00ff00ff00ff00ff + lanes>>8&0x00ff00ff00ff00ff
-		low += int(pairs * 0x0001000100010001 >> 48)
+		low += 64*r - int(pairs*0x0001000100010001>>48)
 	}
 	for ; i+8 <= len(s); i += 8 {
 		w := load8(s, i)
@@ -685,12 +693,21 @@ func countBelowSpace(s string) (low int, ascii bool) {
 }
 
 // swarBelowSpace has bit 7 set in each byte of x below 0x20 (an ASCII
-// control character). No byte's difference borrows from the next: with
-// bit 7 set, each is at least 0x80 less 0x20.
-func swarBelowSpace(x uint64) uint64 {
+// control character).
+func swarBelowSpace(x uint64) uint64 { return ^swarFromSpace(x) & swarHi }
+
+// swarFromSpace has bit 7 set in each byte of x from 0x20 up, a byte ≥
+// 0x80 included. No byte's difference borrows from the next: with bit 7
+// set, each is at least 0x80 less 0x20.
+func swarFromSpace(x uint64) uint64 {
 	ge := (x | swarHi) - 0x2020202020202020 // bit 7 set when the low seven bits are ≥ 0x20
-	return ^(ge | x) & swarHi               // neither that nor a byte ≥ 0x80
+	return (ge | x) & swarHi                // that, or a byte ≥ 0x80
 }
+
+// asciiFromSpace is swarFromSpace for an x with no byte ≥ 0x80, in fewer
+// steps: adding 0x60 sets bit 7 of a byte from 0x20 up, and no byte's sum,
+// at most 0x7f plus 0x60, carries into the next.
+func asciiFromSpace(x uint64) uint64 { return (x + 0x6060606060606060) & swarHi }
 
 // controlByte is 1 for the control bytes isMostlyControl counts: below
 // 0x20, other than white space and ESC.

@@ -545,5 +545,7 @@ func TestCountBelowSpace(t *testing.T) {
 	for _, n := range []int{64 * 31, 64*31 + 1, 64 * 62, 8 << 10, 8<<10 + 77} {
 		check(strings.Repeat("\n", n))
 		check(strings.Repeat("\n", n-1) + "é")
+		check(strings.Repeat("a", n)) // lanes count the bytes from 0x20 up
+		check(strings.Repeat("é", n/2))
 	}
 }
