@@ -146,7 +146,9 @@ func (f *noiseFinder) line(start, end int) int {
 		}
 	}
 
-	if isDrawing(t) {
+	// Most lines open with a letter, which no drawing holds: told from
+	// the first byte without a call.
+	if (t[0] >= utf8.RuneSelf || drawingASCII[t[0]]) && isDrawing(t) {
 		f.add(s, e)
 		// A box border has corners; a Markdown table's "|---|" row does
 		// not, and the rows under it are data, not a drawing's labels.
