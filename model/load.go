@@ -851,6 +851,9 @@ func dateLine(line string, sep byte) (Date, Span, bool) {
 	for ve > vs && (line[ve-1] == '"' || line[ve-1] == '\'') {
 		ve--
 	}
+	if d, ok := parseISODate(line[vs:ve]); ok {
+		return d, Span{vs, ve}, true // the usual value, with nothing to trim and no time after it
+	}
 	d, ok := parseMetaDate(line[vs:ve])
 	if !ok {
 		return Date{}, Span{}, false
