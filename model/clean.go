@@ -345,13 +345,12 @@ func chromeFirstWord(t string) bool {
 		i++
 	}
 	start := i
-	// Eight bytes a step while they are plain word bytes: not a digit,
-	// and neither below 0x21 nor above 0x7f (a byte below 0x21 borrows
-	// and may flag the next one too, but the first byte flagged is always
-	// one). The byte loop reads the byte flagged.
+	// Eight bytes a step while they are plain word bytes: no digit, and
+	// none that swarInkEnds flags. The byte loop reads the first byte
+	// flagged.
 	for i+8 <= len(t) && i-start <= maxChromeWord {
 		x := load8(t, i)
-		if m := ((x-0x2121212121212121)|x)&swarHi | swarDigits(x); m != 0 {
+		if m := swarInkEnds(x) | swarDigits(x); m != 0 {
 			i += bits.TrailingZeros64(m) >> 3
 			break
 		}

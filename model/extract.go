@@ -334,6 +334,13 @@ func swarPlain(x, prev uint64) (spaces uint64, ok bool) {
 	return spaces, bad == 0
 }
 
+// swarInkEnds has bit 7 set in each byte of x below 0x21 (a blank or a
+// control byte) or above 0x7f, where a run of plain ASCII ink ends, and
+// perhaps in a byte after one of them: a byte below 0x21 borrows when 0x21
+// is taken from every byte, which may set the next byte's bit 7 too. The
+// lowest byte flagged is always one of them.
+func swarInkEnds(x uint64) uint64 { return ((x - 0x2121212121212121) | x) & swarHi }
+
 // squeeze is strings.Join(strings.Fields(s), " ") in one pass.
 func squeeze(s string) string { return squeezePrefix(s, len(s)) }
 
@@ -389,12 +396,10 @@ func blankEnd(s string, i int) int {
 // not white space: the next white space, or the first rune boundary at or
 // past stop, whichever comes first.
 func wordEnd(s string, i, stop int) int {
-	// Eight bytes at a time up to the first byte below 0x21 or above 0x7f,
-	// which the byte loop reads: a byte below 0x21 borrows, and may flag
-	// the byte after it too, but the first byte flagged is always one.
+	// Eight bytes at a time up to the first blank, control or non-ASCII
+	// byte (see swarInkEnds), which the byte loop reads.
 	for i+8 <= len(s) && i+8 <= stop {
-		x := load8(s, i)
-		if m := ((x - 0x2121212121212121) | x) & swarHi; m != 0 {
+		if m := swarInkEnds(load8(s, i)); m != 0 {
 			i += bits.TrailingZeros64(m) >> 3
 			break
 		}
