@@ -617,9 +617,10 @@ func decodeText(data []byte, owned bool) (text string, ascii int, warn, err erro
 //
 // It runs over every file, and text has a line break every line or so, so
 // it first counts every byte below 0x20, many bytes a step
-// (countBelowSpace): an upper bound of the control characters that settles
-// the question for any text without looking at a single byte alone. Only a file where that bound
-// reaches a tenth has its control characters counted exactly.
+// (countBelowSpace): an upper bound of the control characters that
+// settles the question for any text without looking at a single byte
+// alone. Only a file where that bound reaches a tenth has its control
+// characters counted exactly.
 func isMostlyControl(data []byte) bool {
 	mostly, _ := scanHead(data)
 	return mostly
