@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -50,7 +51,14 @@ func findNoise(text string) []Span {
 // it validates the file, and a line inside it needs no scan of its own to
 // be kept by the other-script rule. Most files are ASCII throughout.
 func findNoiseASCII(text string, ascii int) []Span {
-	f := noiseFinder{text: text, ascii: ascii, bracket: -1, dollar: -1, colon: -1}
+	return mergeSpans(appendNoise(nil, text, ascii))
+}
+
+// appendNoise is findNoiseASCII appending its spans to dst as the rules
+// find them, neither sorted nor merged, so that parse can gather them with
+// the metadata's in one buffer.
+func appendNoise(dst []Span, text string, ascii int) []Span {
+	f := noiseFinder{text: text, ascii: ascii, spans: dst, bracket: -1, dollar: -1, colon: -1}
 	if strings.HasPrefix(text, "\ufeff") {
 		f.add(0, len("\ufeff"))
 	}
@@ -64,7 +72,7 @@ func findNoiseASCII(text string, ascii int) []Span {
 		next := f.line(start, end)
 		start = max(next, end+1)
 	}
-	return mergeSpans(f.spans)
+	return f.spans
 }
 
 // noiseFinder holds the state of findNoise's line scan.
@@ -138,7 +146,9 @@ func (f *noiseFinder) line(start, end int) int {
 		}
 	}
 
-	if isDrawing(t) {
+	// Most lines open with a letter, which no drawing holds: told from
+	// the first byte without a call.
+	if (t[0] >= utf8.RuneSelf || drawingASCII[t[0]]) && isDrawing(t) {
 		f.add(s, e)
 		// A box border has corners; a Markdown table's "|---|" row does
 		// not, and the rows under it are data, not a drawing's labels.
@@ -325,38 +335,81 @@ func isChromeLine(t string) bool {
 // reports false only when the line's first word (as normalizeChrome would
 // leave it, ASCII only) starts no chrome line. Any doubt (a byte that is not
 // ASCII, a digit, which may start a reading time) answers true.
+//
+// It runs on every short line, and most are table rows and headlines: the
+// word is measured in place, and copied in lower case for the map only when
+// its first byte and length match a chrome word's.
 func chromeFirstWord(t string) bool {
 	i := 0
 	for i < len(t) && t[i] < utf8.RuneSelf && (asciiSpace[t[i]] || t[i] == '*' || t[i] == '_' || t[i] == '-') {
 		i++
 	}
-	var buf [16]byte
-	n := 0
-	for ; i < len(t); i++ {
-		c := t[i]
-		if c >= utf8.RuneSelf || isASCIIDigit(c) {
-			return true
-		}
-		if asciiSpace[c] {
+	start := i
+	// Eight bytes a step while they are plain word bytes: no digit, and
+	// none that swarInkEnds flags. The byte loop reads the first byte
+	// flagged.
+	for i+8 <= len(t) && i-start <= maxChromeWord {
+		x := load8(t, i)
+		if m := swarInkEnds(x) | swarDigits(x); m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
 			break
 		}
-		if n == len(buf) {
+		i += 8
+	}
+	if i-start > maxChromeWord {
+		return false // longer than any first word
+	}
+word:
+	for ; i < len(t); i++ {
+		switch chromeWordByte[t[i]] {
+		case cwDoubt:
+			return true
+		case cwEnd:
+			break word
+		}
+		if i-start == maxChromeWord {
 			return false // longer than any first word
 		}
-		buf[n] = asciiLowerByte(c)
-		n++
 	}
-	for n > 0 && isChromeTrail(buf[n-1]) {
+	n := i - start
+	for n > 0 && isChromeTrail(t[start+n-1]) { // no trail byte has a case
 		n--
 	}
 	// Most first words start no chrome line; a table of the lengths of the
 	// words that do, by first byte, answers for nearly all of them without
 	// a map look-up.
-	if n > 0 && chromeStartLens[buf[0]]&(1<<n) == 0 {
+	if n > 0 && chromeStartLens[asciiLowerByte(t[start])]&(1<<n) == 0 {
 		return false
+	}
+	var buf [maxChromeWord]byte
+	for k := range n {
+		buf[k] = asciiLowerByte(t[start+k])
 	}
 	return chromeStarts[string(buf[:n])]
 }
+
+// maxChromeWord is the longest first word chromeFirstWord looks up.
+const maxChromeWord = 16
+
+// What a byte of a line's first word tells chromeFirstWord.
+const (
+	cwWord  = iota // part of the word
+	cwEnd          // ASCII white space: the word ends before it
+	cwDoubt        // a digit or a byte that is not ASCII: the line may be chrome
+)
+
+// chromeWordByte classifies every byte for chromeFirstWord.
+var chromeWordByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf || isASCIIDigit(byte(c)):
+			t[c] = cwDoubt
+		case asciiSpace[c]:
+			t[c] = cwEnd
+		}
+	}
+	return t
+}()
 
 // isChromeTrail reports whether c is decoration that may end a chrome
 // line's first word ("Share:", "Menu >"), trimmed before it is looked up.
@@ -370,10 +423,10 @@ func isChromeTrail(c byte) bool {
 
 // chromeStartLens has bit n of entry c set when a word of chromeStarts is
 // n bytes long and starts with c; chromeFirstWord reads words of at most
-// 16 bytes.
+// maxChromeWord bytes.
 var chromeStartLens = func() (t [256]uint32) {
 	for w := range chromeStarts {
-		if len(w) > 0 && len(w) <= 16 {
+		if len(w) > 0 && len(w) <= maxChromeWord {
 			t[w[0]] |= 1 << len(w)
 		}
 	}
@@ -418,7 +471,10 @@ func isChromeNormal(n []byte) bool {
 		(hasPrefix("sign up") || hasPrefix("subscribe") || hasPrefix("get our")) {
 		return true
 	}
-	if len(n) <= 60 && bytes.Contains(n, []byte("min")) && readingTime.Match(n) {
+	// A copy for the regular expression, which would keep n, and with it
+	// isChromeLine's stack buffer, on the heap for every line: it is made
+	// only for the few lines that get this far.
+	if len(n) <= 60 && bytes.Contains(n, []byte("min")) && readingTime.MatchString(string(n)) {
 		return true
 	}
 	return false
@@ -791,7 +847,16 @@ var creditLabels = []string{"Photo", "Photograph", "Photo credit", "Image", "Ima
 // mergeSpans sorts spans and merges those that overlap or touch, so that
 // the result is sorted and disjoint. Empty spans are dropped.
 func mergeSpans(spans []Span) []Span {
-	spans = slices.DeleteFunc(spans, func(s Span) bool { return s.End <= s.Start })
+	// The empty spans out, in place (slices.DeleteFunc, without a call
+	// per span: this runs on every document, most with one or two spans).
+	n := 0
+	for _, s := range spans {
+		if s.End > s.Start {
+			spans[n] = s
+			n++
+		}
+	}
+	spans = spans[:n]
 	if len(spans) < 2 {
 		return spans
 	}

@@ -66,11 +66,13 @@ func appendDates(dst []Event, text string, ref Date, marks []uint64) []Event {
 // dateScanner holds the state of one scan. Its methods are the recognisers
 // described at the top of this file.
 type dateScanner struct {
-	text    string  // the clean text being scanned
-	ref     Date    // the document date; parts may be zero
-	out     []Event // events found so far, in text order
-	lastEnd int     // end of the last emitted span: no later span starts before it
-	lastDay int     // index in out of the last day-precision event, or -1 ("the next day")
+	text       string  // the clean text being scanned
+	ref        Date    // the document date; parts may be zero
+	out        []Event // events found so far, in text order
+	lastEnd    int     // end of the last emitted span: no later span starts before it
+	lastDay    int     // index in out of the last day-precision event, or -1 ("the next day")
+	refDays    int     // ref as a day number, once refDaysSet (see refDayNumber)
+	refDaysSet bool
 }
 
 // run is the main loop: it jumps from token to token and hands each trigger
@@ -200,26 +202,45 @@ func (s *dateScanner) word(i int) int {
 }
 
 // dtWordKind classifies a word, case-insensitively, as a trigger. Nearly
-// every word is turned down by dtTriggerShapes, on its length and its first,
+// every word is turned down by dtShapeTrigger, on its length and its first,
 // second and last letters, before it is folded and looked up.
 func dtWordKind(w string) (kind, val int) {
 	if len(w) < 3 || len(w) > 12 {
 		return wkNone, 0
 	}
 	h := dtShape(w[0], w[1], w[len(w)-1], len(w))
-	if dtTriggerShapes[h>>6]&(1<<(h&63)) == 0 {
-		return wkNone, 0
+	k := dtShapeTrigger[h]
+	if k == 0 {
+		return wkNone, 0 // no trigger has the shape
 	}
 	// Most shapes belong to one trigger: compare the word with it, folded
 	// as dtLower folds, rather than hash it for the map.
-	if k := dtShapeTrigger[h]; k > 0 {
+	if k > 0 {
 		tw := &dtTriggerList[k-1]
-		if len(tw.word) != len(w) {
+		n := len(w)
+		if len(tw.word) != n {
 			return wkNone, 0
 		}
-		for i := 0; i < len(w); i++ {
-			if w[i]|0x20 != tw.word[i] {
+		// Each byte of w with bit 0x20 set must equal the trigger's. A
+		// word of four bytes or more is compared a load at a time from
+		// both ends: the loads overlap in the middle, and a byte compared
+		// twice is folded the same way twice. (The mark pass calls this
+		// for every word of a trigger's shape.)
+		switch {
+		case n >= 8:
+			if load8(w, 0)|0x2020202020202020 != load8(tw.word, 0) ||
+				load8(w, n-8)|0x2020202020202020 != load8(tw.word, n-8) {
 				return wkNone, 0
+			}
+		case n >= 4:
+			if load4(w, 0)|0x20202020 != load4(tw.word, 0) || load4(w, n-4)|0x20202020 != load4(tw.word, n-4) {
+				return wkNone, 0
+			}
+		default:
+			for i := 0; i < n; i++ {
+				if w[i]|0x20 != tw.word[i] {
+					return wkNone, 0
+				}
 			}
 		}
 		return tw.kind, tw.val
@@ -232,26 +253,23 @@ func dtWordKind(w string) (kind, val int) {
 	return int(kv >> 8), int(kv & 0xff)
 }
 
+// load4 returns t[i:i+4] as a uint32, t[i] in the low byte, as load8 does
+// for eight bytes.
+func load4(t string, i int) uint32 {
+	t = t[i : i+4]
+	return uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
+}
+
 // dtShape hashes a word's length and first, second and last letters
 // (folded to lower case) to one of 4096 bits.
 func dtShape(a, b, z byte, n int) uint32 {
 	return (uint32(a|0x20)*1031 + uint32(b|0x20)*131 + uint32(z|0x20)*17 + uint32(n)*7919) & 4095
 }
 
-// dtTriggerShapes has the dtShape bit of every trigger word set: a Bloom
-// filter with one hash, which lets through about one word in fifty that is
-// not a trigger.
-var dtTriggerShapes = func() (m [64]uint64) {
-	for _, w := range dtTriggerList {
-		h := dtShape(w.word[0], w.word[1], w.word[len(w.word)-1], len(w.word))
-		m[h>>6] |= 1 << (h & 63)
-	}
-	return m
-}()
-
 // dtShapeTrigger maps a dtShape to 1 + the index in dtTriggerList of the
-// only trigger with that shape, or to 0 when several share it (or none
-// has it): dtWordKind then asks dtTriggerWords.
+// only trigger with that shape, to -1 when several share it (dtWordKind then
+// asks dtTriggerWords), or to 0 when none has it: about one word in fifty
+// that is not a trigger has a trigger's shape.
 var dtShapeTrigger = func() (m [4096]int16) {
 	for k, w := range dtTriggerList {
 		h := dtShape(w.word[0], w.word[1], w.word[len(w.word)-1], len(w.word))
@@ -261,9 +279,6 @@ var dtShapeTrigger = func() (m [4096]int16) {
 		default:
 			m[h] = -1
 		}
-	}
-	for h := range m {
-		m[h] = max(m[h], 0)
 	}
 	return m
 }()
@@ -555,12 +570,70 @@ func (s *dateScanner) yearFor(m, d int) (int, bool) {
 	}
 	y := s.ref.Year
 	if s.ref.Month > 0 {
-		ref := s.ref.Time()
-		if time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Sub(ref) > 122*24*time.Hour {
+		// Day numbers, not time.Date and Time.Sub: this runs for every
+		// yearless date, and the answer is the same.
+		if civilDays(y, m, d)-s.refDayNumber() > 122 {
 			y--
 		}
 	}
 	return y, dtValidDay(y, m, d)
+}
+
+// refDayNumber returns the civilDays of ref as Date.Time reads it (an
+// unknown month or day as 1), found on first need and kept.
+func (s *dateScanner) refDayNumber() int {
+	if !s.refDaysSet {
+		s.refDays, s.refDaysSet = civilDays(s.ref.Year, max(s.ref.Month, 1), max(s.ref.Day, 1)), true
+	}
+	return s.refDays
+}
+
+// civilDate returns the date of day number n, as civilDays counts days: its
+// inverse (H. Hinnant's civil_from_days). Date arithmetic in the date
+// scanner goes through day numbers rather than time.Time, whose every date
+// and field costs a conversion.
+func civilDate(n int) Date {
+	n += 719468 // days from 0000-03-01
+	era := n / 146097
+	if n < 0 && n%146097 != 0 {
+		era-- // rounded down, not toward zero
+	}
+	doe := n - era*146097                                  // day of the 400-year cycle, 0-146096
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the cycle, 0-399
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from March 1, 0-365
+	mp := (5*doy + 2) / 153                                // month from March, 0-11
+	d := Date{Year: yoe + era*400, Month: mp + 3, Day: doy - (153*mp+2)/5 + 1}
+	if d.Month > 12 {
+		d.Month -= 12
+		d.Year++ // January and February end the year counted from March
+	}
+	return d
+}
+
+// civilDays returns the number of days from 1970-01-01 to y-m-d in the
+// proleptic Gregorian calendar, negative before it. A month or day out of
+// range carries over as time.Date carries it: month 13 is January of the
+// next year, April 31 is May 1.
+func civilDays(y, m, d int) int {
+	// Months from March, so that a leap day ends the year, and years from
+	// the start of a 400-year cycle (H. Hinnant's days_from_civil).
+	m--
+	y += m / 12
+	if m %= 12; m < 0 {
+		m += 12
+		y--
+	}
+	if m < 2 {
+		y--
+		m += 12
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era-- // rounded down, not toward zero
+	}
+	yoe := y - era*400
+	doy := (153*(m-2)+2)/5 + d - 1
+	return era*146097 + yoe*365 + yoe/4 - yoe/100 + doy - 719468
 }
 
 // weekday recognises "on Tuesday", "last Friday", "next Monday": a weekday
@@ -586,8 +659,9 @@ func (s *dateScanner) weekday(i, j int, wd time.Weekday) int {
 		}
 	}
 	start := i
-	ref := s.ref.Time()
-	back := (int(ref.Weekday()) - int(wd) + 7) % 7 // days back to the latest such weekday
+	ref := s.refDayNumber()
+	refDay := (ref%7 + 11) % 7         // ref's weekday: 1970-01-01 was a Thursday (4)
+	back := (refDay - int(wd) + 7) % 7 // days back to the latest such weekday
 	days := -back
 	ws, we := s.wordBefore(i)
 	if ws < 0 {
@@ -605,16 +679,15 @@ func (s *dateScanner) weekday(i, j int, wd time.Weekday) int {
 		}
 	case "next":
 		start = ws
-		days = (int(wd) - int(ref.Weekday()) + 7) % 7
+		days = (int(wd) - refDay + 7) % 7
 		if days == 0 {
 			days = 7
 		}
 	default:
 		return 0
 	}
-	d := ref.AddDate(0, 0, days)
-	return s.emit(start, j, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
-		Precision: PrecisionDay, Relative: true})
+	d := civilDate(ref + days)
+	return s.emit(start, j, Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay, Relative: true})
 }
 
 // relative recognises last/this/next + year, month or week ("earlier this
@@ -629,6 +702,11 @@ func (s *dateScanner) relative(i, j, shift int) int {
 	}
 	var buf [12]byte
 	unit := string(dtLower(t[ns:ne], buf[:]))
+	switch unit {
+	case "day", "year", "month", "week":
+	default:
+		return 0 // "this company", "last night": told before the word before is read
+	}
 	isThe := false
 	if ws, we := s.wordBefore(i); ws >= 0 {
 		isThe = dtWordIs(t, ws, "the") && we-ws == 3
@@ -640,9 +718,8 @@ func (s *dateScanner) relative(i, j, shift int) int {
 		}
 		ws, _ := s.wordBefore(i)
 		p := s.out[s.lastDay]
-		d := time.Date(p.Year, time.Month(p.Month), p.Day+shift, 0, 0, 0, 0, time.UTC)
-		return s.emit(ws, ne, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
-			Precision: PrecisionDay, Relative: true})
+		d := civilDate(civilDays(p.Year, p.Month, p.Day+shift))
+		return s.emit(ws, ne, Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay, Relative: true})
 	}
 	// "over the last year" and "in the next year" are durations, and
 	// "following"/"previous" need an anchor in the text, not ref.
@@ -667,14 +744,14 @@ func (s *dateScanner) relative(i, j, shift int) int {
 		if s.ref.Month == 0 {
 			return 0
 		}
-		d := time.Date(s.ref.Year, time.Month(s.ref.Month+shift), 1, 0, 0, 0, 0, time.UTC)
-		e = Event{Year: d.Year(), Month: int(d.Month()), Precision: PrecisionMonth}
+		d := civilDate(civilDays(s.ref.Year, s.ref.Month+shift, 1))
+		e = Event{Year: d.Year, Month: d.Month, Precision: PrecisionMonth}
 	case "week":
 		if s.ref.Day == 0 {
 			return 0
 		}
-		d := s.ref.Time().AddDate(0, 0, 7*shift)
-		e = Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(), Precision: PrecisionDay}
+		d := civilDate(s.refDayNumber() + 7*shift)
+		e = Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay}
 	default:
 		return 0
 	}
@@ -688,9 +765,8 @@ func (s *dateScanner) dayWord(i, j, shift int) int {
 	if s.ref.Day == 0 || s.possessive(j) {
 		return 0
 	}
-	d := s.ref.Time().AddDate(0, 0, shift)
-	return s.emit(i, j, Event{Year: d.Year(), Month: int(d.Month()), Day: d.Day(),
-		Precision: PrecisionDay, Relative: true})
+	d := civilDate(s.refDayNumber() + shift)
+	return s.emit(i, j, Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay, Relative: true})
 }
 
 // ordinalWord recognises a spelled century, "the nineteenth century" or
@@ -927,6 +1003,12 @@ func (s *dateScanner) yearRange(i, j, y int) int {
 // word ("items (618–907)") is not a date.
 func (s *dateScanner) historicRange(i, j int) int {
 	t := s.text
+	// The dash after the first year first: it turns away nearly every
+	// number, which the words before it would cost more to.
+	n := dashLen(t, j)
+	if n == 0 {
+		return 0
+	}
 	p := s.prevNonSpace(i)
 	if p < 0 || t[p] != '(' {
 		return 0
@@ -939,10 +1021,6 @@ func (s *dateScanner) historicRange(i, j int) int {
 	switch string(dtLower(t[ws:we], buf[:])) {
 	case "dynasty", "dynasties", "reign", "empire", "era", "kingdom", "khanate", "caliphate", "period", "rule":
 	default:
-		return 0
-	}
-	n := dashLen(t, j)
-	if n == 0 {
 		return 0
 	}
 	k := j + n
@@ -1462,20 +1540,7 @@ func dtOrdinalSuffix(t string, j int) int {
 
 // dtValidDay reports whether y-m-d is a calendar date.
 func dtValidDay(y, m, d int) bool {
-	if m < 1 || m > 12 || d < 1 {
-		return false
-	}
-	days := 31
-	switch m {
-	case 4, 6, 9, 11:
-		days = 30
-	case 2:
-		days = 28
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			days = 29
-		}
-	}
-	return d <= days
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
 }
 
 // dashLen returns the length of the hyphen, en dash or em dash at t[k],

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // wantDate is an expected event in the compact form the table uses: the text
@@ -369,4 +370,39 @@ func benchDocs(b *testing.B) ([]Document, int) {
 		}
 	}
 	return docs, size
+}
+
+// TestCivilDays holds civilDays to time.Date, which yearFor used to call,
+// over years either side of the epoch and of year 0, with months and days
+// that carry over.
+func TestCivilDays(t *testing.T) {
+	for _, y := range []int{-401, -400, -1, 0, 1, 399, 400, 1600, 1899, 1900, 1969, 1970, 1987, 2000, 2024, 2100, 2400} {
+		for m := -13; m <= 26; m++ {
+			for _, d := range []int{-1, 0, 1, 15, 28, 29, 30, 31, 32, 60} {
+				want := int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / (24 * 60 * 60)) // midnight: exact
+				if got := civilDays(y, m, d); got != want {
+					t.Fatalf("civilDays(%d, %d, %d) = %d, want %d", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestCivilDate holds civilDate, the inverse of civilDays, to time.Date's
+// normalized dates and weekdays over four centuries either side of the
+// epoch, and the weekday the date scanner reads off a day number.
+func TestCivilDate(t *testing.T) {
+	for n := -150000; n <= 150000; n++ {
+		want := time.Unix(int64(n)*24*60*60, 0).UTC()
+		got := civilDate(n)
+		if got != (Date{want.Year(), int(want.Month()), want.Day()}) {
+			t.Fatalf("civilDate(%d) = %v, want %v", n, got, want)
+		}
+		if civilDays(got.Year, got.Month, got.Day) != n {
+			t.Fatalf("civilDays(civilDate(%d)) = %d", n, civilDays(got.Year, got.Month, got.Day))
+		}
+		if wd := (n%7 + 11) % 7; wd != int(want.Weekday()) {
+			t.Fatalf("weekday of day %d = %d, want %d", n, wd, want.Weekday())
+		}
+	}
 }

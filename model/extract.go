@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -57,10 +58,11 @@ func Extract(d *Document) Result {
 	}
 	evs := appendDates(sc.evs, clean, d.Date, sc.marks.date)
 	sc.evs = evs
+	si := 0 // where sentenceAt starts looking: events come in text order
 	for i := range evs {
 		e := &evs[i]
 		e.Text = d.Text[e.Span.Start:e.Span.End]
-		e.Sentence = sentenceAt(sents, e.Span.Start)
+		e.Sentence, si = sentenceAt(sents, si, e.Span.Start)
 		// Dates come in clusters ("from March 3 to March 5, 1987"): an
 		// event in the same sentence as the one before shares its summary
 		// rather than squeezing the sentence again.
@@ -68,14 +70,16 @@ func Extract(d *Document) Result {
 			e.Summary = evs[i-1].Summary
 			continue
 		}
-		e.Summary = outside(summarize(clean[e.Sentence.Start:e.Sentence.End], 160), clean, d.Text)
-		if d.Title != "" && isDateLine(e.Summary, e.Text) {
+		summary := summarize(clean[e.Sentence.Start:e.Sentence.End], 160)
+		if d.Title != "" && isDateLine(summary, e.Text) {
 			// A metadata line ("Date: 1987-03-23") says nothing but the
 			// date; on a timeline the event is the article's publication,
 			// summed up by its title (shared, not copied: a prefix such as
 			// "Published: " cost 3 MB over Reuters).
 			e.Summary = d.Title
+			continue
 		}
+		e.Summary = outside(summary, clean, d.Text)
 	}
 	var out []Event
 	if len(evs) > 0 {
@@ -103,17 +107,34 @@ func isDateLine(sentence, date string) bool {
 	// end with the date is not one, and most are turned away here without
 	// trimming (this runs for nearly every event).
 	s := sentence
-	if n := len(s); n > 0 && (s[n-1] >= utf8.RuneSelf || asciiSpace[s[n-1]]) {
-		s = strings.TrimRightFunc(s, unicode.IsSpace) // rare: summaries are squeezed
+	if n := len(s); n > 0 && (s[n-1] < utf8.RuneSelf && asciiSpace[s[n-1]] || s[n-1] >= utf8.RuneSelf && lastRuneIsSpace(s)) {
+		// Rare: summaries are squeezed. A summary cut short ends in
+		// "…", which is not white space and is told so without a trim.
+		s = strings.TrimRightFunc(s, unicode.IsSpace)
 	}
 	if !strings.HasSuffix(s, date) {
 		return false
 	}
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if s == date && date != "" && date[0]|0x20 != 'd' {
+		// The usual date line once its label is blanked: no label can
+		// open it, and the trims below would change nothing.
+		return true
+	}
 	for _, label := range []string{"Date:", "date:", "Date", "date"} {
 		s = strings.TrimSpace(strings.TrimPrefix(s, label))
 	}
 	return s == date
+}
+
+// lastRuneIsSpace reports whether s ends with white space, as
+// unicode.IsSpace reads it.
+func lastRuneIsSpace(s string) bool {
+	if strings.HasSuffix(s, "…") {
+		return false // the end of a summary cut short: told without a table search
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // Strings cut from the clean text. Clean copies the whole text when the
@@ -219,6 +240,14 @@ func summarize(s string, limit int) string {
 	case len(s) > limit+1 || !squeezed(s):
 		s = squeezePrefix(s, limit+1)
 	}
+	return cutSqueezed(s, limit)
+}
+
+// cutSqueezed is summarize for a sentence already squeezed, at least in
+// its first limit+1 bytes: s itself when it fits, else s cut at its last
+// space before limit (or at limit, when that space comes too early), and
+// an ellipsis.
+func cutSqueezed(s string, limit int) string {
 	if len(s) <= limit {
 		return s
 	}
@@ -229,7 +258,11 @@ func summarize(s string, limit int) string {
 			cut--
 		}
 	}
-	return s[:cut] + "…"
+	// s[:cut] + "…", built in a buffer of its exact size that becomes the
+	// string: the concatenation's general path cost more than the copy.
+	b := make([]byte, cut+len("…"))
+	copy(b[copy(b, s[:cut]):], "…")
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
@@ -238,19 +271,34 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // squeezed reports whether s is already what squeeze would make of it: no
 // white space at either end and single ASCII spaces between words.
 func squeezed(s string) bool {
-	// Eight bytes at a time while they are plain: ASCII, no control
-	// byte, and no space next to another. The first chunk that is not
-	// plain, and the tail, go through the byte loop below.
+	// Sixteen bytes at a time while they are plain (see swarPlain), then
+	// eight; the last few bytes are read as the last eight, overlapping
+	// the bytes before them. The first chunk that is not plain, and a
+	// short s, go through the byte loop below.
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i)
-		if x&swarHi != 0 || (x-0x2020202020202020)&^x&swarHi != 0 {
-			break // a byte ≥ 0x80 or < 0x20
-		}
-		y := x ^ 0x2020202020202020                                       // spaces become zero bytes
-		sp := ^(((y & swarLo7) + swarLo7) | y) & swarHi                   // bit 7 of each space
-		if sp&(sp<<8) != 0 || sp&0x80 != 0 && (i == 0 || s[i-1] == ' ') { // two spaces, or a leading one
+	prev := uint64(0x80) // bit 7 when the byte before s[i] is a space; at 0, so that a leading space fails as a second one
+	for ; i+16 <= len(s); i += 16 {
+		g := s[i : i+16] // one bounds check for the two loads
+		sx, okx := swarPlain(load8(g, 0), prev)
+		sy, oky := swarPlain(load8(g, 8), sx>>56)
+		if !okx || !oky {
 			break
+		}
+		prev = sy >> 56
+	}
+	if i+16 > len(s) && i+8 <= len(s) {
+		if sp, ok := swarPlain(load8(s, i), prev); ok {
+			i, prev = i+8, sp>>56
+		}
+	}
+	if i+8 > len(s) && i < len(s) && len(s) >= 8 {
+		j := len(s) - 8
+		prev = 0
+		if s[j-1] == ' ' {
+			prev = 0x80
+		}
+		if _, ok := swarPlain(load8(s, j), prev); ok {
+			return s[len(s)-1] != ' '
 		}
 	}
 	prevSpace := i == 0 || s[i-1] == ' ' // at 0, so that leading white space fails
@@ -271,35 +319,105 @@ func squeezed(s string) bool {
 	return len(s) == 0 || !prevSpace
 }
 
+// swarPlain reports whether the eight bytes of x are plain: ASCII, no
+// control byte, and no space next to another, where bit 7 of prev is set
+// when the byte before them is a space. spaces has bit 7 set in each space.
+//
+// Both tests subtract from every byte at once, and a byte that borrows
+// passes the borrow to the next: a byte below 0x20 (below 0x21 for the
+// space test) sets its bit 7, and may set the next byte's too. So eight
+// plain bytes may be turned away ('!' after a space), and then go to a
+// byte loop; bytes that are not plain are never taken for plain.
+func swarPlain(x, prev uint64) (spaces uint64, ok bool) {
+	spaces = (x - 0x2121212121212121) & swarHi
+	bad := ((x-0x2020202020202020)|x)&swarHi | spaces&(spaces<<8|prev) // ≥ 0x80 or < 0x20; a space after a space
+	return spaces, bad == 0
+}
+
+// swarInkEnds has bit 7 set in each byte of x below 0x21 (a blank or a
+// control byte) or above 0x7f, where a run of plain ASCII ink ends, and
+// perhaps in a byte after one of them: a byte below 0x21 borrows when 0x21
+// is taken from every byte, which may set the next byte's bit 7 too. The
+// lowest byte flagged is always one of them.
+func swarInkEnds(x uint64) uint64 { return ((x - 0x2121212121212121) | x) & swarHi }
+
 // squeeze is strings.Join(strings.Fields(s), " ") in one pass.
 func squeeze(s string) string { return squeezePrefix(s, len(s)) }
 
 // squeezePrefix is squeeze(s), or a prefix of it at least want bytes long:
 // it stops once it has made want bytes, as every byte it appends is final.
+//
+// The sentences that need it are mostly table rows, long runs of blanks
+// between short figures: each word is found first and appended whole, with
+// one copy, rather than byte by byte. The result is the buffer itself, not a
+// copy of it: nothing else holds the buffer.
 func squeezePrefix(s string, want int) string {
 	b := make([]byte, 0, min(len(s), want+utf8.UTFMax))
-	space := false // white space seen since the last word
 	for i := 0; i < len(s) && len(b) < want; {
-		c := s[i]
-		n := 1
-		isSp := false
-		if c < utf8.RuneSelf {
-			isSp = asciiSpace[c]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			isSp = unicode.IsSpace(r)
+		w := blankEnd(s, i)
+		if w == len(s) {
+			break
 		}
-		if isSp {
-			space = true
-		} else {
-			if space && len(b) > 0 {
-				b = append(b, ' ')
+		if w > i && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		// The word ends at the next blank, or once the prefix is made:
+		// at the first rune that starts at or past want bytes. A space
+		// that reached want is still followed by one rune, as the
+		// word's first rune goes with it.
+		e := wordEnd(s, w, w+max(want-len(b), 1))
+		b = append(b, s[w:e]...)
+		i = e
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// blankEnd returns the end of the run of white space (as unicode.IsSpace
+// reads it) at s[i:].
+func blankEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				return i
 			}
-			space = false
-			b = append(b, s[i:i+n]...)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return i
 		}
 		i += n
 	}
-	return string(b)
+	return i
+}
+
+// wordEnd returns the end of the word that starts at s[i], a byte that is
+// not white space: the next white space, or the first rune boundary at or
+// past stop, whichever comes first.
+func wordEnd(s string, i, stop int) int {
+	// Eight bytes at a time up to the first blank, control or non-ASCII
+	// byte (see swarInkEnds), which the byte loop reads.
+	for i+8 <= len(s) && i+8 <= stop {
+		if m := swarInkEnds(load8(s, i)); m != 0 {
+			i += bits.TrailingZeros64(m) >> 3
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && i < stop {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return i
 }

@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math/bits"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -100,13 +100,19 @@ func relPath(root, name string) string {
 	return strings.TrimPrefix(name, root+"/")
 }
 
-// supportedExt maps each file extension corridor reads to its format.
-var supportedExt = map[string]Format{
-	".txt":      FormatText,
-	".md":       FormatMarkdown,
-	".markdown": FormatMarkdown,
-	".html":     FormatHTML,
-	".htm":      FormatHTML,
+// supportedExt returns the format of the files with extension ext (in
+// lower case, with its dot), and whether corridor reads them at all. A
+// switch, not a map: it runs for every file loaded.
+func supportedExt(ext string) (Format, bool) {
+	switch ext {
+	case ".txt":
+		return FormatText, true
+	case ".md", ".markdown":
+		return FormatMarkdown, true
+	case ".html", ".htm":
+		return FormatHTML, true
+	}
+	return "", false
 }
 
 // documentExt lists extensions of documents corridor cannot read. Met in a
@@ -267,7 +273,7 @@ func ListFiles(fsys fs.FS, root string, opt LoadOptions) ([]string, []Problem) {
 		ext := strings.ToLower(path.Ext(base))
 		if name == root {
 			rootIsFile = true
-			if _, ok := supportedExt[ext]; !ok {
+			if _, ok := supportedExt(ext); !ok {
 				problem(name, unsupportedMsg(ext))
 				return nil
 			}
@@ -290,7 +296,7 @@ func ListFiles(fsys fs.FS, root string, opt LoadOptions) ([]string, []Problem) {
 			}
 			typ = info.Mode().Type()
 		}
-		_, ok := supportedExt[ext]
+		_, ok := supportedExt(ext)
 		switch {
 		case ok && !typ.IsRegular():
 			problem(name, "not a regular file")
@@ -356,7 +362,7 @@ func skippedMsg(n int, others map[string]int) string {
 // file could not be loaded at all.
 func LoadFile(fsys fs.FS, root, name string, opt LoadOptions) (*Document, error) {
 	ext := strings.ToLower(path.Ext(name))
-	if _, ok := supportedExt[ext]; !ok {
+	if _, ok := supportedExt(ext); !ok {
 		return nil, errors.New(unsupportedMsg(ext))
 	}
 	limit := opt.maxBytes()
@@ -452,8 +458,8 @@ func describeErr(err error) string {
 // repair, invalid UTF-8 read as Windows-1252, both a document and an error
 // describing the repair are returned: keep the document, report the error.
 func ParseDocument(path string, data []byte) (*Document, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	return parseDocument(strings.TrimSuffix(filepath.ToSlash(path), filepath.Ext(path)), path, ext, data)
+	ext := filepath.Ext(path)
+	return parseDocument(strings.TrimSuffix(filepath.ToSlash(path), ext), path, strings.ToLower(ext), data)
 }
 
 // parseDocument is ParseDocument with the ID and the shown path given apart.
@@ -471,7 +477,7 @@ func parseOwned(id, shown, ext string, data []byte) (*Document, error) {
 
 // parse is parseDocument; owned says whether data may become the text.
 func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
-	format, ok := supportedExt[ext]
+	format, ok := supportedExt(ext)
 	if !ok {
 		return nil, errors.New(unsupportedMsg(ext))
 	}
@@ -486,7 +492,8 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{ID: id, Path: shown, Format: format, Bytes: size}
+	dn := &docWithNoise{doc: Document{ID: id, Path: shown, Format: format, Bytes: size}}
+	d := &dn.doc
 	var meta docMeta
 	if format == FormatHTML {
 		text, meta, err = parseHTML(text)
@@ -495,20 +502,53 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 		}
 		ascii = 0 // a new text, of which nothing is known
 	}
-	if strings.TrimFunc(text, isBlankRune) == "" {
+	if s, e := trimBlank(text, 0, len(text)); s == e { // strings.TrimFunc(text, isBlankRune), sparing its calls for each rune
 		return nil, errors.New("empty file (only white space)")
 	}
 	d.Text = text
-	var metaNoise []Span
+	// The noise spans are gathered in a pooled buffer and kept at their
+	// exact size: most documents have two or three, and growing a slice
+	// for each rule that finds one cost more than the rules.
+	spans := noisePool.Get().(*[]Span)
+	noise := (*spans)[:0]
 	if format != FormatHTML {
-		meta, metaNoise = parseMeta(text)
+		meta, noise = parseMeta(text, noise)
 	}
-	d.Noise = mergeSpans(append(metaNoise, findNoiseASCII(text, ascii)...))
+	noise = appendNoise(noise, text, ascii)
+	if len(noise) > 0 { // else nil, as an exporter tells a document without noise by it
+		merged := mergeSpans(noise)
+		if len(merged) <= len(dn.noise) {
+			d.Noise = dn.noise[:len(merged):len(merged)]
+		} else {
+			d.Noise = make([]Span, len(merged))
+		}
+		copy(d.Noise, merged)
+	}
+	if cap(noise) <= maxPooledNoise { // one odd document does not pin a huge buffer
+		*spans = noise[:0]
+		noisePool.Put(spans)
+	}
 	d.Date, d.Source, d.Title = meta.date, meta.source, meta.title
 	if d.Title == "" {
 		d.Title = firstLineTitle(text, d.Noise, meta.titleFrom)
 	}
 	return d, warn
+}
+
+// noisePool holds the buffers parse gathers a document's noise spans in.
+var noisePool = sync.Pool{New: func() any { return new([]Span) }}
+
+// maxPooledNoise is the largest noise buffer, in spans, put back in
+// noisePool.
+const maxPooledNoise = 1 << 10
+
+// docWithNoise is a Document allocated with room for its first noise
+// spans: most documents have one or two, which were a second allocation for
+// every file. The pair takes 192 bytes, where a document alone takes 160
+// and its spans another 16 or 32.
+type docWithNoise struct {
+	doc   Document
+	noise [2]Span
 }
 
 // decodeText checks that data is text and returns it as valid UTF-8. UTF-16
@@ -528,12 +568,18 @@ func decodeText(data []byte, owned bool) (text string, ascii int, warn, err erro
 	if bytes.IndexByte(data, 0) >= 0 {
 		return "", 0, nil, errors.New("binary file (it contains NUL bytes); corridor reads text")
 	}
-	if isMostlyControl(data) {
+	mostlyControl, headASCII := scanHead(data)
+	if mostlyControl {
 		return "", 0, nil, errors.New("binary file (mostly control characters); corridor reads text")
 	}
 	// The ASCII prefix is valid UTF-8 on its own, so only the rest is
-	// validated: no byte is read twice.
-	ascii = asciiPrefix(unsafe.String(unsafe.SliceData(data), len(data)))
+	// validated: no byte is read twice. A head all ASCII, as scanHead
+	// found it, is not read again either.
+	from := 0
+	if headASCII {
+		from = min(len(data), 8<<10)
+	}
+	ascii = from + asciiPrefix(unsafe.String(unsafe.SliceData(data[from:]), len(data)-from))
 	if ascii == len(data) || utf8.Valid(data[ascii:]) {
 		if owned && len(data) == cap(data) {
 			return unsafe.String(unsafe.SliceData(data), len(data)), ascii, nil, nil
@@ -570,50 +616,99 @@ func decodeText(data []byte, owned bool) (text string, ascii int, warn, err erro
 // happens to have no NUL byte.
 //
 // It runs over every file, and text has a line break every line or so, so
-// it first counts, 32 bytes a time, every byte below 0x20: an upper
-// bound of the control characters that settles the question for any text
-// without looking at a single byte alone. Only a file where that bound
-// reaches a tenth has its control characters counted exactly.
+// it first counts every byte below 0x20, many bytes a step
+// (countBelowSpace): an upper bound of the control characters that
+// settles the question for any text without looking at a single byte
+// alone. Only a file where that bound reaches a tenth has its control
+// characters counted exactly.
 func isMostlyControl(data []byte) bool {
+	mostly, _ := scanHead(data)
+	return mostly
+}
+
+// scanHead reads the first 8 KB of data once for decodeText: whether they
+// are mostly control characters (isMostlyControl), and whether they are
+// all ASCII, which spares asciiPrefix the same bytes.
+func scanHead(data []byte) (mostlyControl, ascii bool) {
 	head := data[:min(len(data), 8<<10)]
-	// A string view of head for load8, which compiles to one load where
-	// binary.LittleEndian.Uint64(head[i:]) makes a slice each time; head is
-	// not changed while it is read.
-	s := unsafe.String(unsafe.SliceData(head), len(head))
-	low := 0 // bytes below 0x20 in s[:i]
-	i := 0
-	for ; i+32 <= len(s); i += 32 {
-		g := s[i : i+32] // one bounds check for the four loads
-		a := swarBelowSpace(load8(g, 0))
-		b := swarBelowSpace(load8(g, 8))
-		c := swarBelowSpace(load8(g, 16))
-		d := swarBelowSpace(load8(g, 24))
-		// Each mask has bit 7 of a byte set; shifted apart, the four
-		// share one population count.
-		low += bits.OnesCount64(a>>7 | b>>6 | c>>5 | d>>4)
-	}
-	for ; i < len(s); i++ {
-		if s[i] < 0x20 {
-			low++
-		}
-	}
+	// A string view of head, for load8 (see countBelowSpace); head is not
+	// changed while it is read.
+	low, ascii := countBelowSpace(unsafe.String(unsafe.SliceData(head), len(head)))
 	if low*10 <= len(head) {
-		return false
+		return false, ascii
 	}
 	n := 0
 	for _, c := range head {
 		n += int(controlByte[c]) // a table, not a branch per byte
 	}
-	return n*10 > len(head)
+	return n*10 > len(head), ascii
+}
+
+// countBelowSpace returns the number of bytes of s below 0x20, and whether
+// s is all ASCII. It reads s eight bytes a load, with load8, which compiles
+// to one load where binary.LittleEndian.Uint64 on a byte slice makes a slice
+// each time.
+func countBelowSpace(s string) (low int, ascii bool) {
+	var high uint64 // the bytes read, or-ed together: bit 7 of a byte ≥ 0x80
+	i := 0
+	for i+64 <= len(s) {
+		// Each byte lane of lanes counts the bytes from 0x20 up in its
+		// place of the words read, eight a round: 31 rounds bring a lane
+		// to 248 at most, and then the lanes are added up. One add a
+		// word, where a population count of each round cost more (the
+		// POPCNT instruction is not assumed, so each count tests for it).
+		var lanes uint64
+		r := 0
+		for ; r < 31 && i+64 <= len(s); r, i = r+1, i+64 {
+			g := s[i : i+64] // one bounds check for the eight loads
+			w0, w1, w2, w3 := load8(g, 0), load8(g, 8), load8(g, 16), load8(g, 24)
+			w4, w5, w6, w7 := load8(g, 32), load8(g, 40), load8(g, 48), load8(g, 56)
+			if or := w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7; or&swarHi == 0 {
+				// All ASCII, as nearly every round is: the cheaper test.
+				lanes += asciiFromSpace(w0)>>7 + asciiFromSpace(w1)>>7 + asciiFromSpace(w2)>>7 + asciiFromSpace(w3)>>7 +
+					asciiFromSpace(w4)>>7 + asciiFromSpace(w5)>>7 + asciiFromSpace(w6)>>7 + asciiFromSpace(w7)>>7
+			} else {
+				high |= or
+				lanes += swarFromSpace(w0)>>7 + swarFromSpace(w1)>>7 + swarFromSpace(w2)>>7 + swarFromSpace(w3)>>7 +
+					swarFromSpace(w4)>>7 + swarFromSpace(w5)>>7 + swarFromSpace(w6)>>7 + swarFromSpace(w7)>>7
+			}
+		}
+		// Pairs of lanes into four 16-bit sums, then those into the top
+		// 16 bits by one multiplication: the bytes from 0x20 up, and the
+		// rest of the 64 a round are below it.
+		pairs := lanes&0x00ff00ff00ff00ff + lanes>>8&0x00ff00ff00ff00ff
+		low += 64*r - int(pairs*0x0001000100010001>>48)
+	}
+	for ; i+8 <= len(s); i += 8 {
+		w := load8(s, i)
+		high |= w
+		low += int(swarBelowSpace(w) >> 7 * 0x0101010101010101 >> 56)
+	}
+	for ; i < len(s); i++ {
+		high |= uint64(s[i])
+		if s[i] < 0x20 {
+			low++
+		}
+	}
+	return low, high&swarHi == 0
 }
 
 // swarBelowSpace has bit 7 set in each byte of x below 0x20 (an ASCII
-// control character). No byte's sum carries into the next: each is at most
-// 0x7f plus 0x60.
-func swarBelowSpace(x uint64) uint64 {
-	ge := (x & swarLo7) + 0x6060606060606060 // bit 7 set when the low seven bits are ≥ 0x20
-	return ^(ge | x) & swarHi                // neither that nor a byte ≥ 0x80
+// control character).
+func swarBelowSpace(x uint64) uint64 { return ^swarFromSpace(x) & swarHi }
+
+// swarFromSpace has bit 7 set in each byte of x from 0x20 up, a byte ≥
+// 0x80 included. No byte's difference borrows from the next: with bit 7
+// set, each is at least 0x80 less 0x20.
+func swarFromSpace(x uint64) uint64 {
+	ge := (x | swarHi) - 0x2020202020202020 // bit 7 set when the low seven bits are ≥ 0x20
+	return (ge | x) & swarHi                // that, or a byte ≥ 0x80
 }
+
+// asciiFromSpace is swarFromSpace for an x with no byte ≥ 0x80, in fewer
+// steps: adding 0x60 sets bit 7 of a byte from 0x20 up, and no byte's sum,
+// at most 0x7f plus 0x60, carries into the next.
+func asciiFromSpace(x uint64) uint64 { return (x + 0x6060606060606060) & swarHi }
 
 // controlByte is 1 for the control bytes isMostlyControl counts: below
 // 0x20, other than white space and ESC.
@@ -654,7 +749,7 @@ type docMeta struct {
 }
 
 // parseMeta reads the metadata at the top of a text or Markdown document
-// and returns it with the noise spans of the lines that are pure metadata.
+// and appends to noise the spans of the lines that are pure metadata.
 // Three forms are understood:
 //
 //   - front matter: a "---" (YAML) or "+++" (TOML-like) line, key: value
@@ -667,9 +762,8 @@ type docMeta struct {
 //   - an inline date opening the first line: " date 2024-11-06 Officials
 //     vowed …". Only the word "date" is noise: the date and the sentence
 //     after it are text, so the date scanner still reports the date.
-func parseMeta(text string) (docMeta, []Span) {
+func parseMeta(text string, noise []Span) (docMeta, []Span) {
 	var m docMeta
-	var noise []Span
 	off := 0
 	if strings.HasPrefix(text, "\ufeff") {
 		off = len("\ufeff")
@@ -748,7 +842,7 @@ func blockDate(text string, start, end int, d Date) Span {
 // the date's own text, without quotes, time of day or anything after it.
 func dateLine(line string, sep byte) (Date, Span, bool) {
 	i := strings.IndexByte(line, sep)
-	if i <= 0 || i > 20 || !isDateKey(line[:i]) {
+	if i <= 0 || i > maxHeaderKey || !isDateKey(line[:i]) {
 		return Date{}, Span{}, false
 	}
 	vs, ve := trimBlank(line, i+1, len(line))
@@ -757,6 +851,9 @@ func dateLine(line string, sep byte) (Date, Span, bool) {
 	}
 	for ve > vs && (line[ve-1] == '"' || line[ve-1] == '\'') {
 		ve--
+	}
+	if d, ok := parseISODate(line[vs:ve]); ok {
+		return d, Span{vs, ve}, true // the usual value, with nothing to trim and no time after it
 	}
 	d, ok := parseMetaDate(line[vs:ve])
 	if !ok {
@@ -802,10 +899,13 @@ func timeSep(s string) int {
 }
 
 // maxHeaderLines is how many non-blank lines at the top may hold header
-// lines like "Date: 1987-02-26"; maxHeaderLine is the longest such line.
+// lines like "Date: 1987-02-26"; maxHeaderLine is the longest such line,
+// and maxHeaderKey the longest key, before its separator, of such a line
+// or of a front-matter date.
 const (
 	maxHeaderLines = 8
 	maxHeaderLine  = 200
+	maxHeaderKey   = 20
 )
 
 // frontMatter parses a front-matter block starting at text[off:] into m and
@@ -921,6 +1021,12 @@ var headerKeys = map[string]bool{
 // 1987-02-26" or "Source: Reuters", and records what it says in m. For a
 // date line, keep is the span in line of the date, which stays text.
 func headerLine(line string, m *docMeta) (ok bool, keep Span) {
+	// Every key is at most 20 bytes, so a line with no colon among its
+	// first 21 is no header: most lines parseMeta reads are the title
+	// and the first lines of the text.
+	if strings.IndexByte(line[:min(len(line), maxHeaderKey+1)], ':') < 0 {
+		return false, Span{}
+	}
 	if d, tok, ok := dateLine(line, ':'); ok {
 		if m.date.IsZero() {
 			m.date = d
@@ -928,7 +1034,7 @@ func headerLine(line string, m *docMeta) (ok bool, keep Span) {
 		return true, tok
 	}
 	k, v, ok := strings.Cut(line, ":")
-	if !ok || len(k) > 20 {
+	if !ok || len(k) > maxHeaderKey {
 		return false, Span{}
 	}
 	k = strings.ToLower(strings.TrimSpace(k))
@@ -970,6 +1076,9 @@ func parseMetaDate(s string) (Date, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
 		return Date{}, false
+	}
+	if d, ok := parseISODate(s); ok {
+		return d, true // the usual metadata date, which none of the cuts below would change
 	}
 	iso := s
 	if i := timeSep(iso); i >= 0 {
@@ -1014,41 +1123,45 @@ func titleCaseMonth(s string) string {
 
 // parseISODate parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" with a plausible
 // year and a real month and day. It runs on the date of nearly every
-// document, so the fields are cut in place, not split into a new slice.
+// document, so the fields are read at their fixed places, two digits at a
+// time: the length tells which form s can be, and anything else
+// ("2024-1-02", a fourth field) fails on it.
 func parseISODate(s string) (Date, bool) {
-	year, rest, hasMonth := strings.Cut(s, "-")
-	if len(year) != 4 || !allDigits(year) {
+	switch {
+	case len(s) == 4:
+	case len(s) == 7 && s[4] == '-':
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+	default:
 		return Date{}, false
 	}
-	var d Date
-	d.Year = digitsValue(year)
-	if d.Year < 1000 {
+	hi, lo := twoDigits(s, 0), twoDigits(s, 2)
+	if hi < 10 || lo < 0 { // a year from 1000
 		return Date{}, false
 	}
-	if !hasMonth {
+	d := Date{Year: hi*100 + lo}
+	if len(s) == 4 {
 		return d, true
 	}
-	month, day, hasDay := strings.Cut(rest, "-")
-	if len(month) != 2 || !allDigits(month) {
+	if d.Month = twoDigits(s, 5); d.Month < 1 || d.Month > 12 {
 		return Date{}, false
 	}
-	d.Month = digitsValue(month)
-	if d.Month < 1 || d.Month > 12 {
-		return Date{}, false
-	}
-	if !hasDay {
+	if len(s) == 7 {
 		return d, true
 	}
-	// Two digits and nothing else: a fourth field ("2024-01-02-03") fails
-	// here too.
-	if len(day) != 2 || !allDigits(day) {
-		return Date{}, false
-	}
-	d.Day = digitsValue(day)
-	if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+	if d.Day = twoDigits(s, 8); d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
 		return Date{}, false
 	}
 	return d, true
+}
+
+// twoDigits returns the value of the two ASCII digits at s[i:], or -1 when
+// either is not a digit.
+func twoDigits(s string, i int) int {
+	a, b := s[i]-'0', s[i+1]-'0' // a byte below '0' wraps past 9
+	if a > 9 || b > 9 {
+		return -1
+	}
+	return int(a)*10 + int(b)
 }
 
 // daysIn returns the number of days of month (1-12) in year, in the
@@ -1064,15 +1177,6 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
-}
-
-// atoi converts a short string of ASCII digits.
-func digitsValue(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }
 
 // firstLineTitle returns a title made from the first line of text that is
@@ -1128,12 +1232,24 @@ func cleanTitle(s string) string {
 	} else if !squeezed(s) {
 		s = squeeze(s) // the same for ASCII, in one allocation or none
 	}
-	s = strings.TrimLeft(s, "# ")
-	s = strings.Trim(s, "*_ ")
+	// strings.TrimLeft(s, "# ") and strings.Trim(s, "*_ "), without the
+	// byte sets those calls build.
+	for len(s) > 0 && (s[0] == '#' || s[0] == ' ') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[0] == '*' || s[0] == '_' || s[0] == ' ') {
+		s = s[1:]
+	}
+	for n := len(s); n > 0 && (s[n-1] == '*' || s[n-1] == '_' || s[n-1] == ' '); n-- {
+		s = s[:n-1]
+	}
 	if !strings.ContainsFunc(s, func(r rune) bool { return scriptOf(r) != scriptNone || r >= '0' && r <= '9' }) {
 		return ""
 	}
-	return summarize(s, maxTitle)
+	// s is squeezed, and trimming its ends kept it so: summarize would
+	// only test it again. (A non-ASCII title was split on isBlankRune,
+	// which takes every rune squeeze takes for white space.)
+	return cutSqueezed(s, maxTitle)
 }
 
 // maxTitle is the longest title kept, in bytes.

@@ -512,3 +512,40 @@ func TestDaysIn(t *testing.T) {
 		}
 	}
 }
+
+// TestCountBelowSpace holds countBelowSpace, which counts in byte lanes
+// and adds them up every 31 rounds, to a byte loop: every length up to a
+// few rounds, ASCII or not, and long runs where a lane would overflow if it
+// were added up too late.
+func TestCountBelowSpace(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		want, wantASCII := 0, true
+		for i := 0; i < len(s); i++ {
+			if s[i] < 0x20 {
+				want++
+			}
+			if s[i] >= 0x80 {
+				wantASCII = false
+			}
+		}
+		if got, ascii := countBelowSpace(s); got != want || ascii != wantASCII {
+			t.Fatalf("countBelowSpace(%d bytes) = %d, %v, want %d, %v", len(s), got, ascii, want, wantASCII)
+		}
+	}
+	var b, plain []byte
+	for n := 0; n < 300; n++ {
+		b = append(b, byte(n*37%256)) // every byte value, below 0x20 among them
+		plain = append(plain, byte(n*37%128))
+		check(string(b))
+		check(string(b[n/2:]))
+		check(string(plain))
+		check(string(plain[n/2:]))
+	}
+	for _, n := range []int{64 * 31, 64*31 + 1, 64 * 62, 8 << 10, 8<<10 + 77} {
+		check(strings.Repeat("\n", n))
+		check(strings.Repeat("\n", n-1) + "é")
+		check(strings.Repeat("a", n)) // lanes count the bytes from 0x20 up
+		check(strings.Repeat("é", n/2))
+	}
+}

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // splitSentences returns the sentence spans of text, in order, trimmed of
 // surrounding white space; together they cover every non-blank byte.
@@ -52,16 +49,32 @@ func appendSentences(dst []Span, text string) []Span {
 		}
 		return len(text)
 	}
-	nl, dot, bang, qm := next('\n', 0), next('.', 0), next('!', 0), next('?', 0)
+	// Most periods are followed by a letter or digit ("3.2", "U.S."),
+	// and end nothing: only a space, tab, quote or bracket after one may
+	// end a sentence. The punctuation searches pass over the others, which
+	// would change nothing, without a turn of the main loop each.
+	nextEnd := func(c byte, from int) int {
+		for {
+			i := next(c, from)
+			if n := i + 1; n >= len(text) || text[n] == ' ' || text[n] == '\t' || isCloser(text[n]) {
+				return min(i, len(text)) // at the end of the text, as none is found
+			}
+			from = i + 1
+		}
+	}
+	nl, dot, bang, qm := next('\n', 0), nextEnd('.', 0), nextEnd('!', 0), nextEnd('?', 0)
+	punct := min(dot, bang, qm) // the next '.', '!' or '?' that may end a sentence
 	lineStart := 0
 	for {
-		i := min(nl, dot, bang, qm)
+		i := min(nl, punct)
 		if i >= len(text) {
 			break
 		}
-		c := text[i]
-		resume := i + 1 // where the scan goes on
-		switch c {
+		// Only the candidate at i is passed, and searched again: a
+		// sentence end resumes after closing quotes and brackets, which
+		// are none of the four bytes, and before the blank that must
+		// follow them.
+		switch c := text[i]; c {
 		case '\n':
 			// A short line is never hard-wrapped: tested here, as most
 			// lines are short, without a call.
@@ -69,59 +82,48 @@ func appendSentences(dst []Span, text string) []Span {
 				emit(i + 1)
 			}
 			lineStart = i + 1
-		default: // '.', '!', '?'
-			// Most periods are followed by a letter or digit ("3.2",
-			// "U.S."), and end nothing: only a space, tab, quote or
-			// bracket after one makes sentenceEnd worth a call.
-			if n := i + 1; n < len(text) && (text[n] == ' ' || text[n] == '\t' || isCloser(text[n])) {
-				resume = sentenceEnd(text, i, emit, resume)
-			}
+			nl = next('\n', i+1)
+			continue
+		case '.':
+			dot = nextEnd('.', i+1)
+		case '!':
+			bang = nextEnd('!', i+1)
+		default: // '?'
+			qm = nextEnd('?', i+1)
 		}
-		// Only the candidates the scan has passed are searched again.
-		if nl < resume {
-			nl = next('\n', resume)
-		}
-		if dot < resume {
-			dot = next('.', resume)
-		}
-		if bang < resume {
-			bang = next('!', resume)
-		}
-		if qm < resume {
-			qm = next('?', resume)
-		}
+		punct = min(dot, bang, qm)
+		sentenceEnd(text, i, emit)
 	}
 	emit(len(text))
 	return out
 }
 
 // sentenceEnd handles the '.', '!' or '?' at text[i]: when it ends a
-// sentence it calls emit and returns where the scan resumes, after any
-// closing quotes or brackets; otherwise it returns resume unchanged.
-func sentenceEnd(text string, i int, emit func(int), resume int) int {
+// sentence it calls emit with the end, after any closing quotes or
+// brackets.
+func sentenceEnd(text string, i int, emit func(int)) {
 	c := text[i]
 	j := i + 1
 	for j < len(text) && isCloser(text[j]) {
 		j++
 	}
 	if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
-		return resume
+		return
 	}
 	k := j
 	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
 		k++
 	}
 	if k >= len(text) || text[k] == '\n' {
-		return resume // the newline case ends it
+		return // the newline case ends it
 	}
 	if !startsSentence(text[k]) {
-		return resume
+		return
 	}
 	if c == '.' && abbreviationBefore(text, i) {
-		return resume
+		return
 	}
 	emit(j)
-	return j
 }
 
 // hardWrapped reports whether the line text[ls:nl] continues on the next
@@ -147,8 +149,11 @@ func hardWrapped(text string, ls, nl int) bool {
 // the next.
 const minWrapped = 50
 
+// isSpace reports whether c is ASCII white space: a space, or '\t', '\n',
+// '\v', '\f' or '\r', which are 9 to 13 and so take one unsigned
+// comparison, not five.
 func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+	return c == ' ' || c-'\t' <= '\r'-'\t'
 }
 
 func isCloser(c byte) bool { return c == '"' || c == '\'' || c == ')' || c == ']' }
@@ -195,14 +200,28 @@ func abbreviationBefore(text string, dot int) bool {
 func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 
 // sentenceAt returns the sentence containing offset off, or the nearest one
-// before it; the zero Span when there is none.
-func sentenceAt(sents []Span, off int) Span {
-	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
+// before it; the zero Span when there is none. from is where to start
+// looking: the index it returned for an earlier offset, as the events of a
+// document come in text order (0 always works). It returns the index to pass
+// on.
+//
+// The scan goes forward from there, which costs the sentences between two
+// events once, where a binary search per event cost more on the few
+// sentences of a news article.
+func sentenceAt(sents []Span, from, off int) (Span, int) {
+	i := from
+	if i > len(sents) || i > 0 && sents[i-1].End > off {
+		i = 0 // an offset before the last one: start again
+	}
+	for i < len(sents) && sents[i].End <= off {
+		i++
+	}
+	// sents[i] is the first sentence that ends after off.
 	if i < len(sents) && sents[i].Start <= off {
-		return sents[i]
+		return sents[i], i
 	}
 	if i > 0 {
-		return sents[i-1]
+		return sents[i-1], i
 	}
-	return Span{}
+	return Span{}, i
 }
