@@ -485,19 +485,16 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if a.word {
 		return true
 	}
-	ws, we := s.prevWord(a.numStart)
-	prev := ""
-	if we > ws {
-		prev = qWordLower(t[ws:we])
-	}
 	if !a.signed {
+		// The sets' shapes turn away most words before any is folded.
+		ws, we := s.prevWord(a.numStart)
 		// "Article 5", "page 215", "pp. 45–47", "Phase 2".
-		if b := s.trimBack(a.numStart); labelSet.hasLower(prev) && (we == b || we+1 == b && t[we] == '.') {
+		if b := s.trimBack(a.numStart); (we == b || we+1 == b && t[we] == '.') && labelSet.has(t[ws:we]) {
 			return false
 		}
 		// "Feb 26", "January 3, 1992", "9 July 2020".
 		if a.plain && a.mant <= 31 {
-			if we > ws && qUpper(t[ws]) && monthSet.hasLower(prev) {
+			if we > ws && qUpper(t[ws]) && monthSet.has(t[ws:we]) {
 				return false
 			}
 			ns := s.skipBlank(a.numEnd)
@@ -1431,15 +1428,32 @@ func (s *qscanner) endsFraction(e int) bool {
 // signBefore returns the currency whose sign or code is written just before
 // the number at i ("$", "US$", "HK$", "€", "RMB10", "USD 5"), and where it
 // starts; "" when there is none.
+//
+// Most numbers follow a blank, and the blank a word in lower case: the
+// byte before each offset tried is tested (qSignLast) before
+// signEndingAt is called.
 func (s *qscanner) signBefore(i int) (string, int) {
-	if code, st := s.signEndingAt(i); code != "" {
-		return code, st
+	t := s.text
+	if i > 0 && qSignLast[t[i-1]] {
+		if code, st := s.signEndingAt(i); code != "" {
+			return code, st
+		}
 	}
-	if b := s.trimBack(i); b < i && i-b <= 3 {
+	if b := s.trimBack(i); b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] {
 		return s.signEndingAt(b)
 	}
 	return "", 0
 }
+
+// qSignLast marks the bytes a currency sign or code can end with, the
+// cases of signEndingAt: "$", a capital, the "s" of "Rs", the dot of
+// "Rs." and the last byte of a sign outside ASCII.
+var qSignLast = func() (tab [256]bool) {
+	for c := 0; c < 256; c++ {
+		tab[c] = c == '$' || qUpper(byte(c)) || c == 's' || c == '.' || c >= 0x80
+	}
+	return tab
+}()
 
 // signEndingAt reads a currency sign or code that ends exactly at e.
 func (s *qscanner) signEndingAt(e int) (string, int) {
