@@ -656,15 +656,20 @@ var irregularPlurals = map[string]bool{
 // words tested on the quantity scanner's paths (the word before every
 // figure) are in none of these sets, and the filter turns them away with
 // one table read instead of folding and hashing them for a map.
+//
+// A word the filter lets through is looked up in short, without a copy or
+// a string hash, when it has at most eight bytes, as nearly all do; in m
+// when it is longer.
 type shapedSet struct {
 	shape *wordShape
-	all   bool // a key the filter cannot hold: every word goes to the map
+	all   bool // a key the filter cannot hold: every word goes to the look-up
 	m     map[string]bool
+	short *shortWords[bool] // the keys of m of one to eight bytes
 }
 
 // newShapedSet makes the set of the keys of m, which are lower case.
 func newShapedSet(m map[string]bool) *shapedSet {
-	s := &shapedSet{shape: newWordShape(mapKeys(m)...), m: m}
+	s := &shapedSet{shape: newWordShape(mapKeys(m)...), m: m, short: newShortWords(m)}
 	for k := range m {
 		if n := len(k); n == 0 || n >= 32 || !isLetter(k[0]) || !isLetter(k[n-1]) || k != strings.ToLower(k) {
 			s.all = true
@@ -678,13 +683,24 @@ func (s *shapedSet) has(w string) bool {
 	if !s.all && !s.shape.has(w) {
 		return false
 	}
+	if n := len(w); n > 0 && n <= 8 {
+		in, _ := s.short.get(swarLower(packWord(w)), n)
+		return in
+	}
 	return s.m[qWordLower(w)]
 }
 
 // hasLower is has for a word already in lower case, such as the
 // classifier's tokens: it is not folded again.
 func (s *shapedSet) hasLower(w string) bool {
-	return (s.all || s.shape.has(w)) && s.m[w]
+	if !s.all && !s.shape.has(w) {
+		return false
+	}
+	if n := len(w); n > 0 && n <= 8 {
+		in, _ := s.short.get(packWord(w), n)
+		return in
+	}
+	return s.m[w]
 }
 
 var (

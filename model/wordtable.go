@@ -74,3 +74,70 @@ func (t *wordTable[V]) getBytes(w []byte, h uint32) (V, bool) {
 	var zero V
 	return zero, false
 }
+
+// shortWords is a read-only hash table from the keys of one to eight bytes
+// of a map[string]V to their values, keyed by the bytes themselves packed
+// into a uint64 (packWord). A look-up packs the word, which a fold of its
+// capitals (swarLower) leaves packed, finds its slot with one multiply and
+// compares one key: no string hash, no string compare and no string made
+// of a folded copy, which cost the quantity scanner's word sets more than
+// all the rest of their look-ups. Longer keys are left out; callers ask
+// their map for longer words.
+type shortWords[V any] struct {
+	slots []shortSlot[V]
+	shift uint   // 64 minus the number of bits of a slot index
+	mask  uint64 // len(slots) - 1
+}
+
+type shortSlot[V any] struct {
+	key uint64 // packWord of the key
+	n   int    // the key's length; 0 marks an empty slot
+	val V
+}
+
+// newShortWords indexes the keys of m of one to eight bytes, at most a
+// quarter full for short probe runs.
+func newShortWords[V any](m map[string]V) *shortWords[V] {
+	bits := uint(3)
+	for 1<<bits < 4*len(m) {
+		bits++
+	}
+	t := &shortWords[V]{slots: make([]shortSlot[V], 1<<bits), shift: 64 - bits, mask: 1<<bits - 1}
+	for k, v := range m {
+		if len(k) == 0 || len(k) > 8 {
+			continue
+		}
+		key := packWord(k)
+		i := shortSlotOf(key, t.shift)
+		for t.slots[i].n != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = shortSlot[V]{key: key, n: len(k), val: v}
+	}
+	return t
+}
+
+// shortSlotOf is the first slot a key is looked for in: the high bits of
+// a multiplicative hash, which every byte of the key reaches.
+func shortSlotOf(key uint64, shift uint) uint64 { return key * 0x9e3779b97f4a7c15 >> shift }
+
+// get returns the value of the word of n bytes (1 to 8) packed in key.
+func (t *shortWords[V]) get(key uint64, n int) (V, bool) {
+	for i := shortSlotOf(key, t.shift); t.slots[i].n != 0; i = (i + 1) & t.mask {
+		if s := &t.slots[i]; s.key == key && s.n == n {
+			return s.val, true
+		}
+	}
+	var zero V
+	return zero, false
+}
+
+// packWord returns the bytes of w, at most eight, packed in text order
+// (w[0] in the low byte), as load8 reads them.
+func packWord(w string) uint64 {
+	var x uint64
+	for k := 0; k < len(w) && k < 8; k++ {
+		x |= uint64(w[k]) << (8 * k)
+	}
+	return x
+}
