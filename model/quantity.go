@@ -185,17 +185,15 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 		if !afterAShape.has(t[q:qe]) {
 			return false
 		}
-		w := qWordLower(t[q:qe])
-		d, ok := unitWords[w]
-		_, frac := fractionWords[w]
+		d, ok := unitWordMap.get(t[q:qe])
+		_, frac := fractionWordMap.get(t[q:qe])
 		return (ok && d.kind == lexScale) || frac
 	}
 	if !numberWordShape.has(t[i:e]) {
 		return false
 	}
-	w := qWordLower(t[i:e])
-	_, ok := numberTable.get(w, wordHash(w))
-	return ok || w == "half"
+	_, ok := numberWordMap.get(t[i:e])
+	return ok || e-i == 4 && qHasWordFold(t, i, "half")
 }
 
 // figure reads the figure whose number starts at i and reports it when it
@@ -1323,7 +1321,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		n = 1
 		q := s.skipBlank(e)
 		ne := qLetterEnd(t, q)
-		if d, ok := fractionWords[qFold(buf[:], t[q:ne])]; ok {
+		if d, ok := fractionWordMap.get(t[q:ne]); ok {
 			den, end = d, ne
 		}
 	case w == "half":
@@ -1335,7 +1333,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		}
 		n, den = 1, 2
 	default:
-		v, ok := numberWords[w]
+		v, ok := numberWordMap.getLower(w)
 		if !ok {
 			return false
 		}
@@ -1343,7 +1341,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		// "twenty-five", "twenty five".
 		if n >= 20 && end < len(t) && (t[end] == '-' || t[end] == ' ') && end+1 < len(t) && isLetter(t[end+1]) {
 			ue := qLetterEnd(t, end+1)
-			if u, ok := numberWords[qFold(buf[:], t[end+1:ue])]; ok && u < 10 {
+			if u, ok := numberWordMap.get(t[end+1 : ue]); ok && u < 10 {
 				n += u
 				end = ue
 			}
@@ -1356,7 +1354,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		// "one-tenth", "two thirds".
 		if end+1 < len(t) && (t[end] == '-' || t[end] == ' ') && isLetter(t[end+1]) {
 			fe := qLetterEnd(t, end+1)
-			if d, ok := fractionWords[qFold(buf[:], t[end+1:fe])]; ok && float64(n) < d {
+			if d, ok := fractionWordMap.get(t[end+1 : fe]); ok && float64(n) < d {
 				den, end = d, fe
 			}
 		}
@@ -1749,20 +1747,17 @@ func (s *qscanner) headNoun(e int) string {
 		for we < len(t) && t[we] == '-' && we+1 < len(t) && isLetter(t[we+1]) {
 			we = qLetterEnd(t, we+1) // "state-owned"
 		}
-		word := t[q:we]
-		if len(word) <= 24 {
-			var buf [24]byte
-			lw := qFold(buf[:], word)
-			if headNounStop[lw] {
+		// The word is ASCII letters and hyphens: its bytes fold one by
+		// one, as the sets fold it.
+		if word := t[q:we]; len(word) <= 24 {
+			if headNounStopSet.has(word) {
 				return ""
 			}
-			n := len(lw)
-			if irregularPlurals[lw] || n >= 4 && lw[n-1] == 's' && lw[n-2] != 's' && lw[n-2] != 'u' && lw[n-2] != 'i' &&
-				strings.IndexByte(lw, '-') < 0 {
-				if lw == word {
-					return word // already lower case: share the text's bytes
-				}
-				return strings.ToLower(word)
+			n := len(word)
+			if irregularPluralSet.has(word) || n >= 4 && qLower(word[n-1]) == 's' &&
+				qLower(word[n-2]) != 's' && qLower(word[n-2]) != 'u' && qLower(word[n-2]) != 'i' &&
+				strings.IndexByte(word, '-') < 0 {
+				return strings.ToLower(word) // the word itself when already lower case
 			}
 		}
 		pos = we

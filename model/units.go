@@ -548,9 +548,11 @@ var (
 		}
 		return &f
 	}()
-	// numberTable is numberWords for numberWordAt, which asks it of
-	// every word that passes numberWordShape.
-	numberTable = newWordTable(numberWords)
+	// numberWordMap, fractionWordMap and unitWordMap are numberWords,
+	// fractionWords and unitWords for the look-ups of single words.
+	numberWordMap   = newWordMap(numberWords)
+	fractionWordMap = newWordMap(fractionWords)
+	unitWordMap     = newWordMap(unitWords)
 	// unitTable is unitWords for unitPhrase, by fnv1a hash.
 	unitTable = newWordTableFNV(unitWords)
 	// qualifierTable is qualifierWords for qualifierBefore, by fnv1a hash.
@@ -655,21 +657,16 @@ var irregularPlurals = map[string]bool{
 // shapedSet is a set of lower-case words behind a wordShape filter: most
 // words tested on the quantity scanner's paths (the word before every
 // figure) are in none of these sets, and the filter turns them away with
-// one table read instead of folding and hashing them for a map.
-//
-// A word the filter lets through is looked up in short, without a copy or
-// a string hash, when it has at most eight bytes, as nearly all do; in m
-// when it is longer.
+// one table read; the few it lets through are looked up in a wordMap.
 type shapedSet struct {
 	shape *wordShape
 	all   bool // a key the filter cannot hold: every word goes to the look-up
-	m     map[string]bool
-	short *shortWords[bool] // the keys of m of one to eight bytes
+	words wordMap[bool]
 }
 
 // newShapedSet makes the set of the keys of m, which are lower case.
 func newShapedSet(m map[string]bool) *shapedSet {
-	s := &shapedSet{shape: newWordShape(mapKeys(m)...), m: m, short: newShortWords(m)}
+	s := &shapedSet{shape: newWordShape(mapKeys(m)...), words: newWordMap(m)}
 	for k := range m {
 		if n := len(k); n == 0 || n >= 32 || !isLetter(k[0]) || !isLetter(k[n-1]) || k != strings.ToLower(k) {
 			s.all = true
@@ -683,11 +680,8 @@ func (s *shapedSet) has(w string) bool {
 	if !s.all && !s.shape.has(w) {
 		return false
 	}
-	if n := len(w); n > 0 && n <= 8 {
-		in, _ := s.short.get(swarLower(packWord(w)), n)
-		return in
-	}
-	return s.m[qWordLower(w)]
+	in, _ := s.words.get(w)
+	return in
 }
 
 // hasLower is has for a word already in lower case, such as the
@@ -696,18 +690,17 @@ func (s *shapedSet) hasLower(w string) bool {
 	if !s.all && !s.shape.has(w) {
 		return false
 	}
-	if n := len(w); n > 0 && n <= 8 {
-		in, _ := s.short.get(packWord(w), n)
-		return in
-	}
-	return s.m[w]
+	in, _ := s.words.getLower(w)
+	return in
 }
 
 var (
-	monthSet         = newShapedSet(monthWords)
-	labelSet         = newShapedSet(labelWords)
-	changeSet        = newShapedSet(changeWords)
-	qualifierLastSet = newShapedSet(qualifierLast)
+	monthSet           = newShapedSet(monthWords)
+	labelSet           = newShapedSet(labelWords)
+	changeSet          = newShapedSet(changeWords)
+	qualifierLastSet   = newShapedSet(qualifierLast)
+	headNounStopSet    = newShapedSet(headNounStop)
+	irregularPluralSet = newShapedSet(irregularPlurals)
 )
 
 // isoCode looks w up in isoCurrencies, whose keys are all three capitals:

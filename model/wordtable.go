@@ -81,8 +81,8 @@ func (t *wordTable[V]) getBytes(w []byte, h uint32) (V, bool) {
 // capitals (swarLower) leaves packed, finds its slot with one multiply and
 // compares one key: no string hash, no string compare and no string made
 // of a folded copy, which cost the quantity scanner's word sets more than
-// all the rest of their look-ups. Longer keys are left out; callers ask
-// their map for longer words.
+// all the rest of their look-ups. Longer keys are left out: wordMap asks
+// its map for longer words.
 type shortWords[V any] struct {
 	slots []shortSlot[V]
 	shift uint   // 64 minus the number of bits of a slot index
@@ -140,4 +140,37 @@ func packWord(w string) uint64 {
 		x |= uint64(w[k]) << (8 * k)
 	}
 	return x
+}
+
+// wordMap is a map[string]V from lower-case words, asked with a word in any
+// case (get) or already in lower case (getLower): a word of one to eight
+// bytes, as nearly all are, is looked up in a shortWords table, a longer
+// one in the map.
+type wordMap[V any] struct {
+	short *shortWords[V] // the keys of m of one to eight bytes
+	m     map[string]V
+}
+
+// newWordMap indexes m, whose keys are lower case.
+func newWordMap[V any](m map[string]V) wordMap[V] {
+	return wordMap[V]{short: newShortWords(m), m: m}
+}
+
+// get returns the value of w with its ASCII capitals folded, as
+// m[qWordLower(w)] would.
+func (wm wordMap[V]) get(w string) (V, bool) {
+	if n := len(w); n > 0 && n <= 8 {
+		return wm.short.get(swarLower(packWord(w)), n)
+	}
+	v, ok := wm.m[qWordLower(w)]
+	return v, ok
+}
+
+// getLower returns the value of w as it is, as m[w] would.
+func (wm wordMap[V]) getLower(w string) (V, bool) {
+	if n := len(w); n > 0 && n <= 8 {
+		return wm.short.get(packWord(w), n)
+	}
+	v, ok := wm.m[w]
+	return v, ok
 }
