@@ -1202,10 +1202,25 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 // It stops reading at the first word that no key continues past
 // (unitPrefixFilter): most units are one word, and reading three more words
 // after "mln" only to look them up cost more than the rest of the figure.
+//
+// Most units are one word of letters that starts no longer key ("mln",
+// "dlrs", "tonnes"): such a word is looked up alone, in unitWordMap, with
+// none of the folding and hashing a phrase takes.
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
-	if e := qLetterEnd(t, q); !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
+	e := qLetterEnd(t, q)
+	if !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
 		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
+	}
+	if e-q <= 8 && qUnitWordEnd(t, q, e) == e && !unitPhraseStarts.has(t[q:e]) {
+		if d, ok := unitCode(t[q:e]); ok {
+			return d, e, true
+		}
+		d, ok := unitWordMap.get(t[q:e])
+		if !ok || d.kind == lexNone {
+			return d, 0, false // "millions of", "percentage"
+		}
+		return d, e, true
 	}
 	var (
 		buf  [64]byte
@@ -1220,7 +1235,7 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	)
 	pos := q
 	for nw < len(ends) {
-		we := qUnitWordEnd(t, pos)
+		we := qUnitWordEnd(t, pos, pos)
 		if we == pos || n+(we-pos)+1 > len(buf) {
 			break
 		}
@@ -1260,12 +1275,8 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	}
 	for w := nw - 1; w >= 0; w-- {
 		if w == 0 {
-			raw := t[q:ends[0]]
-			if raw == "Mt" {
-				return unitDef{unit: "t", kind: lexMeasure, mult: 1e6}, ends[0], true
-			}
-			if code, ok := isoCode(raw); ok {
-				return unitDef{unit: code, kind: lexCurrency}, ends[0], true
+			if d, ok := unitCode(t[q:ends[0]]); ok {
+				return d, ends[0], true
 			}
 		}
 		if !unitWordFilter.has(hs[w]) {
@@ -1281,10 +1292,22 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	return unitDef{}, 0, false
 }
 
+// unitCode reads the first word of a unit phrase, as written, as a
+// currency code ("USD", "ECU") or as "Mt" (megatonnes, not metric tons).
+func unitCode(raw string) (unitDef, bool) {
+	if raw == "Mt" {
+		return unitDef{unit: "t", kind: lexMeasure, mult: 1e6}, true
+	}
+	if code, ok := isoCode(raw); ok {
+		return unitDef{unit: code, kind: lexCurrency}, true
+	}
+	return unitDef{}, false
+}
+
 // qUnitWordEnd returns the end of the unit word at i: letters, with inner
 // dots and slashes ("U.S", "b/d") and a trailing 2, 3, ² or ³ ("km2", "m³").
-func qUnitWordEnd(t string, i int) int {
-	k := i
+// The caller knows that t[i:k] are letters (k may be i).
+func qUnitWordEnd(t string, i, k int) int {
 	for k < len(t) {
 		c := t[k]
 		switch {

@@ -573,6 +573,18 @@ var (
 		}
 		return &f
 	}()
+	// unitPhraseStarts holds the first words of the unitWords keys of
+	// more than one word ("per" of "per cent" and "per-cent", "us" of "us
+	// dlrs"): unitPhrase reads the words after any other alone.
+	unitPhraseStarts = newShapedSet(func() map[string]bool {
+		m := map[string]bool{}
+		for k := range unitWords {
+			if i := strings.IndexAny(k, " -"); i > 0 {
+				m[k[:i]] = true
+			}
+		}
+		return m
+	}())
 	// unitFirstShape filters the first words of unit phrases.
 	unitFirstShape = newWordShape(func() []string {
 		firsts := []string{"u"} // "U.S. dlrs": the scanner sees "U" before the dot
