@@ -26,6 +26,18 @@ func load8(t string, i int) uint64 {
 		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
 
+// load4 returns t[i:i+4] as a uint64, t[i] in the low byte.
+func load4(t string, i int) uint64 {
+	t = t[i : i+4]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24
+}
+
+// load2 returns t[i:i+2] as a uint64, t[i] in the low byte.
+func load2(t string, i int) uint64 {
+	t = t[i : i+2]
+	return uint64(t[0]) | uint64(t[1])<<8
+}
+
 // swarLetters has bit 7 set in each byte of x that is an ASCII letter.
 func swarLetters(x uint64) uint64 {
 	return swarLetters7(x&swarLo7) &^ x & swarHi // and not a byte ≥ 0x80

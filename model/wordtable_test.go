@@ -51,3 +51,21 @@ func TestShapedSetLookups(t *testing.T) {
 		}
 	}
 }
+
+// TestPackWord holds packWord's overlapping loads to a byte loop, for
+// every length up to nine.
+func TestPackWord(t *testing.T) {
+	const text = "\x01\x82abcDEF\xffg"
+	for i := 0; i <= len(text); i++ {
+		for j := i; j <= len(text) && j-i <= 9; j++ {
+			w := text[i:j]
+			var want uint64
+			for k := 0; k < len(w) && k < 8; k++ {
+				want |= uint64(w[k]) << (8 * k)
+			}
+			if got := packWord(w); got != want {
+				t.Errorf("packWord(%q) = %#x, want %#x", w, got, want)
+			}
+		}
+	}
+}
