@@ -62,6 +62,8 @@ type qscanner struct {
 		key, floor int // the offset asked for plus one (0: nothing cached), and the floor then
 		ws, we     int // the answer
 	}
+	// parts are figure's first and second parts.
+	parts [2]qpart
 	// tb remembers the last trimBack answer: prefixOK, signBefore,
 	// qualifierBefore, prevWord and keep all trim the blanks before the
 	// same number.
@@ -199,10 +201,13 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 // figure reads the figure whose number starts at i and reports it when it
 // passes every check. It returns where scanning resumes, always after i.
 func (s *qscanner) figure(i int, word bool) int {
-	// a and b live here and part fills them in place: a qpart is some
-	// fifteen words, and returning one by value copied it on every call.
-	var a, b qpart
-	if !s.part(i, word, &a) {
+	// a and b live in the scanner and part fills them in place: a qpart
+	// is some fifteen words, and returning one by value copied it on
+	// every call, as zeroing two here did. part sets every field of
+	// what it reads, and b is read only once part has read a range's
+	// second number into it.
+	a, b := &s.parts[0], &s.parts[1]
+	if !s.part(i, word, a) {
 		return max(a.end, i+1)
 	}
 	t := s.text
@@ -228,10 +233,10 @@ func (s *qscanner) figure(i int, word bool) int {
 	if !a.fraction {
 		if bs, conn := s.rangeSecond(a.end, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
 			s.second = true
-			bok := s.part(bs, !qDigit(t[bs]), &b)
+			bok := s.part(bs, !qDigit(t[bs]), b)
 			s.second = false
 			if bok {
-				switch s.joinRange(&a, &b, intro, conn) {
+				switch s.joinRange(a, b, intro, conn) {
 				case joinRange:
 					isRange = true
 				case joinDrop:
@@ -242,18 +247,18 @@ func (s *qscanner) figure(i int, word bool) int {
 	}
 
 	if !isRange {
-		s.listUnit(&a, 0)
+		s.listUnit(a, 0)
 	}
-	if !s.keep(&a, isRange, &b) {
+	if !s.keep(a, isRange, b) {
 		if isRange {
 			return max(b.end, i+1)
 		}
 		return max(a.end, i+1)
 	}
 
-	last := &a
+	last := a
 	if isRange {
-		last = &b
+		last = b
 	}
 	q := Quantity{Span: Span{a.start, last.end}}
 	if isRange {
