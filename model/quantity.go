@@ -1664,11 +1664,10 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 	t := s.text
 	pos := e
 	for w := 0; w < 10; w++ {
-		q := s.skipBlank(pos)
-		if q >= len(t) || !isLetter(t[q]) || (w == 0 && q == pos) {
+		q, we := s.wordAfter(pos)
+		if we == q || (w == 0 && q == pos) {
 			return "", 0
 		}
-		we := qLetterEnd(t, q)
 		// ratePhrase's own first test, made here: most words are too
 		// long or start with the wrong letter, and skip the call.
 		if we-q <= 8 && qRateFirst[t[q]] {
@@ -1767,11 +1766,10 @@ func (s *qscanner) headNoun(e int) string {
 	t := s.text
 	pos := e
 	for w := 0; w < 8; w++ {
-		q := s.skipBlank(pos)
-		if q >= len(t) || !isLetter(t[q]) || (w == 0 && q == pos) {
+		q, we := s.wordAfter(pos)
+		if we == q || (w == 0 && q == pos) {
 			return ""
 		}
-		we := qLetterEnd(t, q)
 		for we < len(t) && t[we] == '-' && we+1 < len(t) && isLetter(t[we+1]) {
 			we = qLetterEnd(t, we+1) // "state-owned"
 		}
@@ -1794,6 +1792,35 @@ func (s *qscanner) headNoun(e int) string {
 		}
 	}
 	return ""
+}
+
+// wordAfter returns the run of letters after the blanks at pos: it starts
+// at q, skipBlank(pos), and ends at e, qLetterEnd(q), or e is q when no
+// letter is there. rateAfter and headNoun read the words after a figure
+// with it, nearly all of them after one space: that case takes one load of
+// the eight bytes after the space, whose letters end the word unless all
+// eight are letters, and no call.
+func (s *qscanner) wordAfter(pos int) (q, e int) {
+	t := s.text
+	if pos+9 <= len(t) && t[pos] == ' ' {
+		q = pos + 1
+		if m := ^swarLetters(load8(t, q)) & swarHi; m != 0 {
+			// A byte that is not a letter right after the space is
+			// visible or blank: skipBlank stops at the first or
+			// skips the second, and the word is t[q:q] only for the
+			// first.
+			if k := bits.TrailingZeros64(m) >> 3; k > 0 || qVisible[t[q]] {
+				return q, q + k
+			}
+		} else {
+			return q, asciiLetterEnd(t, q+8)
+		}
+	}
+	q = s.skipBlank(pos)
+	if q < len(t) && isLetter(t[q]) {
+		return q, qLetterEnd(t, q)
+	}
+	return q, q
 }
 
 // skipBlank skips spaces, tabs, no-break and thin spaces after i, for up to
