@@ -1217,7 +1217,7 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	if !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
 		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
 	}
-	if e-q <= 8 && qUnitWordEnd(t, q, e) == e && !unitPhraseStarts.has(t[q:e]) {
+	if e-q <= 8 && qUnitWordEnd(t, q, e) == e && (!unitPhraseStarts.has(t[q:e]) || s.unitPhraseEnds(e)) {
 		if d, ok := unitCode(t[q:e]); ok {
 			return d, e, true
 		}
@@ -1295,6 +1295,27 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		}
 	}
 	return unitDef{}, 0, false
+}
+
+// unitPhraseEnds reports whether no key of more than one word goes on
+// from a first word that ends at e: the loop of unitPhrase would read no
+// word after it, or one of letters that is no key's second word ("pct"
+// before "vs", not before "points").
+func (s *qscanner) unitPhraseEnds(e int) bool {
+	t := s.text
+	next := e
+	if next < len(t) && t[next] == '.' {
+		next++
+	}
+	pos := next + 1
+	if !(next < len(t) && t[next] == '-' && next+1 < len(t) && isLetter(t[next+1])) {
+		pos = s.skipBlank(next)
+		if pos == next || pos >= len(t) || !isLetter(t[pos]) {
+			return true
+		}
+	}
+	we := qLetterEnd(t, pos)
+	return qUnitWordEnd(t, pos, we) == we && !unitSecondWords.has(t[pos:we])
 }
 
 // unitCode reads the first word of a unit phrase, as written, as a

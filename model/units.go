@@ -585,6 +585,17 @@ var (
 		}
 		return m
 	}())
+	// unitSecondWords holds the second words of the same keys ("cent" of
+	// "per cent", "kong" of "hong kong dlrs").
+	unitSecondWords = newShapedSet(func() map[string]bool {
+		m := map[string]bool{}
+		for k := range unitWords {
+			if words := strings.FieldsFunc(k, func(r rune) bool { return r == ' ' || r == '-' }); len(words) > 1 {
+				m[words[1]] = true
+			}
+		}
+		return m
+	}())
 	// unitFirstShape filters the first words of unit phrases.
 	unitFirstShape = newWordShape(func() []string {
 		firsts := []string{"u"} // "U.S. dlrs": the scanner sees "U" before the dot
