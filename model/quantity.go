@@ -1592,6 +1592,9 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 		if we == ws {
 			break
 		}
+		if nw == 1 && !qualifierInnerSet.has(t[ws:we]) {
+			break // no phrase ends in these two words: "of" after "sales"
+		}
 		starts[nw], ends[nw] = ws, we
 		nw++
 		pos = ws

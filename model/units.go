@@ -460,6 +460,19 @@ var qualifierLast = func() map[string]bool {
 	return m
 }()
 
+// qualifierInner holds the next to last word of every qualifier phrase of
+// more than one word: a word before the last that is none of these ends
+// no phrase of two words or more.
+var qualifierInner = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range qualifierWords {
+		if words := strings.Fields(k); len(words) > 1 {
+			m[words[len(words)-2]] = true
+		}
+	}
+	return m
+}()
+
 // rateWords maps the phrases after a figure that make it a rate.
 var rateWords = map[string]string{
 	"annually": "per year", "a year": "per year", "per year": "per year",
@@ -722,6 +735,7 @@ var (
 	labelSet           = newShapedSet(labelWords)
 	changeSet          = newShapedSet(changeWords)
 	qualifierLastSet   = newShapedSet(qualifierLast)
+	qualifierInnerSet  = newShapedSet(qualifierInner)
 	headNounStopSet    = newShapedSet(headNounStop)
 	irregularPluralSet = newShapedSet(irregularPlurals)
 )
