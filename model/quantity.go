@@ -179,12 +179,8 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 			return false
 		}
 		// "a million", "a third of": only with the right word next.
-		q := s.skipBlank(e)
-		if q == e || q >= len(t) || !isLetter(t[q]) {
-			return false
-		}
-		qe := qLetterEnd(t, q)
-		if !afterAShape.has(t[q:qe]) {
+		q, qe := s.wordAfter(e)
+		if q == e || qe == q || !afterAShape.has(t[q:qe]) {
 			return false
 		}
 		d, ok := unitWordMap.get(t[q:qe])
@@ -1821,9 +1817,9 @@ func (s *qscanner) headNoun(e int) string {
 // wordAfter returns the run of letters after the blanks at pos: it starts
 // at q, skipBlank(pos), and ends at e, qLetterEnd(q), or e is q when no
 // letter is there. rateAfter and headNoun read the words after a figure
-// with it, nearly all of them after one space: that case takes one load of
-// the eight bytes after the space, whose letters end the word unless all
-// eight are letters, and no call.
+// with it, and numberWordAt the word after "a", nearly all of them after
+// one space: that case takes one load of the eight bytes after the space,
+// whose letters end the word unless all eight are letters, and no call.
 func (s *qscanner) wordAfter(pos int) (q, e int) {
 	t := s.text
 	if pos+9 <= len(t) && t[pos] == ' ' {
