@@ -181,7 +181,9 @@ func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digi
 		// after it: markWord reads it whole.
 		b := 63 - bits.LeadingZeros64(starts)
 		starts &^= 1 << b
-		m.markWord(qs, blk+b, asciiLetterEnd(t, blk+64))
+		if p, e := blk+b, asciiLetterEnd(t, blk+64); mayMark(t, p, e) {
+			m.markWord(qs, p, e)
+		}
 	}
 	// Every other run ends inside the block: it is block[b:b+n], and
 	// b+n < 64. Bit b+n of digits is clear past the text's end, as the
@@ -200,6 +202,15 @@ func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digi
 		m.markWord(qs, blk+b, blk+b+bits.TrailingZeros64(^letters>>b))
 	}
 	return letters >> 63
+}
+
+// mayMark reports whether markWord may mark the run of letters t[p:e]: it
+// is markWord's first tests, small enough to be inlined into markBlock,
+// which makes them before the call for the runs that cross into the next
+// block, as its loop makes them from the masks for the others.
+func mayMark(t string, p, e int) bool {
+	n := e - p
+	return e < len(t) && dtDigit(t[e]) || n < 32 && markShape.hasLetters(t[p], t[e-1], n)
 }
 
 // markWord sets the marks of the run of letters t[p:e].
