@@ -817,7 +817,7 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 				return false // an id, not a figure
 			}
 			p.plain, p.digits, p.mant = true, j-i, m
-			return s.numeralFraction(i, j, p)
+			return !dashOrSlashAt(t, j) || s.numeralFraction(i, j, p)
 		}
 	}
 	var (
@@ -923,8 +923,13 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 	if p.alt != 0 {
 		p.alt = m
 	}
-	return s.numeralFraction(i, j, p)
+	return !dashOrSlashAt(t, j) || s.numeralFraction(i, j, p)
 }
+
+// dashOrSlashAt reports whether t[j] is a dash or a slash, the bytes after
+// which numeralFraction reads: numeral tests it first, as most numbers are
+// followed by neither ('-' and '/' differ only in bit 1).
+func dashOrSlashAt(t string, j int) bool { return j < len(t) && t[j]|2 == '/' }
 
 // numeralFraction reads what may follow the digits t[i:j] that numeral
 // read into p: a fraction, "7-3/4 pct" (Reuters), "1/2 pct"; or a slash that
