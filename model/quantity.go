@@ -786,7 +786,8 @@ func (s *qscanner) part(i int, word bool, p *qpart) bool {
 		p.unit, p.kind, p.signed, p.start = code, lexCurrency, true, st
 	}
 	p.end = p.numEnd
-	if !word && !s.suffix(p) {
+	// Most numbers have no letter glued after them, and skip the call.
+	if !word && p.numEnd < len(t) && isLetter(t[p.numEnd]) && !s.suffix(p) {
 		return false
 	}
 	return s.unitAfter(p)
