@@ -1211,7 +1211,7 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 // after "mln" only to look them up cost more than the rest of the figure.
 //
 // Most units are one word of letters that starts no longer key ("mln",
-// "dlrs", "tonnes"): such a word is looked up alone, in unitWordMap, with
+// "dlrs", "tonnes"): such a word is looked up alone, in unitHeads, with
 // none of the folding and hashing a phrase takes.
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
@@ -1219,15 +1219,16 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	if !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
 		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
 	}
-	if e-q <= 8 && qUnitWordEnd(t, q, e) == e && (!unitPhraseStarts.has(t[q:e]) || s.unitPhraseEnds(e)) {
-		if d, ok := unitCode(t[q:e]); ok {
-			return d, e, true
+	if e-q <= 8 && qUnitWordEnd(t, q, e) == e {
+		if h, _ := unitHeads.get(t[q:e]); !h.starts || s.unitPhraseEnds(e) {
+			if d, ok := unitCode(t[q:e]); ok {
+				return d, e, true
+			}
+			if !h.key || h.def.kind == lexNone {
+				return h.def, 0, false // "millions of", "percentage"
+			}
+			return h.def, e, true
 		}
-		d, ok := unitWordMap.get(t[q:e])
-		if !ok || d.kind == lexNone {
-			return d, 0, false // "millions of", "percentage"
-		}
-		return d, e, true
 	}
 	var (
 		buf  [64]byte

@@ -586,20 +586,9 @@ var (
 		}
 		return &f
 	}()
-	// unitPhraseStarts holds the first words of the unitWords keys of
-	// more than one word ("per" of "per cent" and "per-cent", "us" of "us
-	// dlrs"): unitPhrase reads the words after any other alone.
-	unitPhraseStarts = newShapedSet(func() map[string]bool {
-		m := map[string]bool{}
-		for k := range unitWords {
-			if i := strings.IndexAny(k, " -"); i > 0 {
-				m[k[:i]] = true
-			}
-		}
-		return m
-	}())
-	// unitSecondWords holds the second words of the same keys ("cent" of
-	// "per cent", "kong" of "hong kong dlrs").
+	// unitSecondWords holds the second words of the unitWords keys of
+	// more than one word ("cent" of "per cent", "kong" of "hong kong
+	// dlrs").
 	unitSecondWords = newShapedSet(func() map[string]bool {
 		m := map[string]bool{}
 		for k := range unitWords {
@@ -624,6 +613,34 @@ var (
 	// fraction ("a million", "a third").
 	afterAShape = newWordShape(append(mapKeys(fractionWords), "thousand", "million", "billion", "trillion", "mln", "bln", "bn")...)
 )
+
+// unitHead is what unitPhrase needs to know of a word that may start a
+// unit: whether it is a key of unitWords by itself, and whether it starts
+// a longer key ("per" of "per cent" and "per-cent", "us" of "us dlrs").
+type unitHead struct {
+	def    unitDef // the word's own entry
+	key    bool    // def is an entry of unitWords
+	starts bool    // the word is the first of a longer key
+}
+
+// unitHeads holds the words of the unitWords keys of one word and the
+// first words of the others, for unitPhrase to tell with one look-up
+// whether it may read a word alone.
+var unitHeads = func() wordMap[unitHead] {
+	m := map[string]unitHead{}
+	for k, d := range unitWords {
+		if i := strings.IndexAny(k, " -"); i > 0 {
+			h := m[k[:i]]
+			h.starts = true
+			m[k[:i]] = h
+		} else {
+			h := m[k]
+			h.def, h.key = d, true
+			m[k] = h
+		}
+	}
+	return newWordMap(m)
+}()
 
 // monthWords are month names and their abbreviations; a number next to one
 // is a day or a year, not a quantity ("Feb 26", "9 July 2020").
