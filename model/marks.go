@@ -65,7 +65,11 @@ func clearBits(b []uint64, n int) []uint64 {
 // build fills the masks for text.
 func (wm *wordMasks) build(text string) {
 	wm.reset(len(text))
-	forBlocks(text, wm.setBlock)
+	var pad [64]byte
+	for blk := 0; blk < len(text); blk += 64 {
+		letters, digits, high := blockMasks(blockAt(text, blk, &pad))
+		wm.setBlock(blk, letters, digits, high)
+	}
 }
 
 // setBlock sets the masks' word for the 64-byte block at blk from the
@@ -73,23 +77,6 @@ func (wm *wordMasks) build(text string) {
 func (wm *wordMasks) setBlock(blk int, letters, digits, high uint64) {
 	wm.alnum[blk>>6] = letters | digits
 	wm.wide[blk>>6] = letters | digits | high
-}
-
-// forBlocks calls fn with the masks of each 64-byte block of text (see
-// blockMasks), in order; the last, short block is read from a copy padded
-// with zero bytes, which are neither letters, digits nor high.
-func forBlocks(text string, fn func(blk int, letters, digits, high uint64)) {
-	blk := 0
-	for ; blk+64 <= len(text); blk += 64 {
-		letters, digits, high := blockMasks(text[blk : blk+64])
-		fn(blk, letters, digits, high)
-	}
-	if blk < len(text) {
-		var pad [64]byte
-		copy(pad[:], text[blk:])
-		letters, digits, high := blockMasks(unsafe.String(&pad[0], len(pad)))
-		fn(blk, letters, digits, high)
-	}
 }
 
 // alnumEnd returns the first offset at or after q that is not an ASCII
@@ -134,10 +121,24 @@ func (m *scanMarks) mark(text string) {
 	m.words.reset(len(text))
 	qs := qscanner{text: text} // for numberWordAt, which reads only the text
 	var carry uint64           // 1 when the byte before the block is a letter
-	forBlocks(text, func(blk int, letters, digits, high uint64) {
+	var pad [64]byte
+	for blk := 0; blk < len(text); blk += 64 {
+		block := blockAt(text, blk, &pad)
+		letters, digits, high := blockMasks(block)
 		m.words.setBlock(blk, letters, digits, high)
-		carry = m.markBlock(&qs, blk, letters, digits, carry)
-	})
+		carry = m.markBlock(&qs, blk, block, letters, digits, carry)
+	}
+}
+
+// blockAt returns the 64 bytes of text at blk: in place, or for the last,
+// short block a copy in pad, padded with zero bytes, which are neither
+// letters, digits nor high.
+func blockAt(text string, blk int, pad *[64]byte) string {
+	if blk+64 <= len(text) {
+		return text[blk : blk+64]
+	}
+	clear(pad[copy(pad[:], text[blk:]):])
+	return unsafe.String(&pad[0], len(pad))
 }
 
 // blockMasks returns the masks of the ASCII letters, the ASCII digits and
@@ -146,43 +147,67 @@ func blockMasks(b string) (letters, digits, high uint64) {
 	_ = b[63]
 	for j := 0; j < 64; j += 8 {
 		x := load8(b, j)
-		// Gather bit 7 of each byte into bits 0-7, in text order.
-		letters |= (swarLetters(x) >> 7) * 0x0102040810204080 >> 56 << j
-		digits |= (swarDigits(x) >> 7) * 0x0102040810204080 >> 56 << j
-		high |= (x & swarHi >> 7) * 0x0102040810204080 >> 56 << j
+		// The tests of letters and digits share the byte's low seven
+		// bits and its high one, which rules them out.
+		h := x & swarHi
+		y, ascii := x^h, h^swarHi
+		// Gather bit 7 of each byte into bits 0-7, in text order: bit
+		// 8i+7 times 2**(7*(7-i)) lands on bit 56+i, and no other
+		// product reaches the top byte or carries into it.
+		letters |= swarLetters7(y) & ascii * 0x0002040810204081 >> 56 << j
+		digits |= swarDigits7(y) & ascii * 0x0002040810204081 >> 56 << j
+		high |= h * 0x0002040810204081 >> 56 << j
 	}
 	return letters, digits, high
 }
 
-// markBlock sets the marks of the 64-byte block at blk, whose letters and
-// digits masks are given, and returns the carry for the next block: 1 when
-// its last byte is a letter.
-func (m *scanMarks) markBlock(qs *qscanner, blk int, letters, digits, carry uint64) uint64 {
+// markBlock sets the marks of the 64-byte block at blk, whose text and
+// whose letters and digits masks are given, and returns the carry for the
+// next block: 1 when its last byte is a letter.
+//
+// It runs for every block and its loop for every word, so the loop makes
+// no call: it only collects the starts of the words that pass a filter,
+// nearly none, for markWord to read after it. The byte after a word is a
+// digit when the digits' mask says so, and the shape test reads the word's
+// first and last letters from the block.
+func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digits, carry uint64) uint64 {
 	t := qs.text
 	m.qty[blk>>6] |= digits
 	m.date[blk>>6] |= digits
+	block = block[:64]
 	starts := letters &^ (letters<<1 | carry)
-	for starts != 0 {
-		b := bits.TrailingZeros64(starts)
-		starts &= starts - 1
-		// The run ends at its first non-letter in the block, or else
-		// somewhere after it.
-		var e int
-		if rest := ^letters >> b; rest != 0 {
-			e = blk + b + bits.TrailingZeros64(rest)
-		} else {
-			e = asciiLetterEnd(t, blk+64)
-		}
-		if p := blk + b; mayMark(t, p, e) {
+	if letters>>63 != 0 && starts != 0 {
+		// The last run reaches the block's last byte and may go on
+		// after it: markWord reads it whole.
+		b := 63 - bits.LeadingZeros64(starts)
+		starts &^= 1 << b
+		if p, e := blk+b, asciiLetterEnd(t, blk+64); mayMark(t, p, e) {
 			m.markWord(qs, p, e)
 		}
+	}
+	// Every other run ends inside the block: it is block[b:b+n], and
+	// b+n < 64. Bit b+n of digits is clear past the text's end, as the
+	// short block is padded with zeros.
+	var pass uint64
+	for s := starts; s != 0; s &= s - 1 {
+		b := bits.TrailingZeros64(s) & 63
+		n := bits.TrailingZeros64(^letters >> b)
+		e := (b + n) & 63
+		if digits>>e&1 != 0 || n < 32 && markShape.hasLetters(block[b], block[(e-1)&63], n) {
+			pass |= 1 << b
+		}
+	}
+	for ; pass != 0; pass &= pass - 1 {
+		b := bits.TrailingZeros64(pass) & 63
+		m.markWord(qs, blk+b, blk+b+bits.TrailingZeros64(^letters>>b))
 	}
 	return letters >> 63
 }
 
 // mayMark reports whether markWord may mark the run of letters t[p:e]: it
-// is markWord's first tests, small enough to be inlined into mark's loop,
-// so that nearly every word is done with there without a call.
+// is markWord's first tests, small enough to be inlined into markBlock,
+// which makes them before the call for the runs that cross into the next
+// block, as its loop makes them from the masks for the others.
 func mayMark(t string, p, e int) bool {
 	n := e - p
 	return e < len(t) && dtDigit(t[e]) || n < 32 && markShape.hasLetters(t[p], t[e-1], n)
@@ -209,12 +234,15 @@ func (m *scanMarks) markWord(qs *qscanner, p, e int) {
 // markShape holds, by first and last letter, the lengths of the words that
 // numberWordAt or dtWordKind may accept: "a" and "an" (whatever follows
 // them), the words numberWordShape holds, and the date triggers.
-var markShape = func() *wordShape {
+//
+// It is a value, not a pointer as the other shapes are, so that markBlock's
+// loop reads it at a fixed address, with no pointer to load and test.
+var markShape = func() wordShape {
 	words := []string{"a", "an"}
 	for _, w := range dtTriggerList {
 		words = append(words, w.word)
 	}
-	ws := newWordShape(words...)
+	ws := *newWordShape(words...)
 	for f := range ws {
 		for l := range ws[f] {
 			ws[f][l] |= numberWordShape[f][l]

@@ -62,6 +62,8 @@ type qscanner struct {
 		key, floor int // the offset asked for plus one (0: nothing cached), and the floor then
 		ws, we     int // the answer
 	}
+	// parts are figure's first and second parts.
+	parts [2]qpart
 	// tb remembers the last trimBack answer: prefixOK, signBefore,
 	// qualifierBefore, prevWord and keep all trim the blanks before the
 	// same number.
@@ -177,49 +179,48 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 			return false
 		}
 		// "a million", "a third of": only with the right word next.
-		q := s.skipBlank(e)
-		if q == e || q >= len(t) || !isLetter(t[q]) {
+		q, qe := s.wordAfter(e)
+		if q == e || qe == q || !afterAShape.has(t[q:qe]) {
 			return false
 		}
-		qe := qLetterEnd(t, q)
-		if !afterAShape.has(t[q:qe]) {
-			return false
-		}
-		w := qWordLower(t[q:qe])
-		d, ok := unitWords[w]
-		_, frac := fractionWords[w]
+		d, ok := unitWordMap.get(t[q:qe])
+		_, frac := fractionWordMap.get(t[q:qe])
 		return (ok && d.kind == lexScale) || frac
 	}
 	if !numberWordShape.has(t[i:e]) {
 		return false
 	}
-	w := qWordLower(t[i:e])
-	_, ok := numberTable.get(w, wordHash(w))
-	return ok || w == "half"
+	_, ok := numberWordMap.get(t[i:e])
+	return ok || e-i == 4 && qHasWordFold(t, i, "half")
 }
 
 // figure reads the figure whose number starts at i and reports it when it
 // passes every check. It returns where scanning resumes, always after i.
 func (s *qscanner) figure(i int, word bool) int {
-	// a and b live here and part fills them in place: a qpart is some
-	// fifteen words, and returning one by value copied it on every call.
-	var a, b qpart
-	if !s.part(i, word, &a) {
+	// a and b live in the scanner and part fills them in place: a qpart
+	// is some fifteen words, and returning one by value copied it on
+	// every call, as zeroing two here did. part sets every field of
+	// what it reads, and b is read only once part has read a range's
+	// second number into it.
+	a, b := &s.parts[0], &s.parts[1]
+	if !s.part(i, word, a) {
 		return max(a.end, i+1)
 	}
 	t := s.text
 
-	// Look-behind: a qualifier, or the opening word of a range.
-	qual, qualStart := s.qualifierBefore(a.start)
+	// Look-behind: the opening word of a range. A qualifier is looked for
+	// only once the figure is kept and is no range (below): a third of
+	// the figures read here are dropped, and the qualifier, which no check
+	// in between reads, cost them a fifth of their time. No qualifier
+	// ends in "between" or "from" (TestQualifierNotIntro), so the word
+	// before the number is never both.
 	intro, introStart := "", a.start
-	if qual == "" {
-		// Only a word of four or seven letters can be "from" or "between":
-		// the others are not folded.
-		if ws, we := s.prevWord(a.start); we-ws == 4 || we-ws == 7 {
-			switch w := qWordLower(t[ws:we]); w {
-			case "between", "from":
-				intro, introStart = w, ws
-			}
+	// Only a word of four or seven letters can be "from" or "between":
+	// the others are not folded.
+	if ws, we := s.prevWord(a.start); we-ws == 4 || we-ws == 7 {
+		switch w := qWordLower(t[ws:we]); w {
+		case "between", "from":
+			intro, introStart = w, ws
 		}
 	}
 
@@ -228,10 +229,10 @@ func (s *qscanner) figure(i int, word bool) int {
 	if !a.fraction {
 		if bs, conn := s.rangeSecond(a.end, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
 			s.second = true
-			bok := s.part(bs, !qDigit(t[bs]), &b)
+			bok := s.part(bs, !qDigit(t[bs]), b)
 			s.second = false
 			if bok {
-				switch s.joinRange(&a, &b, intro, conn) {
+				switch s.joinRange(a, b, intro, conn) {
 				case joinRange:
 					isRange = true
 				case joinDrop:
@@ -242,18 +243,18 @@ func (s *qscanner) figure(i int, word bool) int {
 	}
 
 	if !isRange {
-		s.listUnit(&a, 0)
+		s.listUnit(a, 0)
 	}
-	if !s.keep(&a, isRange, &b) {
+	if !s.keep(a, isRange, b) {
 		if isRange {
 			return max(b.end, i+1)
 		}
 		return max(a.end, i+1)
 	}
 
-	last := &a
+	last := a
 	if isRange {
-		last = &b
+		last = b
 	}
 	q := Quantity{Span: Span{a.start, last.end}}
 	if isRange {
@@ -267,7 +268,7 @@ func (s *qscanner) figure(i int, word bool) int {
 		}
 	} else {
 		q.Value = a.value()
-		if qual != "" {
+		if qual, qualStart := s.qualifierBefore(a.start); qual != "" {
 			q.Qualifier, q.Span.Start = qual, qualStart
 		}
 	}
@@ -483,19 +484,16 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if a.word {
 		return true
 	}
-	ws, we := s.prevWord(a.numStart)
-	prev := ""
-	if we > ws {
-		prev = qWordLower(t[ws:we])
-	}
 	if !a.signed {
+		// The sets' shapes turn away most words before any is folded.
+		ws, we := s.prevWord(a.numStart)
 		// "Article 5", "page 215", "pp. 45–47", "Phase 2".
-		if b := s.trimBack(a.numStart); labelSet.hasLower(prev) && (we == b || we+1 == b && t[we] == '.') {
+		if b := s.trimBack(a.numStart); (we == b || we+1 == b && t[we] == '.') && labelSet.has(t[ws:we]) {
 			return false
 		}
 		// "Feb 26", "January 3, 1992", "9 July 2020".
 		if a.plain && a.mant <= 31 {
-			if we > ws && qUpper(t[ws]) && monthSet.hasLower(prev) {
+			if we > ws && qUpper(t[ws]) && monthSet.has(t[ws:we]) {
 				return false
 			}
 			ns := s.skipBlank(a.numEnd)
@@ -788,7 +786,8 @@ func (s *qscanner) part(i int, word bool, p *qpart) bool {
 		p.unit, p.kind, p.signed, p.start = code, lexCurrency, true, st
 	}
 	p.end = p.numEnd
-	if !word && !s.suffix(p) {
+	// Most numbers have no letter glued after them, and skip the call.
+	if !word && p.numEnd < len(t) && isLetter(t[p.numEnd]) && !s.suffix(p) {
 		return false
 	}
 	return s.unitAfter(p)
@@ -819,7 +818,7 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 				return false // an id, not a figure
 			}
 			p.plain, p.digits, p.mant = true, j-i, m
-			return s.numeralFraction(i, j, p)
+			return !dashOrSlashAt(t, j) || s.numeralFraction(i, j, p)
 		}
 	}
 	var (
@@ -925,8 +924,13 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 	if p.alt != 0 {
 		p.alt = m
 	}
-	return s.numeralFraction(i, j, p)
+	return !dashOrSlashAt(t, j) || s.numeralFraction(i, j, p)
 }
+
+// dashOrSlashAt reports whether t[j] is a dash or a slash, the bytes after
+// which numeralFraction reads: numeral tests it first, as most numbers are
+// followed by neither ('-' and '/' differ only in bit 1).
+func dashOrSlashAt(t string, j int) bool { return j < len(t) && t[j]|2 == '/' }
 
 // numeralFraction reads what may follow the digits t[i:j] that numeral
 // read into p: a fraction, "7-3/4 pct" (Reuters), "1/2 pct"; or a slash that
@@ -1205,10 +1209,26 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 // It stops reading at the first word that no key continues past
 // (unitPrefixFilter): most units are one word, and reading three more words
 // after "mln" only to look them up cost more than the rest of the figure.
+//
+// Most units are one word of letters that starts no longer key ("mln",
+// "dlrs", "tonnes"): such a word is looked up alone, in unitHeads, with
+// none of the folding and hashing a phrase takes.
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
-	if e := qLetterEnd(t, q); !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
+	e := qLetterEnd(t, q)
+	if !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
 		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
+	}
+	if e-q <= 8 && qUnitWordEnd(t, q, e) == e {
+		if h, _ := unitHeads.get(t[q:e]); !h.starts || s.unitPhraseEnds(e) {
+			if d, ok := unitCode(t[q:e]); ok {
+				return d, e, true
+			}
+			if !h.key || h.def.kind == lexNone {
+				return h.def, 0, false // "millions of", "percentage"
+			}
+			return h.def, e, true
+		}
 	}
 	var (
 		buf  [64]byte
@@ -1223,7 +1243,7 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	)
 	pos := q
 	for nw < len(ends) {
-		we := qUnitWordEnd(t, pos)
+		we := qUnitWordEnd(t, pos, pos)
 		if we == pos || n+(we-pos)+1 > len(buf) {
 			break
 		}
@@ -1263,12 +1283,8 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	}
 	for w := nw - 1; w >= 0; w-- {
 		if w == 0 {
-			raw := t[q:ends[0]]
-			if raw == "Mt" {
-				return unitDef{unit: "t", kind: lexMeasure, mult: 1e6}, ends[0], true
-			}
-			if code, ok := isoCode(raw); ok {
-				return unitDef{unit: code, kind: lexCurrency}, ends[0], true
+			if d, ok := unitCode(t[q:ends[0]]); ok {
+				return d, ends[0], true
 			}
 		}
 		if !unitWordFilter.has(hs[w]) {
@@ -1284,10 +1300,43 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	return unitDef{}, 0, false
 }
 
+// unitPhraseEnds reports whether no key of more than one word goes on
+// from a first word that ends at e: the loop of unitPhrase would read no
+// word after it, or one of letters that is no key's second word ("pct"
+// before "vs", not before "points").
+func (s *qscanner) unitPhraseEnds(e int) bool {
+	t := s.text
+	next := e
+	if next < len(t) && t[next] == '.' {
+		next++
+	}
+	pos := next + 1
+	if !(next < len(t) && t[next] == '-' && next+1 < len(t) && isLetter(t[next+1])) {
+		pos = s.skipBlank(next)
+		if pos == next || pos >= len(t) || !isLetter(t[pos]) {
+			return true
+		}
+	}
+	we := qLetterEnd(t, pos)
+	return qUnitWordEnd(t, pos, we) == we && !unitSecondWords.has(t[pos:we])
+}
+
+// unitCode reads the first word of a unit phrase, as written, as a
+// currency code ("USD", "ECU") or as "Mt" (megatonnes, not metric tons).
+func unitCode(raw string) (unitDef, bool) {
+	if raw == "Mt" {
+		return unitDef{unit: "t", kind: lexMeasure, mult: 1e6}, true
+	}
+	if code, ok := isoCode(raw); ok {
+		return unitDef{unit: code, kind: lexCurrency}, true
+	}
+	return unitDef{}, false
+}
+
 // qUnitWordEnd returns the end of the unit word at i: letters, with inner
 // dots and slashes ("U.S", "b/d") and a trailing 2, 3, ² or ³ ("km2", "m³").
-func qUnitWordEnd(t string, i int) int {
-	k := i
+// The caller knows that t[i:k] are letters (k may be i).
+func qUnitWordEnd(t string, i, k int) int {
 	for k < len(t) {
 		c := t[k]
 		switch {
@@ -1324,7 +1373,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		n = 1
 		q := s.skipBlank(e)
 		ne := qLetterEnd(t, q)
-		if d, ok := fractionWords[qFold(buf[:], t[q:ne])]; ok {
+		if d, ok := fractionWordMap.get(t[q:ne]); ok {
 			den, end = d, ne
 		}
 	case w == "half":
@@ -1336,7 +1385,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		}
 		n, den = 1, 2
 	default:
-		v, ok := numberWords[w]
+		v, ok := numberWordMap.getLower(w)
 		if !ok {
 			return false
 		}
@@ -1344,7 +1393,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		// "twenty-five", "twenty five".
 		if n >= 20 && end < len(t) && (t[end] == '-' || t[end] == ' ') && end+1 < len(t) && isLetter(t[end+1]) {
 			ue := qLetterEnd(t, end+1)
-			if u, ok := numberWords[qFold(buf[:], t[end+1:ue])]; ok && u < 10 {
+			if u, ok := numberWordMap.get(t[end+1 : ue]); ok && u < 10 {
 				n += u
 				end = ue
 			}
@@ -1357,7 +1406,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		// "one-tenth", "two thirds".
 		if end+1 < len(t) && (t[end] == '-' || t[end] == ' ') && isLetter(t[end+1]) {
 			fe := qLetterEnd(t, end+1)
-			if d, ok := fractionWords[qFold(buf[:], t[end+1:fe])]; ok && float64(n) < d {
+			if d, ok := fractionWordMap.get(t[end+1 : fe]); ok && float64(n) < d {
 				den, end = d, fe
 			}
 		}
@@ -1429,15 +1478,32 @@ func (s *qscanner) endsFraction(e int) bool {
 // signBefore returns the currency whose sign or code is written just before
 // the number at i ("$", "US$", "HK$", "€", "RMB10", "USD 5"), and where it
 // starts; "" when there is none.
+//
+// Most numbers follow a blank, and the blank a word in lower case: the
+// byte before each offset tried is tested (qSignLast) before
+// signEndingAt is called.
 func (s *qscanner) signBefore(i int) (string, int) {
-	if code, st := s.signEndingAt(i); code != "" {
-		return code, st
+	t := s.text
+	if i > 0 && qSignLast[t[i-1]] {
+		if code, st := s.signEndingAt(i); code != "" {
+			return code, st
+		}
 	}
-	if b := s.trimBack(i); b < i && i-b <= 3 {
+	if b := s.trimBack(i); b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] {
 		return s.signEndingAt(b)
 	}
 	return "", 0
 }
+
+// qSignLast marks the bytes a currency sign or code can end with, the
+// cases of signEndingAt: "$", a capital, the "s" of "Rs", the dot of
+// "Rs." and the last byte of a sign outside ASCII.
+var qSignLast = func() (tab [256]bool) {
+	for c := 0; c < 256; c++ {
+		tab[c] = c == '$' || qUpper(byte(c)) || c == 's' || c == '.' || c >= 0x80
+	}
+	return tab
+}()
 
 // signEndingAt reads a currency sign or code that ends exactly at e.
 func (s *qscanner) signEndingAt(e int) (string, int) {
@@ -1528,6 +1594,9 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 		ws, we := s.prevWordAt(pos)
 		if we == ws {
 			break
+		}
+		if nw == 1 && !qualifierInnerSet.has(t[ws:we]) {
+			break // no phrase ends in these two words: "of" after "sales"
 		}
 		starts[nw], ends[nw] = ws, we
 		nw++
@@ -1622,11 +1691,10 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 	t := s.text
 	pos := e
 	for w := 0; w < 10; w++ {
-		q := s.skipBlank(pos)
-		if q >= len(t) || !isLetter(t[q]) || (w == 0 && q == pos) {
+		q, we := s.wordAfter(pos)
+		if we == q || (w == 0 && q == pos) {
 			return "", 0
 		}
-		we := qLetterEnd(t, q)
 		// ratePhrase's own first test, made here: most words are too
 		// long or start with the wrong letter, and skip the call.
 		if we-q <= 8 && qRateFirst[t[q]] {
@@ -1725,28 +1793,24 @@ func (s *qscanner) headNoun(e int) string {
 	t := s.text
 	pos := e
 	for w := 0; w < 8; w++ {
-		q := s.skipBlank(pos)
-		if q >= len(t) || !isLetter(t[q]) || (w == 0 && q == pos) {
+		q, we := s.wordAfter(pos)
+		if we == q || (w == 0 && q == pos) {
 			return ""
 		}
-		we := qLetterEnd(t, q)
 		for we < len(t) && t[we] == '-' && we+1 < len(t) && isLetter(t[we+1]) {
 			we = qLetterEnd(t, we+1) // "state-owned"
 		}
-		word := t[q:we]
-		if len(word) <= 24 {
-			var buf [24]byte
-			lw := qFold(buf[:], word)
-			if headNounStop[lw] {
+		// The word is ASCII letters and hyphens: its bytes fold one by
+		// one, as the sets fold it.
+		if word := t[q:we]; len(word) <= 24 {
+			if headNounStopSet.has(word) {
 				return ""
 			}
-			n := len(lw)
-			if irregularPlurals[lw] || n >= 4 && lw[n-1] == 's' && lw[n-2] != 's' && lw[n-2] != 'u' && lw[n-2] != 'i' &&
-				strings.IndexByte(lw, '-') < 0 {
-				if lw == word {
-					return word // already lower case: share the text's bytes
-				}
-				return strings.ToLower(word)
+			n := len(word)
+			if irregularPluralSet.has(word) || n >= 4 && qLower(word[n-1]) == 's' &&
+				qLower(word[n-2]) != 's' && qLower(word[n-2]) != 'u' && qLower(word[n-2]) != 'i' &&
+				strings.IndexByte(word, '-') < 0 {
+				return strings.ToLower(word) // the word itself when already lower case
 			}
 		}
 		pos = we
@@ -1755,6 +1819,35 @@ func (s *qscanner) headNoun(e int) string {
 		}
 	}
 	return ""
+}
+
+// wordAfter returns the run of letters after the blanks at pos: it starts
+// at q, skipBlank(pos), and ends at e, qLetterEnd(q), or e is q when no
+// letter is there. rateAfter and headNoun read the words after a figure
+// with it, and numberWordAt the word after "a", nearly all of them after
+// one space: that case takes one load of the eight bytes after the space,
+// whose letters end the word unless all eight are letters, and no call.
+func (s *qscanner) wordAfter(pos int) (q, e int) {
+	t := s.text
+	if pos+9 <= len(t) && t[pos] == ' ' {
+		q = pos + 1
+		if m := ^swarLetters(load8(t, q)) & swarHi; m != 0 {
+			// A byte that is not a letter right after the space is
+			// visible or blank: skipBlank stops at the first or
+			// skips the second, and the word is t[q:q] only for the
+			// first.
+			if k := bits.TrailingZeros64(m) >> 3; k > 0 || qVisible[t[q]] {
+				return q, q + k
+			}
+		} else {
+			return q, asciiLetterEnd(t, q+8)
+		}
+	}
+	q = s.skipBlank(pos)
+	if q < len(t) && isLetter(t[q]) {
+		return q, qLetterEnd(t, q)
+	}
+	return q, q
 }
 
 // skipBlank skips spaces, tabs, no-break and thin spaces after i, for up to

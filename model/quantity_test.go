@@ -377,3 +377,14 @@ func benchText(b *testing.B) string {
 	}
 	return sb.String()
 }
+
+// TestQualifierNotIntro holds what figure relies on to look for a range's
+// opening word before it knows the qualifier: no qualifier phrase ends in
+// "between" or "from", so the word before a number is never both.
+func TestQualifierNotIntro(t *testing.T) {
+	for _, w := range []string{"between", "from"} {
+		if qualifierLast[w] {
+			t.Errorf("a qualifier ends in %q, which figure takes for the opening word of a range", w)
+		}
+	}
+}

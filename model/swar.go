@@ -26,21 +26,44 @@ func load8(t string, i int) uint64 {
 		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
 
+// load4 returns t[i:i+4] as a uint64, t[i] in the low byte.
+func load4(t string, i int) uint64 {
+	t = t[i : i+4]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24
+}
+
+// load2 returns t[i:i+2] as a uint64, t[i] in the low byte.
+func load2(t string, i int) uint64 {
+	t = t[i : i+2]
+	return uint64(t[0]) | uint64(t[1])<<8
+}
+
 // swarLetters has bit 7 set in each byte of x that is an ASCII letter.
-// No byte's sum carries into the next: each is at most 0x7f plus 0x1f.
 func swarLetters(x uint64) uint64 {
-	y := (x | 0x2020202020202020) & swarLo7 // fold case; drop bit 7
-	ge := y + 0x1f1f1f1f1f1f1f1f            // bit 7 set when y >= 'a' (0x80-0x61)
-	gt := y + 0x0505050505050505            // bit 7 set when y > 'z' (0x80-0x7b)
-	return ge &^ gt &^ x & swarHi           // and not a byte ≥ 0x80
+	return swarLetters7(x&swarLo7) &^ x & swarHi // and not a byte ≥ 0x80
+}
+
+// swarLetters7 has bit 7 set in each byte of y that is an ASCII letter,
+// and maybe other bits: the bytes of y are below 0x80. No byte's sum
+// carries into the next: each is at most 0x7f plus 0x1f.
+func swarLetters7(y uint64) uint64 {
+	y |= 0x2020202020202020      // fold case
+	ge := y + 0x1f1f1f1f1f1f1f1f // bit 7 set when y >= 'a' (0x80-0x61)
+	gt := y + 0x0505050505050505 // bit 7 set when y > 'z' (0x80-0x7b)
+	return ge &^ gt
 }
 
 // swarDigits has bit 7 set in each byte of x that is an ASCII digit.
 func swarDigits(x uint64) uint64 {
-	y := x & swarLo7
+	return swarDigits7(x&swarLo7) &^ x & swarHi
+}
+
+// swarDigits7 has bit 7 set in each byte of y that is an ASCII digit, and
+// maybe other bits: the bytes of y are below 0x80.
+func swarDigits7(y uint64) uint64 {
 	ge := y + 0x5050505050505050 // y >= '0' (0x80-0x30)
 	gt := y + 0x4646464646464646 // y > '9' (0x80-0x3a)
-	return ge &^ gt &^ x & swarHi
+	return ge &^ gt
 }
 
 // asciiLetterEnd returns the end of the run of ASCII letters at t[i:].

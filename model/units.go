@@ -460,6 +460,19 @@ var qualifierLast = func() map[string]bool {
 	return m
 }()
 
+// qualifierInner holds the next to last word of every qualifier phrase of
+// more than one word: a word before the last that is none of these ends
+// no phrase of two words or more.
+var qualifierInner = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range qualifierWords {
+		if words := strings.Fields(k); len(words) > 1 {
+			m[words[len(words)-2]] = true
+		}
+	}
+	return m
+}()
+
 // rateWords maps the phrases after a figure that make it a rate.
 var rateWords = map[string]string{
 	"annually": "per year", "a year": "per year", "per year": "per year",
@@ -520,9 +533,9 @@ func (ws *wordShape) has(w string) bool {
 	return qLetters[f] && qLetters[l] && ws[f&31][l&31]&(1<<n) != 0
 }
 
-// hasLetters is has for a word of n letters (0 < n < 32) from first to
-// last, which the caller knows are ASCII letters: other bytes would alias
-// letters.
+// hasLetters is has for a word of n letters (n > 0) from first to last,
+// which the caller knows are ASCII letters: other bytes would alias
+// letters. A word of 32 letters or more is in no set: 1<<n is then 0.
 func (ws *wordShape) hasLetters(first, last byte, n int) bool {
 	return ws[first&31][last&31]&(1<<n) != 0
 }
@@ -548,9 +561,11 @@ var (
 		}
 		return &f
 	}()
-	// numberTable is numberWords for numberWordAt, which asks it of
-	// every word that passes numberWordShape.
-	numberTable = newWordTable(numberWords)
+	// numberWordMap, fractionWordMap and unitWordMap are numberWords,
+	// fractionWords and unitWords for the look-ups of single words.
+	numberWordMap   = newWordMap(numberWords)
+	fractionWordMap = newWordMap(fractionWords)
+	unitWordMap     = newWordMap(unitWords)
 	// unitTable is unitWords for unitPhrase, by fnv1a hash.
 	unitTable = newWordTableFNV(unitWords)
 	// qualifierTable is qualifierWords for qualifierBefore, by fnv1a hash.
@@ -571,6 +586,18 @@ var (
 		}
 		return &f
 	}()
+	// unitSecondWords holds the second words of the unitWords keys of
+	// more than one word ("cent" of "per cent", "kong" of "hong kong
+	// dlrs").
+	unitSecondWords = newShapedSet(func() map[string]bool {
+		m := map[string]bool{}
+		for k := range unitWords {
+			if words := strings.FieldsFunc(k, func(r rune) bool { return r == ' ' || r == '-' }); len(words) > 1 {
+				m[words[1]] = true
+			}
+		}
+		return m
+	}())
 	// unitFirstShape filters the first words of unit phrases.
 	unitFirstShape = newWordShape(func() []string {
 		firsts := []string{"u"} // "U.S. dlrs": the scanner sees "U" before the dot
@@ -586,6 +613,34 @@ var (
 	// fraction ("a million", "a third").
 	afterAShape = newWordShape(append(mapKeys(fractionWords), "thousand", "million", "billion", "trillion", "mln", "bln", "bn")...)
 )
+
+// unitHead is what unitPhrase needs to know of a word that may start a
+// unit: whether it is a key of unitWords by itself, and whether it starts
+// a longer key ("per" of "per cent" and "per-cent", "us" of "us dlrs").
+type unitHead struct {
+	def    unitDef // the word's own entry
+	key    bool    // def is an entry of unitWords
+	starts bool    // the word is the first of a longer key
+}
+
+// unitHeads holds the words of the unitWords keys of one word and the
+// first words of the others, for unitPhrase to tell with one look-up
+// whether it may read a word alone.
+var unitHeads = func() wordMap[unitHead] {
+	m := map[string]unitHead{}
+	for k, d := range unitWords {
+		if i := strings.IndexAny(k, " -"); i > 0 {
+			h := m[k[:i]]
+			h.starts = true
+			m[k[:i]] = h
+		} else {
+			h := m[k]
+			h.def, h.key = d, true
+			m[k] = h
+		}
+	}
+	return newWordMap(m)
+}()
 
 // monthWords are month names and their abbreviations; a number next to one
 // is a day or a year, not a quantity ("Feb 26", "9 July 2020").
@@ -655,16 +710,16 @@ var irregularPlurals = map[string]bool{
 // shapedSet is a set of lower-case words behind a wordShape filter: most
 // words tested on the quantity scanner's paths (the word before every
 // figure) are in none of these sets, and the filter turns them away with
-// one table read instead of folding and hashing them for a map.
+// one table read; the few it lets through are looked up in a wordMap.
 type shapedSet struct {
 	shape *wordShape
-	all   bool // a key the filter cannot hold: every word goes to the map
-	m     map[string]bool
+	all   bool // a key the filter cannot hold: every word goes to the look-up
+	words wordMap[bool]
 }
 
 // newShapedSet makes the set of the keys of m, which are lower case.
 func newShapedSet(m map[string]bool) *shapedSet {
-	s := &shapedSet{shape: newWordShape(mapKeys(m)...), m: m}
+	s := &shapedSet{shape: newWordShape(mapKeys(m)...), words: newWordMap(m)}
 	for k := range m {
 		if n := len(k); n == 0 || n >= 32 || !isLetter(k[0]) || !isLetter(k[n-1]) || k != strings.ToLower(k) {
 			s.all = true
@@ -678,20 +733,28 @@ func (s *shapedSet) has(w string) bool {
 	if !s.all && !s.shape.has(w) {
 		return false
 	}
-	return s.m[qWordLower(w)]
+	in, _ := s.words.get(w)
+	return in
 }
 
 // hasLower is has for a word already in lower case, such as the
 // classifier's tokens: it is not folded again.
 func (s *shapedSet) hasLower(w string) bool {
-	return (s.all || s.shape.has(w)) && s.m[w]
+	if !s.all && !s.shape.has(w) {
+		return false
+	}
+	in, _ := s.words.getLower(w)
+	return in
 }
 
 var (
-	monthSet         = newShapedSet(monthWords)
-	labelSet         = newShapedSet(labelWords)
-	changeSet        = newShapedSet(changeWords)
-	qualifierLastSet = newShapedSet(qualifierLast)
+	monthSet           = newShapedSet(monthWords)
+	labelSet           = newShapedSet(labelWords)
+	changeSet          = newShapedSet(changeWords)
+	qualifierLastSet   = newShapedSet(qualifierLast)
+	qualifierInnerSet  = newShapedSet(qualifierInner)
+	headNounStopSet    = newShapedSet(headNounStop)
+	irregularPluralSet = newShapedSet(irregularPlurals)
 )
 
 // isoCode looks w up in isoCurrencies, whose keys are all three capitals:
