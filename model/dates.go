@@ -253,13 +253,6 @@ func dtWordKind(w string) (kind, val int) {
 	return int(kv >> 8), int(kv & 0xff)
 }
 
-// load4 returns t[i:i+4] as a uint32, t[i] in the low byte, as load8 does
-// for eight bytes.
-func load4(t string, i int) uint32 {
-	t = t[i : i+4]
-	return uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
-}
-
 // dtShape hashes a word's length and first, second and last letters
 // (folded to lower case) to one of 4096 bits.
 func dtShape(a, b, z byte, n int) uint32 {
