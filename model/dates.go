@@ -1151,7 +1151,8 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 		return ws, true
 	case "of":
 		// "end of 2025", "first half of 1987", "as of 2024", "the first
-		// nine months of 1986" — but not "a total of 1987 bags".
+		// nine months of 1986", "the whole of 2024" — but not "a total of
+		// 1987 bags".
 		ns, ne := s.wordBefore(ws)
 		if ns < 0 {
 			return 0, false
@@ -1160,7 +1161,7 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 		switch string(dtLower(t[ns:ne], b2[:])) {
 		case "end", "beginning", "start", "middle", "half", "quarter", "spring", "summer",
 			"autumn", "winter", "as", "part", "course", "rest", "remainder", "all",
-			"months", "weeks", "period", "season", "level", "levels":
+			"months", "weeks", "period", "season", "level", "levels", "whole", "entirety":
 			return ns, true
 		}
 	case "over", "than", "against", "versus", "vs":
