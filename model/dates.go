@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // This file is the date scanner. It walks the clean text once, word by word,
 // and stops only at triggers: a digit run, a capitalised month or weekday
@@ -755,11 +758,61 @@ func (s *dateScanner) relative(i, j, shift int) int {
 // dayWord recognises "yesterday", "today" and "tomorrow" against ref, but
 // not the possessive "today's", which almost always means "nowadays".
 func (s *dateScanner) dayWord(i, j, shift int) int {
-	if s.ref.Day == 0 || s.possessive(j) {
+	if s.ref.Day == 0 || s.possessive(j) || shift == 0 && s.nowadays(i, j) {
 		return 0
 	}
 	d := civilDate(s.refDayNumber() + shift)
 	return s.emit(i, j, Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay, Relative: true})
+}
+
+// nowadays reports whether the "today" at t[i:j] means these days, not
+// the day of writing: "Today a container costs $1,200", "and today over
+// 3,600 enterprises operate here". It does when it opens its clause (after
+// a sentence's end, "and" or "but"), a noun phrase follows it, and the
+// clause's verb is in the present tense, with nothing before it that
+// tells of the day ("said", "will", a past tense in -ed). Wire copy's
+// "said today", "will meet today" and "Today is the end of" keep the day.
+func (s *dateScanner) nowadays(i, j int) bool {
+	t := s.text
+	if ws, we := s.wordBefore(i); ws >= 0 {
+		var buf [12]byte
+		if w := string(dtLower(t[ws:we], buf[:])); w != "and" && w != "but" {
+			return false
+		}
+	} else if p := s.prevNonSpace(i); p >= 0 && !strings.ContainsRune(".!?\"\n", rune(t[p])) {
+		return false
+	}
+	for k, n := j, 0; k < len(t) && k < j+120 && n < 10; {
+		c := t[k]
+		if c == '.' || c == ';' || c == '?' || c == '!' || c == '\n' {
+			return false
+		}
+		if !dtAlpha(c) {
+			k++
+			continue
+		}
+		e := dtAlphaEnd(t, k)
+		var buf [12]byte
+		w := string(dtLower(t[k:e], buf[:]))
+		switch {
+		case presentVerbs[w]:
+			return n > 0 // "Today is the end of the moratorium" is the day
+		case w == "said" || w == "will" || w == "would" || w == "told" || len(w) > 3 && w[len(w)-2:] == "ed":
+			return false
+		}
+		k, n = e, n+1
+	}
+	return false
+}
+
+// presentVerbs are the verbs in the present tense that make "today" mean
+// these days.
+var presentVerbs = map[string]bool{
+	"is": true, "are": true, "costs": true, "cost": true, "takes": true, "take": true,
+	"stands": true, "remains": true, "remain": true, "operate": true, "operates": true,
+	"account": true, "accounts": true, "employs": true, "employ": true, "handles": true,
+	"handle": true, "runs": true, "run": true, "exceeds": true, "exceed": true,
+	"makes": true, "make": true, "live": true, "lives": true, "work": true, "works": true,
 }
 
 // ordinalWord recognises a spelled century, "the nineteenth century" or
@@ -1219,6 +1272,15 @@ func (s *dateScanner) smallNumber(i, j int) int {
 	if ordinal {
 		if e := s.century(i, k, n); e > 0 {
 			return e
+		}
+	}
+	if d := dashLen(t, k); d > 0 && !ordinal {
+		// "29–30 January 2024": a range of days dates its first, and the
+		// span takes both.
+		if e2 := dtDigitsEnd(t, k+d); e2-(k+d) >= 1 && e2-(k+d) <= 2 {
+			if m2 := dtAtoi(t[k+d : e2]); m2 > n && m2 <= 31 {
+				k = e2
+			}
 		}
 	}
 	if n < 1 || n > 31 || !s.numberEnds(k) {

@@ -793,6 +793,11 @@ func parseMeta(text string, noise []Span) (docMeta, []Span) {
 					m.titleFrom = s + n
 				}
 			}
+			if m.date.IsZero() && seen < maxBylineLine {
+				if d, ok := bylineDate(line); ok {
+					m.date = d // the line stays text: it reads as the byline it is
+				}
+			}
 			if ok, keep := headerLine(line, &m); ok {
 				if keep.End > keep.Start { // a date line: only the label is noise
 					ls, le := trimBlank(text, s, s+keep.Start)
@@ -1044,6 +1049,57 @@ func headerLine(line string, m *docMeta) (ok bool, keep Span) {
 	}
 	applyFields(map[string]string{k: v}, m)
 	return true, Span{}
+}
+
+// maxBylineLine is how far into a document, in non-blank lines, a byline
+// may date it: after the headline, at most a kicker and a standfirst come
+// before it.
+const maxBylineLine = 4
+
+// bylineDate reads the publication date of a byline or dateline line, as
+// pages give it without a "Date:" key: "By Aigerim Nurlanova | 3 June 2025",
+// "Published: 12 March 2026 10:32", "Updated March 3, 2025 · 4 min read".
+// The line must open with "By", "Published", "Updated" or "Posted", or be
+// split into fields by "|", "·" or "•", and one field must be a full date
+// (day, month and year): a line that only names a year is not a dateline.
+func bylineDate(line string) (Date, bool) {
+	if len(line) > 160 {
+		return Date{}, false
+	}
+	lower := strings.ToLower(line)
+	opener := false
+	for _, w := range []string{"by ", "published", "updated", "posted", "first published"} {
+		if strings.HasPrefix(lower, w) {
+			opener = true
+			break
+		}
+	}
+	if !opener && !strings.ContainsAny(line, "|·•") {
+		return Date{}, false
+	}
+	for field := range strings.FieldsFuncSeq(line, func(r rune) bool { return r == '|' || r == '·' || r == '•' }) {
+		words := strings.Fields(field)
+		// Drop the label before the date ("Published:", "Updated on") and
+		// the time of day after it ("10:32", "10:32 GMT", "4 min read").
+		for len(words) > 0 && bylineLabel(words[0]) {
+			words = words[1:]
+		}
+		for n := len(words); n >= 3 && n >= len(words)-3; n-- {
+			if d, ok := parseMetaDate(strings.Join(words[:n], " ")); ok && d.Day != 0 {
+				return d, true
+			}
+		}
+	}
+	return Date{}, false
+}
+
+// bylineLabel reports whether w is a word that introduces a byline's date.
+func bylineLabel(w string) bool {
+	switch strings.ToLower(strings.TrimRight(w, ":")) {
+	case "published", "updated", "posted", "first", "last", "on", "date", "dated":
+		return true
+	}
+	return false
 }
 
 // inlineDate recognises a first line that opens with the word "date" and an

@@ -375,6 +375,10 @@ func TestParseMeta(t *testing.T) {
 		{"title skips noise", "Advertisement\n[1] Real title here\n", "Real title here", "", "", []string{"Advertisement", "[1]"}},
 		{"long title cut", strings.Repeat("word ", 40) + "\n", strings.TrimSpace(strings.Repeat("word ", 24)) + "…", "", "", nil},
 		{"bom", "\ufeffTitle\nDate: 2001-02-03\n", "Title", "2001-02-03", "", []string{"\ufeff", "Date:"}},
+		{"byline date", "Khorgos chief on rates\nBy Aigerim Nurlanova | 3 June 2025\n\nText.\n", "Khorgos chief on rates", "2025-06-03", "", nil},
+		{"published line with time", "Title\nPublished 12 March 2026 10:32\n\nText.\n", "Title", "2026-03-12", "", nil},
+		{"byline without a day", "Title\nBy A. Writer | March 2026\n\nText.\n", "Title", "", "", nil},
+		{"bar line deep in the text", "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour | 3 June 2025\n", "Title", "", "", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

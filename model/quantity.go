@@ -227,12 +227,19 @@ func (s *qscanner) figure(i int, word bool) int {
 	// A range: "6-7%", "3.2 to 4.1 pct", "between 6% and 7%".
 	isRange := false
 	if !a.fraction {
-		if bs, conn := s.rangeSecond(a.end, intro); bs >= 0 && !(conn == 't' && intro == "" && s.changeBefore(a.start)) {
+		// After a verb of change, "X to Y" is where a figure went, not a
+		// range: "cut 5 to 3 pct", "rose from $50.3 billion to $89.4
+		// billion".
+		if bs, conn := s.rangeSecond(a.end, intro); bs >= 0 && !(conn == 't' && (intro == "" && s.changeBefore(a.start) || intro == "from" && s.changedFrom(introStart))) {
 			s.second = true
 			bok := s.part(bs, !qDigit(t[bs]), b)
 			s.second = false
 			if bok {
-				switch s.joinRange(a, b, intro, conn) {
+				joinAs := intro
+				if intro == "from" && s.fromIsRange(introStart) {
+					joinAs = "between" // "ranged from 6-3/16 to 6-1/8 pct": either order
+				}
+				switch s.joinRange(a, b, joinAs, conn) {
 				case joinRange:
 					isRange = true
 				case joinDrop:
@@ -311,6 +318,53 @@ func (s *qscanner) changeBefore(i int) bool {
 	ws, we := s.prevWord(i)
 	return we > ws && changeSet.has(s.text[ws:we])
 }
+
+// changedFrom reports whether the "from" at i follows a verb of change
+// within the few words before it, in the same clause: "rose from", "raised
+// its price from", "cut the rate on deposits from". Its "from X to Y" is
+// then where a figure went, two figures, not a range. "up from" and "down
+// from" name an old value, which may itself be a range ("down from 2.4 to
+// 2.7 mln tonnes"), and "ranged from" is a range whatever its order.
+func (s *qscanner) changedFrom(i int) bool {
+	t := s.text
+	for n := 0; n < 5; n++ {
+		ws, we := s.prevWordAt(i)
+		if we <= ws || strings.TrimLeft(t[we:i], " ") != "" {
+			return false // a number, a comma or a bracket ends the clause
+		}
+		switch w := qWordLower(t[ws:we]); {
+		case changedFromVerbs[w]:
+			return true
+		case n == 0 && (w == "up" || w == "down" || rangeVerbs[w]):
+			return false
+		}
+		i = ws
+	}
+	return false
+}
+
+// fromIsRange reports whether the "from" at i follows a verb that makes
+// its "from X to Y" a range in either order: "ranged from 6-3/16 to 6-1/8
+// pct".
+func (s *qscanner) fromIsRange(i int) bool {
+	ws, we := s.prevWordAt(i)
+	return we > ws && rangeVerbs[qWordLower(s.text[ws:we])]
+}
+
+// changedFromVerbs are the verbs of change that put a figure's old value
+// after "from".
+var changedFromVerbs = map[string]bool{
+	"rose": true, "fell": true, "gained": true, "lost": true, "dropped": true, "climbed": true,
+	"increased": true, "decreased": true, "declined": true, "jumped": true, "slipped": true,
+	"edged": true, "eased": true, "grew": true, "cut": true, "raised": true, "lowered": true,
+	"reduced": true, "lifted": true, "boosted": true, "increase": true, "reduce": true,
+	"cutting": true, "widened": true, "narrowed": true, "expanded": true, "revised": true,
+	"changed": true, "soared": true, "surged": true, "plunged": true, "tumbled": true,
+	"doubled": true, "tripled": true, "halved": true, "grown": true, "risen": true, "fallen": true,
+}
+
+// rangeVerbs make "from X to Y" a range.
+var rangeVerbs = map[string]bool{"range": true, "ranged": true, "ranges": true, "ranging": true, "varied": true, "varying": true}
 
 // listUnit gives a bare number the unit of the next number in a list, where
 // writers state it once: "at 35 and 45 dlrs", "1,870, 1,875 and 1,880 dlrs",
@@ -737,8 +791,10 @@ func (s *qscanner) joinRange(a, b *qpart, intro string, conn byte) joinResult {
 	if a.plain && b.plain && a.kind == lexNone && a.digits >= 4 && b.digits >= 4 && conn == '-' {
 		return joinDrop // "1234-5678": a phone number or an id
 	}
-	if a.value() > b.value() && intro == "" {
-		if conn == '-' {
+	if a.value() > b.value() && (intro == "" || intro == "from") {
+		// "from 600 mln dlrs to 230 mln dlrs": nobody writes a range
+		// from high to low; it is a fall.
+		if conn == '-' && intro == "" {
 			return joinDrop // "1986-87", a score "3-1"
 		}
 		return joinNone // "cut 5 pct to 3 pct": a change, not a range

@@ -190,6 +190,23 @@ func TestScanQuantities(t *testing.T) {
 			{"2-7/8", 2.875, 0, "count", "", "", ""},
 			{"73", 73, 0, "count", "", "", ""},
 		}},
+		{"from to after a verb of change", "trade rose from US$50.3 billion to US$89.4 billion", []qwant{
+			{"US$50.3 billion", 5.03e10, 0, "USD", "", "", ""},
+			{"US$89.4 billion", 8.94e10, 0, "USD", "", "", ""},
+		}},
+		{"from to a few words after the verb", "It lowered its holding from 100 pct to 41 pct.", []qwant{
+			{"100 pct", 100, 0, "%", "", "", ""},
+			{"41 pct", 41, 0, "%", "", "", ""},
+		}},
+		{"from high to low is a fall", "sales of toys from 600 mln dlrs to 230 mln dlrs", []qwant{
+			{"600 mln dlrs", 6e8, 0, "USD", "", "", ""},
+			{"230 mln dlrs", 2.3e8, 0, "USD", "", "", ""},
+		}},
+		{"up from a range", "between 15 and 18 pct, up from seven to nine pct", []qwant{
+			{"between 15 and 18 pct", 15, 18, "%", "", "", ""},
+			{"from seven to nine pct", 7, 9, "%", "", "", ""},
+		}},
+		{"ranged from in either order", "Fed funds ranged from 6-3/16 to 6-1/8 pct.", []qwant{{"from 6-3/16 to 6-1/8 pct", 6.125, 6.1875, "%", "", "", ""}}},
 		{"year then figure", "profits rose in 1986 to 495 billion rupiah", []qwant{{"495 billion rupiah", 4.95e11, 0, "IDR", "", "", ""}}},
 		{"list shares the unit", "limit exports to 21,000 and 7,000 tonnes", []qwant{
 			{"21,000", 21000, 0, "t", "", "", ""},
