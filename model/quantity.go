@@ -520,6 +520,12 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 		if p.word && !p.fraction && !p.scaled {
 			switch last.kind {
 			case lexCurrency, lexPercent, lexPP, lexMeasure:
+			case lexNone, lexCount:
+				// "three hundred containers" is a count, as "two cities"
+				// is not: nobody spells out hundreds for nothing.
+				if p.mant < 100 || p.frac != 0 {
+					return false
+				}
 			default:
 				return false // "two cities", "five years"
 			}
@@ -1458,6 +1464,14 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 		if end+1 < len(t) && t[end] == ' ' && qHasWordFold(t, end+1, "hundred") {
 			n *= 100
 			end += 1 + len("hundred")
+		}
+		// "one and a half million tonnes": the half is a decimal.
+		if n < 100 && end+len(" and a half") <= len(t) && t[end] == ' ' && strings.EqualFold(t[end+1:end+len(" and a half")], "and a half") &&
+			(end+len(" and a half") == len(t) || !isLetter(t[end+len(" and a half")])) {
+			end += len(" and a half")
+			p.numEnd, p.end = end, end
+			p.mant, p.frac, p.plain = uint64(n)*10+5, 1, false
+			return true
 		}
 		// "one-tenth", "two thirds".
 		if end+1 < len(t) && (t[end] == '-' || t[end] == ' ') && isLetter(t[end+1]) {

@@ -285,6 +285,10 @@ var unitWords = map[string]unitDef{
 	"gigawatts":                    {unit: "GW", kind: lexMeasure},
 	"cts":                          {unit: "cents", kind: lexMeasure},
 	"cents":                        {unit: "cents", kind: lexMeasure},
+	"hk cents":                     {unit: "cents", kind: lexMeasure},
+	"us cents":                     {unit: "cents", kind: lexMeasure},
+	"square-metre":                 {unit: "m2", kind: lexMeasure},
+	"square-meter":                 {unit: "m2", kind: lexMeasure},
 	"times":                        {unit: "times", kind: lexMeasure},
 
 	// Durations, kept as plain words.
