@@ -1292,7 +1292,7 @@ var metricTable = []struct {
 	{MetricPopulation, "count", 0, []string{
 		"req people:3 population*:3 inhabitant*:3 resident*:3 citizens:2 persons:2 populous:1 nationals:1"}},
 	{MetricPrice, "money pct", 0, []string{
-		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + perUnitCues,
+		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + shareMoveCues + " " + perUnitCues,
 		"big " + perUnitCues}},
 	// An amount per share is a price ("an offer of 20 dlrs a share")
 	// unless its sentence says it is what a company earns, loses or pays
@@ -1302,7 +1302,7 @@ var metricTable = []struct {
 		"req a_share@next:4 per_share@next:4 a_shr@next:4 per_shr@next:4",
 		"req " + payoutCues}},
 	{MetricOther, "pct money count mass teu length oil energy", 0, []string{
-		"req profit*:4 earnings:4 revenue*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " +
+		"req profit*:4 earnings:4 revenue*:4 gross_margin*:4 operating_margin*:4 ebitda_margin*:4 profit_margin*:4 net_margin*:4 sales:3 sale:3 sold:2 dividend*:4 stake:2 interest:2 acqui*:3 purchase*:3 loss:3 losses:3 net:2 unemploy*:3 debt*:2 reserves:3 budget:2 shares:2 " +
 			"damages:4 fine:3 fines:3 penalty:3 penalties:3 settlement:2 compensation:2 harvest*:3 crop:3 crops:3 shr:6 div:5 eps:5 " +
 			"output:3 produced:3 produces:3 producing:3 " + otherGrowthCues}},
 }
@@ -1325,7 +1325,12 @@ const (
 	// the current account and its other parts (transfers, income,
 	// invisibles, the balance of payments), whose deficit or surplus is
 	// not the trade balance it includes.
-	notTradeCues = "budget:3 psbr:3 payroll:3 current_account:6 balance_of_payments:6 payments_balance:6 transfers:4 unilateral:4 invisible*:4 income_account:5 services_account:5"
+	notTradeCues = "budget:3 psbr:3 payroll:3 current_account:6 balance_of_payments:6 payments_balance:6 transfers:4 unilateral:4 invisible*:4 income_account:5 services_account:5 " +
+		"morning_trade:4 early_trade:4 afternoon_trade:4 late_trade:4 midday_trade:4 heavy_trade:3 light_trade:3 active_trade:3"
+	// shareMoveCues mark a move of a price on a market: "Shares in
+	// Tianshan Gateway jumped as much as 7.8% to HK$4.69 in morning
+	// trade", "hog prices rose 1.00 dlr in active trade".
+	shareMoveCues = "morning_trade:3 early_trade:3 afternoon_trade:3 late_trade:3 midday_trade:3 active_trade:3 share_price*:3 stock_price*:3 shares_closed:3 shares_rose:3 shares_fell:3 shares_jumped:3 shares_slipped:3 shares_gained:3 shares_climbed:3 shares_dropped:3 shares_lost:3 shares_surged:3 shares_tumbled:3"
 	tradeCues    = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
 	// shareOfCues follow a percentage that is a share of a whole: "55 pct
 	// of the total", "33 pct of its imports".
