@@ -2210,6 +2210,9 @@ func (c *classifier) topicPair(toks []wordTok, cl int) string {
 			(toks[k].lower == "countries" || toks[k].lower == "sides" || toks[k].lower == "nations") {
 			two = true
 		}
+		if toks[k].clause == cl && toks[k].lower == "bilateral" && k+1 < len(toks) && tradeNouns.hasLower(toks[k+1].lower) {
+			two = true // "bilateral trade reached a record $14.9 billion"
+		}
 	}
 	if !two {
 		return ""
@@ -2223,6 +2226,10 @@ func (c *classifier) topicPair(toks []wordTok, cl int) string {
 	}
 	return c.g.pair(a, b)
 }
+
+// tradeNouns are what "bilateral" qualifies when it means the trade of the
+// two sides the article is about.
+var tradeNouns = wordSet("trade turnover commerce exchanges")
 
 // sideKind reports whether a place of this kind can be one side of a
 // bilateral figure: a country or a region ("China and Central Asia").

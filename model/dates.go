@@ -357,6 +357,9 @@ func (s *dateScanner) month(i, j, m int) int {
 		y0 := s.skipSpace(r)
 		y1 := dtDigitsEnd(t, y0)
 		if y1-y0 != 4 || !s.yearAt(y0, y1) {
+			if t[q] == ',' && y1 == y0 {
+				return s.bareMonth(i, j, m) // "In September, a delegation visited"
+			}
 			return 0
 		}
 		y := dtAtoi(t[y0:y1])
@@ -393,14 +396,39 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 	prep := string(dtLower(t[ws:we], buf[:]))
 	switch prep {
 	case "in", "by", "since", "until", "till", "during", "from", "before", "after", "through", "last", "next", "early", "late", "mid":
+	case "of":
+		// "at the end of October", "by the beginning of March": the
+		// span starts at the time noun.
+		ns, ne := s.wordBefore(ws)
+		if ns < 0 {
+			return 0
+		}
+		var nbuf [12]byte
+		switch string(dtLower(t[ns:ne], nbuf[:])) {
+		case "end", "beginning", "start", "middle", "close":
+			ws = ns
+		default:
+			return 0
+		}
 	default:
 		return 0
 	}
 	if j < len(t) && (dtAlpha(t[j]) || dtDigit(t[j])) {
 		return 0
 	}
+	// "in January–October" without a year: the range is dated by where it
+	// ends, as that is what the writer has seen ("January–October" said
+	// in December is this year's).
+	last, end := m, j
+	if n := dashLen(t, j); n > 0 {
+		if e := dtAlphaEnd(t, j+n); e > j+n && dtUpper(t[j+n]) {
+			if kind, m2 := dtWordKind(t[j+n : e]); kind == wkMonth && m2 > m && (e >= len(t) || !dtAlnum(t[e])) {
+				last, end = m2, e
+			}
+		}
+	}
 	y := s.ref.Year
-	d := m - s.ref.Month
+	d := last - s.ref.Month
 	switch {
 	case prep == "last":
 		if d >= 0 {
@@ -423,7 +451,7 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 	if mod == "" {
 		start = ws // "in October", like "in 2024"
 	}
-	return s.emit(start, j, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod, Relative: true})
+	return s.emit(start, end, Event{Year: y, Month: m, Precision: PrecisionMonth, Modifier: mod, Relative: true})
 }
 
 // pastVerbBefore reports whether the word before offset i is a verb in the
@@ -664,8 +692,8 @@ func (s *dateScanner) weekday(i, j int, wd time.Weekday) int {
 		return 0
 	}
 	var buf [12]byte
-	switch string(dtLower(t[ws:we], buf[:])) {
-	case "on", "since", "until", "by", "said", "late", "early":
+	switch w := string(dtLower(t[ws:we], buf[:])); w {
+	case "on", "since", "until", "by", "said", "late", "early", "told", "met", "says":
 	case "this":
 		start = ws
 	case "last":
@@ -680,7 +708,11 @@ func (s *dateScanner) weekday(i, j int, wd time.Weekday) int {
 			days = 7
 		}
 	default:
-		return 0
+		// News drops the "on": "figures released Wednesday", "the
+		// ministry announced Tuesday". A verb in the past tense dates it.
+		if len(w) < 5 || w[len(w)-2:] != "ed" {
+			return 0
+		}
 	}
 	d := civilDate(ref + days)
 	return s.emit(start, j, Event{Year: d.Year, Month: d.Month, Day: d.Day, Precision: PrecisionDay, Relative: true})
