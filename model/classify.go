@@ -860,11 +860,12 @@ func asciiLower(s string) string {
 // text[from:to], with wm the word masks of text and low the ASCII
 // lower-cased form of text[from:to] (see asciiLower). It runs over every
 // sentence that holds a figure, which on newswire is most of the text, so
-// the common word takes a straight path: all ASCII, ended by a byte that
-// cannot continue it (see wordGlue), and under eight bytes. The masks find
-// where it starts and where its letters and digits end, no rune is
-// decoded, and its lower field slices low, which the classifier makes once
-// per sentence. wordRest reads the rest of any other word.
+// runs of plain words are made by appendPlain, and here the common word
+// takes a straight path too: all ASCII, ended by a byte that cannot
+// continue it (see wordGlue), and under eight bytes. The masks find where
+// it starts and where its letters and digits end, no rune is decoded, and
+// its lower field slices low, which the classifier makes once per
+// sentence. wordRest reads the rest of any other word.
 //
 // It is kept out of line: inlined into classifier.sentence (PGO does
 // it), its loop shared the registers with the caller's values and spilled
@@ -884,6 +885,10 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 	clause := 0
 	prevEnd := from
 	for i := from; i < to; {
+		if nt > first && i == prevEnd {
+			nt, i, clause = appendPlain(toks, nt, text, low, from, i, clause, wm)
+			prevEnd = i
+		}
 		if i = wm.nextWide(i, to); i >= to {
 			break
 		}
@@ -943,7 +948,7 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 		// A capitalised ASCII clause word is tested before the gap's
 		// break, any other after it, as the tokenizer always has: the
 		// clause numbers the metric rules compare depend on it.
-		clauseWord := clauseWordBits&(1<<(hash&63)) != 0 && isClauseWord(lower)
+		clauseWord := clauseWordFilter.has(hash) && isClauseWord(lower)
 		if capsFirst && clauseWord && hasPrev {
 			clause++
 		}
@@ -1061,13 +1066,13 @@ const clauseWords = "that which while whereas although because if unless"
 
 var clauseWordSet = wordSet(clauseWords)
 
-// clauseWordBits has bit h&63 set for the wordHash h of each clause word:
-// the tokenizer asks isClauseWord only about the words whose bit is set.
-var clauseWordBits = func() (b uint64) {
+// clauseWordFilter holds the clause words: the tokenizer asks
+// isClauseWord only about the words it may hold.
+var clauseWordFilter = func() (f vocabFilter) {
 	for _, w := range strings.Fields(clauseWords) {
-		b |= 1 << (wordHash(w) & 63)
+		f.add(w)
 	}
-	return b
+	return f
 }()
 
 // isClauseWord reports whether w, in lower case, is a clause word.

@@ -93,3 +93,59 @@ func asciiGap(gap string) (ascii, spaced bool) {
 	}
 	return true, spaced
 }
+
+// appendPlain is appendWords' loop over plain words, which are most of
+// any sentence: ASCII, under sixteen bytes, after a gap of one space or of
+// a comma and a space, ended by a byte that does not continue them (see
+// wordGlue), and no clause word. It writes them at toks[nt:], from i, the
+// end of the last token, in clause clause, and returns the new count of
+// tokens, the end of the last and its clause; it stops before the first
+// word that is not plain, which appendWords makes itself. It makes no
+// call, so that its values stay in registers: in appendWords' loop, whose
+// rare words call out, they were reloaded for every word.
+//
+// text ends where the sentence does, and low is text[from:] lower-cased.
+func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, wm *wordMasks) (int, int, int) {
+	for {
+		start := wm.nextWide(i, len(text))
+		if start >= len(text) || text[start] >= 0x80 {
+			break
+		}
+		cl := clause
+		if gap := start - i; gap != 1 || text[i] != ' ' {
+			if gap != 2 || text[i] != ',' || text[i+1] != ' ' {
+				break
+			}
+			cl++ // ", " ends a clause (see gapRune)
+		}
+		end := min(wm.alnumEnd(start), len(text))
+		if end < len(text) {
+			// A digit's inner "," or "." continues a word; after a letter,
+			// or before a space, they end it.
+			if c := text[end]; wordGlue[c] && (c >= 0x80 || c == '\'' || isDigit(text[end-1]) && end+1 < len(text) && isDigit(text[end+1])) {
+				break
+			}
+		}
+		// The hash is wordHash(low[start:end]), as lowerWordHash makes it.
+		var hash uint32
+		switch k := end - start; {
+		case k < 8 && start+8 <= len(text):
+			hash = wordFinal(uint64(k) ^ load8(low, start-from)&(1<<(8*k)-1))
+		case k < 16 && start+16 <= len(text):
+			h := wordMix(uint64(k) ^ load8(low, start-from))
+			hash = wordFinal(h ^ load8(low, start-from+8)&(1<<(8*(k-8))-1))
+		default:
+			return nt, i, clause
+		}
+		if clauseWordFilter.has(hash) {
+			break
+		}
+		c := text[start]
+		t := &toks[nt]
+		t.start, t.end = start, end
+		t.lower, t.hash, t.clause = low[start-from:end-from], hash, cl
+		t.cap, t.num, t.poss, t.sep = 'A' <= c && c <= 'Z', isDigit(c), false, ' '
+		nt, i, clause = nt+1, end, cl
+	}
+	return nt, i, clause
+}
