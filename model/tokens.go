@@ -106,17 +106,19 @@ func asciiGap(gap string) (ascii, spaced bool) {
 //
 // text ends where the sentence does, and low is text[from:] lower-cased.
 func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, wm *wordMasks) (int, int, int) {
-	for {
-		start := wm.nextWide(i, len(text))
-		if start >= len(text) || text[start] >= 0x80 {
-			break
-		}
-		cl := clause
-		if gap := start - i; gap != 1 || text[i] != ' ' {
-			if gap != 2 || text[i] != ',' || text[i+1] != ' ' {
+	for i < len(text) {
+		// The gap is read first, and the word must start right after it
+		// with an ASCII letter or digit: one bit of the masks, where
+		// nextWide would search them.
+		start, cl := i+1, clause
+		if text[i] != ' ' {
+			if text[i] != ',' || start >= len(text) || text[start] != ' ' {
 				break
 			}
-			cl++ // ", " ends a clause (see gapRune)
+			start, cl = i+2, clause+1 // ", " ends a clause (see gapRune)
+		}
+		if start >= len(text) || wm.alnum[start>>6]&(1<<(start&63)) == 0 {
+			break
 		}
 		end := min(wm.alnumEnd(start), len(text))
 		if end < len(text) {
@@ -130,10 +132,10 @@ func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, 
 		var hash uint32
 		switch k := end - start; {
 		case k < 8 && start+8 <= len(text):
-			hash = wordFinal(uint64(k) ^ load8(low, start-from)&(1<<(8*k)-1))
+			hash = wordFinal(uint64(k) ^ load8(low, start-from)&(1<<(8*k&63)-1))
 		case k < 16 && start+16 <= len(text):
 			h := wordMix(uint64(k) ^ load8(low, start-from))
-			hash = wordFinal(h ^ load8(low, start-from+8)&(1<<(8*(k-8))-1))
+			hash = wordFinal(h ^ load8(low, start-from+8)&(1<<(8*(k-8)&63)-1))
 		default:
 			return nt, i, clause
 		}
@@ -144,7 +146,7 @@ func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, 
 		t := &toks[nt]
 		t.start, t.end = start, end
 		t.lower, t.hash, t.clause = low[start-from:end-from], hash, cl
-		t.cap, t.num, t.poss, t.sep = 'A' <= c && c <= 'Z', isDigit(c), false, ' '
+		t.cap, t.num, t.poss, t.sep = c-'A' < 26, c-'0' < 10, false, ' ' // unsigned: no branch
 		nt, i, clause = nt+1, end, cl
 	}
 	return nt, i, clause
