@@ -189,17 +189,21 @@ func (sc *classifyScratch) lowerSpan(s string, start, end int) string {
 	if cap(sc.low) < len(s) {
 		sc.low = make([]byte, len(s), len(s)+len(s)/4)
 	}
-	b := sc.low[:len(s)]
-	i := start
-	for ; i+8 <= end; i += 8 {
-		binary.LittleEndian.PutUint64(b[i:], swarLower(load8(s, i)))
+	sc.low = sc.low[:len(s)]
+	b, src := sc.low[start:end], s[start:end]
+	// Sixteen bytes a step, with the lengths in plain view, so that the
+	// loads and stores are not bounds-checked one by one.
+	for len(src) >= 16 && len(b) >= 16 {
+		binary.LittleEndian.PutUint64(b[:8], swarLower(load8(src[:16], 0)))
+		binary.LittleEndian.PutUint64(b[8:16], swarLower(load8(src[:16], 8)))
+		src, b = src[16:], b[16:]
 	}
-	for ; i < end; i++ {
-		b[i] = lowerByte[s[i]]
+	for k := 0; k < len(src) && k < len(b); k++ {
+		b[k] = lowerByte[src[k]]
 	}
-	// b[start:end] is not written again until release: it can be read as
-	// a string.
-	return unsafe.String(&b[start], end-start)
+	// sc.low[start:end] is not written again until release: it can be
+	// read as a string.
+	return unsafe.String(&sc.low[start], end-start)
 }
 
 // lowerByte maps ASCII capitals to lower case and every other byte to
