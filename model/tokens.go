@@ -100,7 +100,8 @@ func asciiGap(gap string) (ascii, spaced bool) {
 // appendPlain is appendWords' loop over plain words, which are most of
 // any sentence: ASCII, under sixteen bytes, after a gap of up to three
 // ASCII bytes that are not "$" and not a hyphen and a slash both, ended by
-// a byte that does not continue them (see wordGlue), and no clause word.
+// a byte that does not continue them (see wordGlue; a number's inner ","
+// and "." do), and no clause word.
 // It writes them at toks[nt:], from i, the end of the last token, in
 // clause clause, and returns the new count of tokens, the end of the last
 // and its clause; it stops before the first word that is not plain, which
@@ -139,12 +140,14 @@ func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, 
 			break
 		}
 		end := min(wm.alnumEnd(start), len(text))
-		if end < len(text) {
-			// A digit's inner "," or "." continues a word; after a letter,
-			// or before a space, they end it.
-			if c := text[end]; wordGlue[c] && (c >= 0x80 || c == '\'' || isDigit(text[end-1]) && end+1 < len(text) && isDigit(text[end+1])) {
-				break
-			}
+		// A digit's inner "," or "." continues a word ("1,400", "3.2"),
+		// as wordRest reads it; after a letter, or before a space, they
+		// end it.
+		for end+1 < len(text) && (text[end] == ',' || text[end] == '.') && isDigit(text[end-1]) && isDigit(text[end+1]) {
+			end = min(wm.alnumEnd(end+1), len(text))
+		}
+		if end < len(text) && (text[end] >= 0x80 || text[end] == '\'') {
+			break // a word that goes on, or a possessive
 		}
 		// The hash is wordHash(low[start:end]), as lowerWordHash makes it:
 		// the bytes past the word are masked off a load, or at the
