@@ -189,17 +189,21 @@ func (sc *classifyScratch) lowerSpan(s string, start, end int) string {
 	if cap(sc.low) < len(s) {
 		sc.low = make([]byte, len(s), len(s)+len(s)/4)
 	}
-	b := sc.low[:len(s)]
-	i := start
-	for ; i+8 <= end; i += 8 {
-		binary.LittleEndian.PutUint64(b[i:], swarLower(load8(s, i)))
+	sc.low = sc.low[:len(s)]
+	b, src := sc.low[start:end], s[start:end]
+	// Sixteen bytes a step, with the lengths in plain view, so that the
+	// loads and stores are not bounds-checked one by one.
+	for len(src) >= 16 && len(b) >= 16 {
+		binary.LittleEndian.PutUint64(b[:8], swarLower(load8(src[:16], 0)))
+		binary.LittleEndian.PutUint64(b[8:16], swarLower(load8(src[:16], 8)))
+		src, b = src[16:], b[16:]
 	}
-	for ; i < end; i++ {
-		b[i] = lowerByte[s[i]]
+	for k := 0; k < len(src) && k < len(b); k++ {
+		b[k] = lowerByte[src[k]]
 	}
-	// b[start:end] is not written again until release: it can be read as
-	// a string.
-	return unsafe.String(&b[start], end-start)
+	// sc.low[start:end] is not written again until release: it can be
+	// read as a string.
+	return unsafe.String(&sc.low[start], end-start)
 }
 
 // lowerByte maps ASCII capitals to lower case and every other byte to
@@ -313,7 +317,7 @@ func (c *classifier) sentence(i int) *sentCtx {
 	}
 	n0 := len(c.sc.toks)
 	low := c.sc.lowerSpan(c.text, sp.Start, sp.End)
-	c.sc.toks = appendWords(c.sc.toks, c.text[sp.Start:sp.End], low, sp.Start, c.words, sp.Start)
+	c.sc.toks = appendWords(c.sc.toks, c.text, low, sp.Start, sp.End, c.words)
 	toks := c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)]
 	m0 := len(c.sc.mentions)
 	c.sc.mentions = c.g.find(c.sc.mentions, c.text, toks, c.fuzzy)
@@ -828,7 +832,12 @@ func (t wordTok) joined() bool { return t.sep == '-' }
 func tokenizeWords(s string, base int) []wordTok {
 	var wm wordMasks
 	wm.build(s)
-	return appendWords(make([]wordTok, 0, len(s)/5+1), s, asciiLower(s), base, &wm, 0)
+	toks := appendWords(make([]wordTok, 0, len(s)/5+1), s, asciiLower(s), 0, len(s), &wm)
+	for k := range toks {
+		toks[k].start += base
+		toks[k].end += base
+	}
+	return toks
 }
 
 // asciiLower returns s with its ASCII capitals lower-cased (s itself when
@@ -851,139 +860,175 @@ func asciiLower(s string) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// appendWords is tokenizeWords appending to dst, with low the ASCII
-// lower-cased form of s (see asciiLower) and wm the word masks of a text
-// in which s starts at offset off. It runs over every sentence that holds
-// a figure, which on newswire is most of the text, so ASCII takes a fast
-// path: the masks find where a word starts and where its letters and
-// digits end, no rune is decoded, and the lower field of an ASCII word
-// slices low, which the classifier makes once per document.
-func appendWords(toks []wordTok, s, low string, base int, wm *wordMasks, off int) []wordTok {
+// appendWords is tokenizeWords appending to toks the words of
+// text[from:to], with wm the word masks of text and low the ASCII
+// lower-cased form of text[from:to] (see asciiLower). It runs over every
+// sentence that holds a figure, which on newswire is most of the text, so
+// runs of plain words are made by appendPlain, and here the common word
+// takes a straight path too: all ASCII, ended by a byte that cannot
+// continue it (see wordGlue), and under eight bytes. The masks find where
+// it starts and where its letters and digits end, no rune is decoded, and
+// its lower field slices low, which the classifier makes once per
+// sentence. wordRest reads the rest of any other word.
+//
+// It is kept out of line: inlined into classifier.sentence (PGO does
+// it), its loop shared the registers with the caller's values and spilled
+// them, and the pass took 45 million instructions more.
+//
+//go:noinline
+func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) []wordTok {
 	// A word and the gap after it take two bytes or more, so the room is
-	// made once and each token is written in place, whole, rather than
-	// appended and then filled in field by field.
-	toks = slices.Grow(toks, len(s)/2+2)
+	// made once and each token is written in place rather than appended.
+	toks = slices.Grow(toks, (to-from)/2+2)
 	first := len(toks) // toks[:first] belong to the caller
 	nt := first        // tokens written
 	toks = toks[:cap(toks)]
-	clause, prevClause := 0, 0
-	prevEnd := 0
-	for i := 0; i < len(s); {
-		if i = wm.nextWide(off+i, off+len(s)) - off; i >= len(s) {
+	// Offsets are the document's throughout: text ends where the span
+	// does, so that no word or rune reads past it.
+	text = text[:to]
+	clause := 0
+	prevEnd := from
+	for i := from; i < to; {
+		if nt > first && i == prevEnd {
+			nt, i, clause = appendPlain(toks, nt, text, low, from, i, clause, wm)
+			prevEnd = i
+		}
+		if i = wm.nextWide(i, to); i >= to {
 			break
 		}
-		if s[i] >= utf8.RuneSelf {
-			if r, n := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+		if text[i] >= utf8.RuneSelf {
+			if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 				i += n
 				continue
 			}
 		}
 		start := i
-		ascii := true
-		for i < len(s) {
-			if i = min(wm.alnumEnd(off+i)-off, len(s)); i >= len(s) {
-				break
-			}
-			var r rune
-			n := 1
-			if c := s[i]; c < utf8.RuneSelf {
-				r = rune(c)
-			} else {
-				r, n = utf8.DecodeRuneInString(s[i:])
-				if isWordRune(r) {
-					ascii = false
-					i += n
-					continue
-				}
-			}
-			if (r == ',' || r == '.') && i > start && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {
-				i += n // "1,400", "3.2"
-				continue
-			}
-			if (r == '\'' || r == '’') && !possessiveAt(s, i) {
-				if r2, _ := utf8.DecodeRuneInString(s[i+n:]); i+n < len(s) && unicode.IsLetter(r2) {
-					if r != '\'' {
-						ascii = false
-					}
-					i += n // "Xi'an"
-					continue
-				}
-			}
-			break
-		}
+		i = min(wm.alnumEnd(i), to)
+		ascii, poss := true, false
 		end := i
+		if i < to && wordGlue[text[i]] {
+			end, ascii = wordRest(text, start, i, wm)
+			i = end
+			if possessiveAt(text, i) {
+				poss = true
+				_, n := utf8.DecodeRuneInString(text[i:])
+				i += n
+				if i < to && (text[i] == 's' || text[i] == 'S') {
+					i++
+				}
+			}
+		}
 		hasPrev := nt > first
 		var capital, num bool
-		if c := s[start]; c < utf8.RuneSelf {
+		if c := text[start]; c < utf8.RuneSelf {
 			capital, num = 'A' <= c && c <= 'Z', isDigit(c)
 		} else {
-			r0, _ := utf8.DecodeRuneInString(s[start:end])
+			r0, _ := utf8.DecodeRuneInString(text[start:end])
 			capital, num = unicode.IsUpper(r0), unicode.IsDigit(r0)
+		}
+		var (
+			lower     string
+			hash      uint32
+			capsFirst bool // only ever read for a clause word
+		)
+		if ascii {
+			// A word of under eight bytes with eight bytes to read (nearly
+			// every word) is hashed here, as lowerWordHash does it,
+			// without the call; whether it has capitals is only asked of
+			// a clause word.
+			lower = low[start-from : end-from]
+			if k := end - start; k < 8 && start+8 <= to {
+				mask := uint64(1)<<(8*k) - 1
+				x := load8(low, start-from) & mask
+				hash = wordFinal(uint64(k) ^ x)
+				capsFirst = x != load8(text, start)&mask
+			} else {
+				hash, capsFirst = lowerWordHash(text[from:], low, start-from, end-from)
+			}
+		} else {
+			lower = strings.ToLower(text[start:end])
+			hash = wordHash(lower)
 		}
 		// A capitalised ASCII clause word is tested before the gap's
 		// break, any other after it, as the tokenizer always has: the
 		// clause numbers the metric rules compare depend on it.
-		var (
-			lower     string
-			hash      uint32
-			capsFirst bool
-		)
-		if ascii {
-			// One pass makes the hash (wordHash of the lower-case word)
-			// and finds whether the word has capitals. A word of under
-			// eight bytes with eight bytes to read (nearly every word) is
-			// done here, as lowerWordHash does it, without the call.
-			lower = low[start:end]
-			if k := end - start; k < 8 && start+8 <= len(s) {
-				mask := uint64(1)<<(8*k) - 1
-				x := load8(low, start) & mask
-				hash, capsFirst = wordFinal(uint64(k)^x), x != load8(s, start)&mask
-			} else {
-				hash, capsFirst = lowerWordHash(s, low, start, end)
-			}
-		} else {
-			lower = strings.ToLower(s[start:end])
-			hash = wordHash(lower)
-		}
-		clauseWord := isClauseWord(lower)
-		if capsFirst && clauseWord && hasPrev && prevClause == clause {
+		clauseWord := clauseWordFilter.has(hash) && isClauseWord(lower)
+		if capsFirst && clauseWord && hasPrev {
 			clause++
 		}
 		var sep byte
 		if hasPrev {
-			if start-prevEnd == 1 && s[prevEnd] == ' ' {
+			if start-prevEnd == 1 && text[prevEnd] == ' ' {
 				sep = ' ' // the common gap, as gapKind would say
 			} else {
 				var brk bool
-				sep, brk = gapKind(s[prevEnd:start])
+				sep, brk = gapKind(text[prevEnd:start])
 				if brk {
 					clause++
+					clauseWord = false // the gap has started the clause
 				}
 			}
-		}
-		if !capsFirst && clauseWord && hasPrev && prevClause == clause {
-			clause++ // "forecast that Italian output would rise": a new clause
-		}
-		prevClause = clause
-		poss := false
-		if i < len(s) && (s[i] == '\'' || s[i] == "’"[0]) && possessiveAt(s, i) {
-			poss = true
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-			if i < len(s) && (s[i] == 's' || s[i] == 'S') {
-				i++
+			if !capsFirst && clauseWord {
+				clause++ // "forecast that Italian output would rise": a new clause
 			}
 		}
 		prevEnd = i
 		// Field by field: a whole wordTok, which holds a pointer, was built
 		// on the stack and copied in through the write barrier's wbMove.
 		t := &toks[nt]
-		t.start, t.end = base+start, base+end
+		t.start, t.end = start, end
 		t.lower, t.hash, t.clause = lower, hash, clause
 		t.cap, t.num, t.poss, t.sep = capital, num, poss, sep
 		nt++
 	}
 	return toks[:nt]
+}
+
+// wordGlue marks the bytes that may continue a word past its run of ASCII
+// letters and digits: the first byte of a multi-byte rune, a digit's
+// inner "," or ".", and an apostrophe. A word ended by any other byte is
+// done; one ended by these is finished by wordRest.
+var wordGlue = func() (t [256]bool) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	t[','], t['.'], t['\''] = true, true, true
+	return t
+}()
+
+// wordRest returns the end of the word that starts at start in text, whose
+// ASCII letters and digits run to i, and whether it is all ASCII: a word
+// goes on through letters and digits of any script, a digit's inner "," or
+// "." ("1,400", "3.2") and an inner apostrophe ("Xi'an"), but not a
+// possessive "'s", which its caller records.
+func wordRest(text string, start, i int, wm *wordMasks) (end int, ascii bool) {
+	ascii = true
+	for i < len(text) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				ascii = false
+				i = min(wm.alnumEnd(i+n), len(text))
+				continue
+			}
+		}
+		if (r == ',' || r == '.') && i > start && isDigit(text[i-1]) && i+1 < len(text) && isDigit(text[i+1]) {
+			i = min(wm.alnumEnd(i+n), len(text)) // "1,400", "3.2"
+			continue
+		}
+		if (r == '\'' || r == '’') && !possessiveAt(text, i) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+n:]); i+n < len(text) && unicode.IsLetter(r2) {
+				if r != '\'' {
+					ascii = false
+				}
+				i = min(wm.alnumEnd(i+n), len(text)) // "Xi'an"
+				continue
+			}
+		}
+		break
+	}
+	return i, ascii
 }
 
 func asciiLowerByte(c byte) byte {
@@ -1020,15 +1065,22 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// isClauseWord reports whether w opens a subordinate clause, whose subject
-// is its own.
-func isClauseWord(w string) bool {
-	switch w {
-	case "that", "which", "while", "whereas", "although", "because", "if", "unless":
-		return true
+// clauseWords open a subordinate clause, whose subject is its own.
+const clauseWords = "that which while whereas although because if unless"
+
+var clauseWordSet = wordSet(clauseWords)
+
+// clauseWordFilter holds the clause words: the tokenizer asks
+// isClauseWord only about the words it may hold.
+var clauseWordFilter = func() (f vocabFilter) {
+	for _, w := range strings.Fields(clauseWords) {
+		f.add(w)
 	}
-	return false
-}
+	return f
+}()
+
+// isClauseWord reports whether w, in lower case, is a clause word.
+func isClauseWord(w string) bool { return clauseWordSet.hasLower(w) }
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)

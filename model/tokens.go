@@ -1,6 +1,9 @@
 package model
 
-import "math/bits"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Fast paths of the classifier's tokenizer (appendWords), kept out of
 // classify.go.
@@ -93,3 +96,114 @@ func asciiGap(gap string) (ascii, spaced bool) {
 	}
 	return true, spaced
 }
+
+// appendPlain is appendWords' loop over plain words, which are most of
+// any sentence: ASCII, under sixteen bytes, after a gap of up to three
+// ASCII bytes that are not "$" and not a hyphen and a slash both, ended by
+// a byte that does not continue them (see wordGlue; a number's inner ","
+// and "." do), and no clause word.
+// It writes them at toks[nt:], from i, the end of the last token, in
+// clause clause, and returns the new count of tokens, the end of the last
+// and its clause; it stops before the first word that is not plain, which
+// appendWords makes itself. It makes no call, so that its values stay in
+// registers: in appendWords' loop, whose rare words call out, they were
+// reloaded for every word.
+//
+// text ends where the sentence does, and low is text[from:] lower-cased.
+func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, wm *wordMasks) (int, int, int) {
+	for i < len(text) {
+		// The gap is read first, as gapKind would read it, and the word
+		// must start right after it with an ASCII letter or digit: one bit
+		// of the masks, where nextWide would search them.
+		start, cl, sep := i+1, clause, byte(' ')
+		if text[i] != ' ' { // one space is the common gap
+			var g uint8
+			for start = i; start < len(text) && start < i+3 && gapBytes[text[start]] != 0; start++ {
+				g |= gapBytes[text[start]]
+			}
+			spaced := g&gapSpace != 0
+			if g&gapBreak != 0 || g&gapDash != 0 && spaced {
+				cl++
+			}
+			if !spaced {
+				switch g & (gapDash | gapSlash) {
+				case gapDash:
+					sep = '-'
+				case gapSlash:
+					sep = '/'
+				case gapDash | gapSlash:
+					start = i // the later wins: appendWords reads the gap
+				}
+			}
+		}
+		if start == i || start >= len(text) || wm.alnum[start>>6]&(1<<(start&63)) == 0 {
+			break
+		}
+		end := min(wm.alnumEnd(start), len(text))
+		// A digit's inner "," or "." continues a word ("1,400", "3.2"),
+		// as wordRest reads it; after a letter, or before a space, they
+		// end it.
+		for end+1 < len(text) && (text[end] == ',' || text[end] == '.') && isDigit(text[end-1]) && isDigit(text[end+1]) {
+			end = min(wm.alnumEnd(end+1), len(text))
+		}
+		if end < len(text) && (text[end] >= 0x80 || text[end] == '\'') {
+			break // a word that goes on, or a possessive
+		}
+		// The hash is wordHash(low[start:end]), as lowerWordHash makes it:
+		// the bytes past the word are masked off a load, or at the
+		// sentence's end, where there are not eight, it is read byte by
+		// byte.
+		var hash uint32
+		switch k := end - start; {
+		case k < 8 && start+8 <= len(text):
+			hash = wordFinal(uint64(k) ^ load8(low, start-from)&(1<<(8*k&63)-1))
+		case k < 8:
+			var x uint64
+			for j := end - 1; j >= start; j-- {
+				x = x<<8 | uint64(low[j-from])
+			}
+			hash = wordFinal(uint64(k) ^ x)
+		case k < 16 && start+16 <= len(text):
+			h := wordMix(uint64(k) ^ load8(low, start-from))
+			hash = wordFinal(h ^ load8(low, start-from+8)&(1<<(8*(k-8)&63)-1))
+		default:
+			return nt, i, clause
+		}
+		if clauseWordFilter.has(hash) {
+			break
+		}
+		c := text[start]
+		t := &toks[nt]
+		t.start, t.end = start, end
+		t.lower, t.hash, t.clause = low[start-from:end-from], hash, cl
+		t.cap, t.num, t.poss, t.sep = c-'A' < 26, c-'0' < 10, false, sep // unsigned: no branch
+		nt, i, clause = nt+1, end, cl
+	}
+	return nt, i, clause
+}
+
+// The kinds of byte a gap between plain words may hold, as gapRune reads
+// them: gapBytes has one for each ASCII byte but the letters, the digits
+// and "$" (a gap that starts with one names a currency), and 0 for those
+// and the bytes of multi-byte runes, which appendPlain leaves to gapKind.
+const (
+	gapOther = 1 << iota // no say in the gap's kind
+	gapSpace             // a blank: space, tab or newline
+	gapBreak             // ends a clause: , ; : ( ) [ ] |
+	gapDash              // a hyphen: joins two words, or spaced, ends a clause
+	gapSlash             // joins two words when not spaced
+)
+
+var gapBytes = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if !asciiWord[c] && c != '$' {
+			t[c] = gapOther
+		}
+	}
+	t[' '], t['\t'], t['\n'] = gapSpace, gapSpace, gapSpace
+	for _, c := range ",;:()[]|" {
+		t[c] = gapBreak
+	}
+	t['-'], t['/'] = gapDash, gapSlash
+	return t
+}()
