@@ -392,7 +392,7 @@ type goldFloor struct{ indRecall, indPrecision, metricSubject, evRecall, evPreci
 
 // setFloors lowers the floor for the sets that score below it as measured,
 // for reasons the extractor does not address yet:
-//   - holdout26: twelve table cells whose unit is in the column header
+//   - holdout26: 18 table cells whose unit is in the column header
 //     ("Total trade (HK$ million)" over "5,862") are not read;
 //   - holdout27: its writer was told that a company is a subject, but the
 //     extractor names subjects from its gazetteer, as issue 2 asks, so
