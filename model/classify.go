@@ -1383,7 +1383,7 @@ const (
 	// Tianshan Gateway jumped as much as 7.8% to HK$4.69 in morning
 	// trade", "hog prices rose 1.00 dlr in active trade".
 	shareMoveCues = "morning_trade:3 early_trade:3 afternoon_trade:3 late_trade:3 midday_trade:3 active_trade:3 share_price*:3 stock_price*:3 shares_closed:3 shares_rose:3 shares_fell:3 shares_jumped:3 shares_slipped:3 shares_gained:3 shares_climbed:3 shares_dropped:3 shares_lost:3 shares_surged:3 shares_tumbled:3"
-	tradeCues    = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
+	tradeCues     = "trade:3 trading:1 export*:3 import:3 imports:3 imported:2 importing:2 importer*:2 turnover:3 merchandise:2 shipments:2 bilateral:1 surplus*:2 deficit*:2"
 	// shareOfCues follow a percentage that is a share of a whole: "55 pct
 	// of the total", "33 pct of its imports".
 	shareOfCues = "of_the@next:4 of_total@next:4 of_its@next:4 of_all@next:4 of_their@next:4"
