@@ -18,27 +18,48 @@ import (
 // precision; noise must never be reported.
 type goldFile struct {
 	Documents []struct {
-		File       string `json:"file"`
-		Indicators []struct {
-			Text    string   `json:"text"`
-			Value   *float64 `json:"value"`
-			Unit    string   `json:"unit"`
-			Low     *float64 `json:"low"`
-			High    *float64 `json:"high"`
-			Metric  string   `json:"metric"`
-			Subject string   `json:"subject"`
-		} `json:"indicators"`
-		Neutral []string `json:"neutral_quantities"`
-		Noise   []string `json:"noise"`
-		Events  []struct {
-			Text    string `json:"text"`
-			Year    int    `json:"year"`
-			Month   *int   `json:"month"`
-			Day     *int   `json:"day"`
-			EndYear *int   `json:"end_year"`
-		} `json:"events"`
-		NeutralDates []string `json:"neutral_dates"`
+		File         string          `json:"file"`
+		Indicators   []goldIndicator `json:"indicators"`
+		Neutral      []string        `json:"neutral_quantities"`
+		Noise        []string        `json:"noise"`
+		Events       []goldEvent     `json:"events"`
+		NeutralDates []string        `json:"neutral_dates"`
 	} `json:"documents"`
+}
+
+// goldIndicator is one indicator a gold file says must be found.
+type goldIndicator struct {
+	Text    string   `json:"text"`
+	Value   *float64 `json:"value"`
+	Unit    string   `json:"unit"`
+	Low     *float64 `json:"low"`
+	High    *float64 `json:"high"`
+	Metric  string   `json:"metric"`
+	Subject string   `json:"subject"`
+}
+
+// sameFigure reports whether in reads g's unit and value (or range),
+// wherever it stands.
+func (g goldIndicator) sameFigure(in model.Indicator) bool {
+	return in.Unit == g.Unit &&
+		(g.Value != nil && !in.IsRange && near(in.Value, *g.Value) ||
+			g.Value == nil && in.IsRange && near(in.Low, *g.Low) && near(in.High, *g.High))
+}
+
+// goldEvent is one dated event a gold file says must be found.
+type goldEvent struct {
+	Text    string `json:"text"`
+	Year    int    `json:"year"`
+	Month   *int   `json:"month"`
+	Day     *int   `json:"day"`
+	EndYear *int   `json:"end_year"`
+}
+
+// sameDate reports whether ev dates what g dates: its year, and its
+// month, day and end year where g gives them.
+func (g goldEvent) sameDate(ev model.Event) bool {
+	return ev.Year == g.Year && (g.Month == nil || ev.Month == *g.Month) &&
+		(g.Day == nil || ev.Day == *g.Day) && (g.EndYear == nil || ev.EndYear == *g.EndYear)
 }
 
 // occurrences returns the spans of every occurrence of sub in s, where a
@@ -204,11 +225,7 @@ func scoreGold(t *testing.T, gold goldFile, c *model.Corpus) goldScore {
 			}
 			found := -1
 			for i, in := range inds {
-				if matched[i] || !overlapsAny(in.Span, occ) || in.Unit != g.Unit {
-					continue
-				}
-				if g.Value != nil && !in.IsRange && near(in.Value, *g.Value) ||
-					g.Value == nil && in.IsRange && near(in.Low, *g.Low) && near(in.High, *g.High) {
+				if !matched[i] && overlapsAny(in.Span, occ) && g.sameFigure(in) {
 					found = i
 					break
 				}
@@ -243,9 +260,7 @@ func scoreGold(t *testing.T, gold goldFile, c *model.Corpus) goldScore {
 		// nor extra.
 		repeat := func(in model.Indicator) bool {
 			for _, g := range gd.Indicators {
-				if in.Unit == g.Unit && overlapsAny(in.Span, occurrences(d.Text, g.Text)) &&
-					(g.Value != nil && !in.IsRange && near(in.Value, *g.Value) ||
-						g.Value == nil && in.IsRange && near(in.Low, *g.Low) && near(in.High, *g.High)) {
+				if g.sameFigure(in) && overlapsAny(in.Span, occurrences(d.Text, g.Text)) {
 					return true
 				}
 			}
@@ -274,15 +289,10 @@ func scoreGold(t *testing.T, gold goldFile, c *model.Corpus) goldScore {
 			}
 			found := -1
 			for i, ev := range evs {
-				if evMatched[i] || !overlapsAny(ev.Span, occ) || ev.Year != g.Year {
-					continue
+				if !evMatched[i] && overlapsAny(ev.Span, occ) && g.sameDate(ev) {
+					found = i
+					break
 				}
-				if g.Month != nil && ev.Month != *g.Month || g.Day != nil && ev.Day != *g.Day ||
-					g.EndYear != nil && ev.EndYear != *g.EndYear {
-					continue
-				}
-				found = i
-				break
 			}
 			if found < 0 {
 				t.Logf("MISS event %s: %q (year %d)", id, g.Text, g.Year)
@@ -297,8 +307,7 @@ func scoreGold(t *testing.T, gold goldFile, c *model.Corpus) goldScore {
 		}
 		repeatEv := func(ev model.Event) bool {
 			for _, g := range gd.Events {
-				if ev.Year == g.Year && (g.Month == nil || ev.Month == *g.Month) &&
-					(g.Day == nil || ev.Day == *g.Day) && overlapsAny(ev.Span, occurrences(d.Text, g.Text)) {
+				if g.sameDate(ev) && overlapsAny(ev.Span, occurrences(d.Text, g.Text)) {
 					return true
 				}
 			}

@@ -1466,9 +1466,9 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 			end += 1 + len("hundred")
 		}
 		// "one and a half million tonnes": the half is a decimal.
-		if n < 100 && end+len(" and a half") <= len(t) && t[end] == ' ' && strings.EqualFold(t[end+1:end+len(" and a half")], "and a half") &&
-			(end+len(" and a half") == len(t) || !isLetter(t[end+len(" and a half")])) {
-			end += len(" and a half")
+		const andAHalf = " and a half"
+		if e := end + len(andAHalf); n < 100 && e <= len(t) && strings.EqualFold(t[end:e], andAHalf) && (e == len(t) || !isLetter(t[e])) {
+			end = e
 			p.numEnd, p.end = end, end
 			p.mant, p.frac, p.plain = uint64(n)*10+5, 1, false
 			return true
