@@ -34,6 +34,7 @@ func FuzzExtract(f *testing.F) {
 		"Kazakhstan's trade grew. Trade turnover with China climbed to $43.8 billion. It rose 5% last year to 2 mln tonnes.",
 		"A delegation of about 30 leaders visited Almaty and Tashkent. Exports to Japan fell 2.3 pct to 1.28 billion.",
 		"ASTANA, Feb 20 - Cargo rose 65 percent last year to 2.76 million tonnes in the first nine months of 2023.",
+		"| Economy | Trade (HK$ million) | Change (%) |\n|---|:-:|---|\n| Kazakhstan | 5,862 | +21.4 |\n| 2021 | 3.6 | \\| |\n\nTable 1: trade, 2025",
 	} {
 		f.Add(false, []byte(s))
 	}
