@@ -112,8 +112,8 @@ func (wm *wordMasks) nextWide(q, limit int) int {
 // The text is read in blocks of 64 bytes, one bitmap word each: eight
 // loads make a 64-bit mask of its letters and one of its digits, one bit
 // per byte. The digits' mask is the block's marks as it is; a word starts
-// at each letter whose bit below is clear, and its end is the next clear
-// bit above, found with one TrailingZeros. Reading eight bytes at a time
+// at each letter whose bit below is clear and ends at the next letter
+// whose bit above is clear, each found with one TrailingZeros. Reading eight bytes at a time
 // and ending each word with arithmetic on that chunk cost about 100
 // instructions per eight bytes; the masks cost about 30.
 func (m *scanMarks) mark(text string) {
@@ -185,15 +185,24 @@ func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digi
 			m.markWord(qs, p, e)
 		}
 	}
-	// Every other run ends inside the block: it is block[b:b+n], and
-	// b+n < 64. Bit b+n of digits is clear past the text's end, as the
-	// short block is padded with zeros.
+	// Every other run ends inside the block: it is block[b:l+1], l < 63.
+	// ends marks the last letter of each run but the one that reaches
+	// bit 63 (read above) and the one that goes on from the block before
+	// (carry): the k-th start and the k-th end are then one run's, and
+	// each word costs two TrailingZeros and no shift. Bit l+1 of digits
+	// is clear past the text's end, as the short block is padded with
+	// zeros.
+	ends := letters &^ (letters>>1 | 1<<63)
+	if carry&letters != 0 {
+		ends &= ends - 1
+	}
+	beforeDigit := digits >> 1
 	var pass uint64
 	for s := starts; s != 0; s &= s - 1 {
 		b := bits.TrailingZeros64(s) & 63
-		n := bits.TrailingZeros64(^letters >> b)
-		e := (b + n) & 63
-		if digits>>e&1 != 0 || n < 32 && markShape.hasLetters(block[b], block[(e-1)&63], n) {
+		l := bits.TrailingZeros64(ends) & 63
+		ends &= ends - 1
+		if beforeDigit>>l&1 != 0 || markShape.has(block[b], block[l], l-b+1) {
 			pass |= 1 << b
 		}
 	}
@@ -210,7 +219,7 @@ func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digi
 // block, as its loop makes them from the masks for the others.
 func mayMark(t string, p, e int) bool {
 	n := e - p
-	return e < len(t) && dtDigit(t[e]) || n < 32 && markShape.hasLetters(t[p], t[e-1], n)
+	return e < len(t) && dtDigit(t[e]) || n < 32 && markShape.has(t[p], t[e-1], n)
 }
 
 // markWord sets the marks of the run of letters t[p:e].
@@ -220,7 +229,7 @@ func (m *scanMarks) markWord(qs *qscanner, p, e int) {
 		m.date[p>>6] |= 1 << (p & 63) // "G20": the date scanner skips it whole
 	}
 	// Nearly every word has a shape no filter below accepts.
-	if n := e - p; n >= 32 || !markShape.hasLetters(t[p], t[e-1], n) {
+	if n := e - p; n >= 32 || !markShape.has(t[p], t[e-1], n) {
 		return
 	}
 	if qNumberFirst[t[p]] && qs.numberWordAt(p, e) {
@@ -237,19 +246,33 @@ func (m *scanMarks) markWord(qs *qscanner, p, e int) {
 //
 // It is a value, not a pointer as the other shapes are, so that markBlock's
 // loop reads it at a fixed address, with no pointer to load and test.
-var markShape = func() wordShape {
+var markShape = func() runShape {
 	words := []string{"a", "an"}
 	for _, w := range dtTriggerList {
 		words = append(words, w.word)
 	}
-	ws := *newWordShape(words...)
+	ws := newWordShape(words...)
+	var rs runShape
 	for f := range ws {
 		for l := range ws[f] {
-			ws[f][l] |= numberWordShape[f][l]
+			rs[f][l] = uint64(ws[f][l] | numberWordShape[f][l])
 		}
 	}
-	return ws
+	return rs
 }()
+
+// runShape is a wordShape whose rows have 64 bits: a run of letters inside
+// a 64-byte block has fewer than 64, so markBlock tests its length with
+// no bound (the bits from 32 up are clear, as no word in a set is that
+// long).
+type runShape [32][32]uint64
+
+// has reports whether the set may hold the word of n letters (0 < n < 64)
+// from first to last, which the caller knows are ASCII letters: other
+// bytes would alias letters.
+func (rs *runShape) has(first, last byte, n int) bool {
+	return rs[first&31][last&31]>>(n&63)&1 != 0
+}
 
 // nextMark returns the first offset at or after i whose bit is set in
 // marks, or -1.
