@@ -143,7 +143,27 @@ func blockAt(text string, blk int, pad *[64]byte) string {
 
 // blockMasks returns the masks of the ASCII letters, the ASCII digits and
 // the bytes ≥ 0x80 of b, 64 bytes: bit k is b[k].
+//
+// Nearly every block is ASCII throughout: its masks are made as if it
+// were, which spares splitting each byte's high bit from the rest, and
+// made again by wideBlockMasks when a byte turns out not to be.
 func blockMasks(b string) (letters, digits, high uint64) {
+	_ = b[63]
+	var or uint64 // every byte's bits, to tell an ASCII block
+	for j := 0; j < 64; j += 8 {
+		x := load8(b, j)
+		or |= x
+		letters |= swarLetters7(x) & swarHi * swarGather >> 56 << j
+		digits |= swarDigits7(x) & swarHi * swarGather >> 56 << j
+	}
+	if or&swarHi != 0 {
+		return wideBlockMasks(b)
+	}
+	return letters, digits, 0
+}
+
+// wideBlockMasks is blockMasks for a block that holds a byte ≥ 0x80.
+func wideBlockMasks(b string) (letters, digits, high uint64) {
 	_ = b[63]
 	for j := 0; j < 64; j += 8 {
 		x := load8(b, j)
@@ -151,15 +171,18 @@ func blockMasks(b string) (letters, digits, high uint64) {
 		// bits and its high one, which rules them out.
 		h := x & swarHi
 		y, ascii := x^h, h^swarHi
-		// Gather bit 7 of each byte into bits 0-7, in text order: bit
-		// 8i+7 times 2**(7*(7-i)) lands on bit 56+i, and no other
-		// product reaches the top byte or carries into it.
-		letters |= swarLetters7(y) & ascii * 0x0002040810204081 >> 56 << j
-		digits |= swarDigits7(y) & ascii * 0x0002040810204081 >> 56 << j
-		high |= h * 0x0002040810204081 >> 56 << j
+		letters |= swarLetters7(y) & ascii * swarGather >> 56 << j
+		digits |= swarDigits7(y) & ascii * swarGather >> 56 << j
+		high |= h * swarGather >> 56 << j
 	}
 	return letters, digits, high
 }
+
+// swarGather gathers bit 7 of each byte of a multiplicand into bits 56-63
+// of the product, in text order: bit 8i+7 times 2**(7*(7-i)) lands on bit
+// 56+i, and no other product reaches the top byte or carries into it,
+// provided bit 7 is the only bit set in each byte.
+const swarGather = 0x0002040810204081
 
 // markBlock sets the marks of the 64-byte block at blk, whose text and
 // whose letters and digits masks are given, and returns the carry for the
