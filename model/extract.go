@@ -348,10 +348,11 @@ func squeeze(s string) string { return squeezePrefix(s, len(s)) }
 // squeezePrefix is squeeze(s), or a prefix of it at least want bytes long:
 // it stops once it has made want bytes, as every byte it appends is final.
 //
-// The sentences that need it are mostly table rows, long runs of blanks
-// between short figures: each word is found first and appended whole, with
-// one copy, rather than byte by byte. The result is the buffer itself, not a
-// copy of it: nothing else holds the buffer.
+// The sentences that need it are mostly wrapped lines and table rows: runs
+// of plain words, single-spaced, between newlines or long runs of blanks.
+// Each such run is found first (see plainEnd) and appended whole, with one
+// copy, rather than word by word or byte by byte. The result is the buffer
+// itself, not a copy of it: nothing else holds the buffer.
 func squeezePrefix(s string, want int) string {
 	b := make([]byte, 0, min(len(s), want+utf8.UTFMax))
 	for i := 0; i < len(s) && len(b) < want; {
@@ -362,15 +363,50 @@ func squeezePrefix(s string, want int) string {
 		if w > i && len(b) > 0 {
 			b = append(b, ' ')
 		}
-		// The word ends at the next blank, or once the prefix is made:
-		// at the first rune that starts at or past want bytes. A space
-		// that reached want is still followed by one rune, as the
-		// word's first rune goes with it.
-		e := wordEnd(s, w, w+max(want-len(b), 1))
+		// The run ends at the next blank that is not a single space
+		// between words, or once the prefix is made: at the first rune
+		// that starts at or past want bytes. A space that reached want
+		// is still followed by one rune, as the run's first rune goes
+		// with it. A word that starts with a byte plainEnd does not
+		// take (one past ASCII, or a control byte) is read by wordEnd.
+		stop := w + max(want-len(b), 1)
+		e := plainEnd(s, w, stop)
+		if e == w {
+			e = wordEnd(s, w, stop)
+		}
 		b = append(b, s[w:e]...)
 		i = e
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// plainEnd returns the end of the plain run at s[i:]: printable ASCII words
+// separated by single spaces, which squeeze keeps as they are. It ends at
+// the first other byte or at stop, whichever comes first, and before the
+// space it would end with. It returns i when s[i] is not printable ASCII.
+func plainEnd(s string, i, stop int) int {
+	stop = min(stop, len(s))
+	start := i
+	// Eight bytes at a time while swarPlain takes them; the chunk it
+	// turns down, and the last few bytes, go through the byte loop.
+	prev := uint64(0) // s[i] is not a space: see swarPlain
+	for i+8 <= stop {
+		sp, ok := swarPlain(load8(s, i), prev)
+		if !ok {
+			break
+		}
+		i, prev = i+8, sp>>56
+	}
+	for ; i < stop; i++ {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf || c == ' ' && (i == start || s[i-1] == ' ') {
+			break
+		}
+	}
+	if i > start && s[i-1] == ' ' {
+		i--
+	}
+	return i
 }
 
 // blankEnd returns the end of the run of white space (as unicode.IsSpace
