@@ -1806,9 +1806,9 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 		if we == q || (w == 0 && q == pos) {
 			return "", 0
 		}
-		// ratePhrase's own first test, made here: most words are too
-		// long or start with the wrong letter, and skip the call.
-		if we-q <= 8 && qRateFirst[t[q]] {
+		// Most words start no rate phrase by their shape (first and
+		// last letters and length) and skip the call.
+		if rateFirstShape.has(t[q:we]) {
 			r, re := s.ratePhrase(q, we, w == 0)
 			if r != "" {
 				if w == 0 {
@@ -1830,14 +1830,6 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 // folded word is cheaper than a map look-up for every word after a figure.
 func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	t := s.text
-	if we-q > 8 {
-		return "", 0
-	}
-	switch t[q] | 0x20 {
-	case 'a', 'p', 'e', 'y', 'd', 'm':
-	default:
-		return "", 0
-	}
 	switch w := qWordLower(t[q:we]); w {
 	case "annually":
 		return "per year", we
@@ -1852,8 +1844,8 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 			return "", 0
 		}
 		e2 := qLetterEnd(t, r)
-		if e2-r > 6 {
-			return "", 0
+		if !rateSecondShape.has(t[r:e2]) {
+			return "", 0 // "a share", "per ounce"
 		}
 		var buf [16]byte
 		n := copy(buf[:], w)
@@ -1870,13 +1862,15 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	return "", 0
 }
 
-// qRateFirst marks the letters, in either case, that start a rate phrase:
-// the first letters ratePhrase accepts.
-var qRateFirst = func() (tab [256]bool) {
-	for _, c := range "apeydm" {
-		tab[c], tab[c-'a'+'A'] = true, true
+// rateFirstShape and rateSecondShape filter the first and the second
+// words of the rateWords phrases ("per" and "day" of "per day").
+var rateFirstShape, rateSecondShape = func() (*wordShape, *wordShape) {
+	var firsts, seconds []string
+	for k := range rateWords {
+		first, second, _ := strings.Cut(k, " ")
+		firsts, seconds = append(firsts, first), append(seconds, second)
 	}
-	return tab
+	return newWordShape(firsts...), newWordShape(seconds...)
 }()
 
 // timeAgo reports whether the words after a rate phrase make it a point in
