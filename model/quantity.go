@@ -203,7 +203,7 @@ func (s *qscanner) figure(i int, word bool) int {
 	// what it reads, and b is read only once part has read a range's
 	// second number into it.
 	a, b := &s.parts[0], &s.parts[1]
-	if !word {
+	if !word && dashAfterDigits(s.text, i) {
 		if e := s.dateChain(i); e > 0 {
 			return e
 		}
@@ -2122,6 +2122,14 @@ var qVisible = func() (tab [256]bool) {
 func qAlnumEnd(t string, i int) int { return asciiAlnumEnd(t, i) }
 
 func qDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// dashAfterDigits reports whether the run of digits at i is followed by a
+// dash: dateChain's first test, small enough to be inlined, as nearly
+// every number fails it.
+func dashAfterDigits(t string, i int) bool {
+	j := qDigitsEnd(t, i)
+	return j < len(t) && t[j] == '-'
+}
 
 // qDigitsEnd returns the end of the run of ASCII digits at i.
 func qDigitsEnd(t string, i int) int {
