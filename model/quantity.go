@@ -203,6 +203,11 @@ func (s *qscanner) figure(i int, word bool) int {
 	// what it reads, and b is read only once part has read a range's
 	// second number into it.
 	a, b := &s.parts[0], &s.parts[1]
+	if !word && dashAfterDigits(s.text, i) {
+		if e := s.dateChain(i); e > 0 {
+			return e
+		}
+	}
 	if !s.part(i, word, a) {
 		return max(a.end, i+1)
 	}
@@ -310,6 +315,42 @@ func (s *qscanner) figure(i int, word bool) int {
 	s.out = append(s.out, q)
 	s.floor = q.Span.End
 	return q.Span.End
+}
+
+// dateChain returns the end of the second number of a chain of three
+// numbers joined by dashes starting at i ("1987-02-26", "978-3-16"), or 0.
+// A chain is a date or an id: figure would read its first two numbers as a
+// range, two parts, for joinRange to drop them (joinDrop), and every Reuters
+// story opens with such a date. It answers only where that is the certain
+// outcome, and returns where figure would then resume: the first number
+// follows a blank or starts the text, so prefixOK lets it through, and
+// neither dash starts a fraction ("7-3/4") that numeral would read.
+func (s *qscanner) dateChain(i int) int {
+	t := s.text
+	if i > 0 && t[i-1] != ' ' && t[i-1] != '\n' {
+		return 0
+	}
+	ja := qDigitsEnd(t, i)
+	if ja-i > 15 || ja+1 >= len(t) || t[ja] != '-' || !qDigit(t[ja+1]) {
+		return 0
+	}
+	jb := qDigitsEnd(t, ja+1)
+	if jb-ja > 16 || jb+1 >= len(t) || t[jb] != '-' || !qDigit(t[jb+1]) {
+		return 0
+	}
+	// qFraction's test at the second dash: at most three digits, then "/".
+	k := jb + 1
+	for k < len(t) && qDigit(t[k]) && k-jb <= 3 {
+		k++
+	}
+	if k < len(t) && t[k] == '/' {
+		return 0
+	}
+	// "[25]: 1987-…": prefixOK drops the number after a citation.
+	if b := s.trimBack(i); b > 1 && t[b-1] == ':' && t[b-2] == ']' {
+		return 0
+	}
+	return jb
 }
 
 // changeBefore reports whether a change verb comes right before offset i:
@@ -1765,9 +1806,9 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 		if we == q || (w == 0 && q == pos) {
 			return "", 0
 		}
-		// ratePhrase's own first test, made here: most words are too
-		// long or start with the wrong letter, and skip the call.
-		if we-q <= 8 && qRateFirst[t[q]] {
+		// Most words start no rate phrase by their shape (first and
+		// last letters and length) and skip the call.
+		if rateFirstShape.has(t[q:we]) {
 			r, re := s.ratePhrase(q, we, w == 0)
 			if r != "" {
 				if w == 0 {
@@ -1789,14 +1830,6 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 // folded word is cheaper than a map look-up for every word after a figure.
 func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	t := s.text
-	if we-q > 8 {
-		return "", 0
-	}
-	switch t[q] | 0x20 {
-	case 'a', 'p', 'e', 'y', 'd', 'm':
-	default:
-		return "", 0
-	}
 	switch w := qWordLower(t[q:we]); w {
 	case "annually":
 		return "per year", we
@@ -1811,8 +1844,8 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 			return "", 0
 		}
 		e2 := qLetterEnd(t, r)
-		if e2-r > 6 {
-			return "", 0
+		if !rateSecondShape.has(t[r:e2]) {
+			return "", 0 // "a share", "per ounce"
 		}
 		var buf [16]byte
 		n := copy(buf[:], w)
@@ -1829,13 +1862,15 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	return "", 0
 }
 
-// qRateFirst marks the letters, in either case, that start a rate phrase:
-// the first letters ratePhrase accepts.
-var qRateFirst = func() (tab [256]bool) {
-	for _, c := range "apeydm" {
-		tab[c], tab[c-'a'+'A'] = true, true
+// rateFirstShape and rateSecondShape filter the first and the second
+// words of the rateWords phrases ("per" and "day" of "per day").
+var rateFirstShape, rateSecondShape = func() (*wordShape, *wordShape) {
+	var firsts, seconds []string
+	for k := range rateWords {
+		first, second, _ := strings.Cut(k, " ")
+		firsts, seconds = append(firsts, first), append(seconds, second)
 	}
-	return tab
+	return newWordShape(firsts...), newWordShape(seconds...)
 }()
 
 // timeAgo reports whether the words after a rate phrase make it a point in
@@ -2087,6 +2122,22 @@ var qVisible = func() (tab [256]bool) {
 func qAlnumEnd(t string, i int) int { return asciiAlnumEnd(t, i) }
 
 func qDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// dashAfterDigits reports whether the run of digits at i is followed by a
+// dash: dateChain's first test, small enough to be inlined, as nearly
+// every number fails it.
+func dashAfterDigits(t string, i int) bool {
+	j := qDigitsEnd(t, i)
+	return j < len(t) && t[j] == '-'
+}
+
+// qDigitsEnd returns the end of the run of ASCII digits at i.
+func qDigitsEnd(t string, i int) int {
+	for i < len(t) && qDigit(t[i]) {
+		i++
+	}
+	return i
+}
 
 func qUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
