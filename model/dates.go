@@ -866,7 +866,7 @@ func (s *dateScanner) ordinalWord(i, j, n int) int {
 func (s *dateScanner) number(i int) int {
 	t := s.text
 	j := dtDigitsEnd(t, i)
-	if s.numberMayStart(i) {
+	if s.numberMayStart(i) && !dtFigureGoesOn(t, j) {
 		e := 0
 		switch j - i {
 		case 4:
@@ -874,7 +874,9 @@ func (s *dateScanner) number(i int) int {
 		case 1, 2:
 			e = s.smallNumber(i, j)
 		}
-		if e == 0 && j-i <= 3 {
+		// A historic range needs a dash after its first year: most
+		// numbers are turned away here without a call.
+		if e == 0 && j-i <= 3 && j < len(t) && (t[j] == '-' || t[j] == 0xE2) {
 			e = s.historicRange(i, j)
 		}
 		if e > 0 {
@@ -894,6 +896,14 @@ func (s *dateScanner) number(i int) int {
 		}
 		return j
 	}
+}
+
+// dtFigureGoesOn reports whether the digits ending at j go on as a decimal,
+// a thousands group or a time ("1.5", "1,400", "10:30"): no recogniser
+// takes such a number (numberEnds turns each away), so it is skipped
+// whole before any is tried. Most numbers in economic text are of this kind.
+func dtFigureGoesOn(t string, j int) bool {
+	return j+1 < len(t) && (t[j] == '.' || t[j] == ',' || t[j] == ':') && dtDigit(t[j+1])
 }
 
 // numberMayStart reports whether the digits at i can begin a date, judging by
