@@ -593,7 +593,9 @@ func (s *dateScanner) yearFor(m, d int) (int, bool) {
 		return 0, false
 	}
 	y := s.ref.Year
-	if s.ref.Month > 0 {
+	// A month up to ref's ends at most 30 days after ref (d is 1-31):
+	// only a later month is counted, the datelines' "Feb 26" never.
+	if s.ref.Month > 0 && m > s.ref.Month {
 		// Day numbers, not time.Date and Time.Sub: this runs for every
 		// yearless date, and the answer is the same.
 		if civilDays(y, m, d)-s.refDayNumber() > 122 {
@@ -1335,9 +1337,12 @@ func (s *dateScanner) smallNumber(i, j int) int {
 	if ordinal && dtWordIs(t, q, "of") && q+2 < len(t) && !dtAlpha(t[q+2]) {
 		q = s.skipSpace(q + 2)
 	}
+	if q >= len(t) || !dtUpper(t[q]) {
+		return 0 // "15 pct": a month is capitalised, told before it is read
+	}
 	me := dtAlphaEnd(t, q)
 	kind, m := dtWordKind(t[q:me])
-	if kind != wkMonth || !dtUpper(t[q]) {
+	if kind != wkMonth {
 		return 0
 	}
 	r := me
