@@ -255,6 +255,10 @@ func summarize(s string, limit int) string {
 	switch {
 	case len(s) > limit+1 && squeezed(s[:limit+1]):
 		// squeeze(s) starts with s[:limit+1]: the cut below reads no more.
+	case len(s) > limit+1 && s[limit] == ' ' && s[limit+1] > ' ' && s[limit+1] < utf8.RuneSelf && squeezed(s[:limit]):
+		// The same, when s[:limit+1] ends with a space between two words
+		// (one long sentence in six): squeezed turns that prefix away, as
+		// it would a trailing space, but squeeze(s) starts with it too.
 	case len(s) > limit+1 || !squeezed(s):
 		s = squeezePrefix(s, limit+1)
 	}
