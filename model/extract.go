@@ -103,10 +103,17 @@ func detachedTitle(title, clean string) string {
 
 // isDateLine reports whether a sentence is only a date, perhaps after a
 // "Date:" label.
+//
+// It runs for nearly every event, and nearly every sentence is turned away
+// on its last byte, before any trim: a sentence that cannot end in white
+// space (see endsBlank) must end with the date's last byte.
 func isDateLine(sentence, date string) bool {
+	if n, m := len(sentence), len(date); n > 0 && m > 0 && sentence[n-1] != date[m-1] && !endsBlank[sentence[n-1]] {
+		return false
+	}
 	// Only the start is trimmed of labels below: a sentence that does not
-	// end with the date is not one, and most are turned away here without
-	// trimming (this runs for nearly every event).
+	// end with the date is not one, and the rest are turned away here
+	// without trimming.
 	s := sentence
 	if n := len(s); n > 0 && (s[n-1] < utf8.RuneSelf && asciiSpace[s[n-1]] || s[n-1] >= utf8.RuneSelf && lastRuneIsSpace(s)) {
 		// Rare: summaries are squeezed. A summary cut short ends in
@@ -127,6 +134,16 @@ func isDateLine(sentence, date string) bool {
 	}
 	return s == date
 }
+
+// endsBlank marks the bytes white space may end with: the ASCII spaces and
+// every byte of a multi-byte character but 0xA6, the last of the "…" that
+// ends a cut summary (no space character ends with it).
+var endsBlank = func() (m [256]bool) {
+	for c := range m {
+		m[c] = c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && c != 0xA6
+	}
+	return m
+}()
 
 // lastRuneIsSpace reports whether s ends with white space, as
 // unicode.IsSpace reads it.
@@ -238,6 +255,10 @@ func summarize(s string, limit int) string {
 	switch {
 	case len(s) > limit+1 && squeezed(s[:limit+1]):
 		// squeeze(s) starts with s[:limit+1]: the cut below reads no more.
+	case len(s) > limit+1 && s[limit] == ' ' && s[limit+1] > ' ' && s[limit+1] < utf8.RuneSelf && squeezed(s[:limit]):
+		// The same, when s[:limit+1] ends with a space between two words
+		// (one long sentence in six): squeezed turns that prefix away, as
+		// it would a trailing space, but squeeze(s) starts with it too.
 	case len(s) > limit+1 || !squeezed(s):
 		s = squeezePrefix(s, limit+1)
 	}
