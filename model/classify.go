@@ -1191,25 +1191,6 @@ const (
 	unitCount  = "count"  // a number of things, or a plain-word unit
 )
 
-// unitClasses maps the units the scanner reports to their class. Physical
-// quantities other than tonnes (bushels, cubic metres) count as mass: they
-// measure goods the same way. Durations map to "" and are never indicators.
-var unitClasses = map[string]string{
-	"%": unitPct, "pp": unitPct, "bp": unitPct,
-	"t": unitMass, "kg": unitMass, "g": unitMass, "lb": unitMass, "oz": unitMass, "long tons": unitMass,
-	"short tons": unitMass, "dwt": unitMass, "bushels": unitMass, "bales": unitMass, "bags": unitMass,
-	"head": unitMass, "m3": unitMass, "cubic feet": unitMass, "litres": unitMass, "gallons": unitMass,
-	"TEU": unitTEU, "FEU": unitTEU, "containers": unitTEU,
-	"km2": unitArea, "m2": unitArea, "mi2": unitArea, "ft2": unitArea, "acres": unitArea, "hectares": unitArea,
-	"km": unitLength, "m": unitLength, "miles": unitLength, "mi": unitLength, "feet": unitLength, "ft": unitLength,
-	"bbl": unitOil, "bpd": unitOil,
-	"kWh": unitEnergy, "MWh": unitEnergy, "GWh": unitEnergy, "TWh": unitEnergy, "kW": unitEnergy, "MW": unitEnergy, "GW": unitEnergy,
-	"cents": unitMoney, "ECU": unitMoney, "francs": unitMoney, "pesos": unitMoney, "crowns": unitMoney, "kroner": unitMoney,
-	"dinars": unitMoney, "riyals": unitMoney, "dirhams": unitMoney, "shillings": unitMoney, "kwacha": unitMoney,
-	"years": "", "months": "", "weeks": "", "days": "", "hours": "", "minutes": "", "seconds": "",
-	"decades": "", "centuries": "",
-}
-
 // classBit is the bit of a unit class in metricRule.units; 0 for "" (a
 // duration), which no rule accepts.
 func classBit(class string) uint16 {
@@ -1236,11 +1217,34 @@ func classBit(class string) uint16 {
 	return 0
 }
 
-// unitClassOf maps a Quantity.Unit to its class: the table above, an ISO
-// currency code, or else a count (a plain-word unit names what is counted).
+// unitClassOf maps a Quantity.Unit to its class: a unit the scanner
+// reports, an ISO currency code, or else a count (a plain-word unit names
+// what is counted). Physical quantities other than tonnes (bushels, cubic
+// metres) count as mass: they measure goods the same way. Durations map to
+// "" and are never indicators. A switch, not a map: every figure asks, and
+// the compiler's search by length and bytes beats hashing the unit.
 func unitClassOf(u string) string {
-	if c, ok := unitClasses[u]; ok {
-		return c
+	switch u {
+	case "%", "pp", "bp":
+		return unitPct
+	case "t", "kg", "g", "lb", "oz", "long tons", "short tons", "dwt", "bushels", "bales", "bags",
+		"head", "m3", "cubic feet", "litres", "gallons":
+		return unitMass
+	case "TEU", "FEU", "containers":
+		return unitTEU
+	case "km2", "m2", "mi2", "ft2", "acres", "hectares":
+		return unitArea
+	case "km", "m", "miles", "mi", "feet", "ft":
+		return unitLength
+	case "bbl", "bpd":
+		return unitOil
+	case "kWh", "MWh", "GWh", "TWh", "kW", "MW", "GW":
+		return unitEnergy
+	case "cents", "ECU", "francs", "pesos", "crowns", "kroner",
+		"dinars", "riyals", "dirhams", "shillings", "kwacha":
+		return unitMoney
+	case "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries":
+		return ""
 	}
 	if len(u) == 3 && strings.ToUpper(u) == u && isLetter(u[0]) {
 		return unitMoney
