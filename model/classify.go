@@ -46,8 +46,8 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 	// Every figure is classified in scratch; only those reported are
 	// copied out, into a slice of their exact size.
 	inds, at := sc.indicators(len(qs))
-	for i, q := range qs {
-		at[i] = c.classify(q, &inds[i])
+	for i := range qs {
+		at[i] = c.classify(&qs[i], &inds[i])
 	}
 	dropRateNotes(text, qs, at)
 	c.inheritChanges(inds, at)
@@ -469,9 +469,9 @@ type figure struct {
 }
 
 // classify fills in the indicator for q.
-func (c *classifier) classify(q Quantity, ind *Indicator) placed {
+func (c *classifier) classify(q *Quantity, ind *Indicator) placed {
 	si := c.sentenceIndex(q.Span.Start)
-	*ind = Indicator{Quantity: q}
+	*ind = Indicator{Quantity: *q}
 	at := placed{si: si}
 	if si < 0 {
 		ind.Metric = MetricOther
@@ -483,7 +483,7 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	ind.Sentence = s.span
 	f := locate(s.toks, q)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
-	metric, ok, cued := chooseMetric(c.cueHits(s), f, &c.sc.metric, s.sources)
+	metric, ok, cued := chooseMetric(c.cueHits(s), &f, &c.sc.metric, s.sources)
 	if !ok {
 		return at
 	}
@@ -497,7 +497,7 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 	at.ok = true
 	ind.Metric = metric
 	ind.Subject = c.subject(si, s, f, metric)
-	ind.Period = period(s.toks, c.yearStarts(s), f, metric)
+	ind.Period = period(s.toks, c.yearStarts(s), &f, metric)
 	return at
 }
 
@@ -773,8 +773,8 @@ func growthOf(m Metric) Metric {
 // first token ending after the figure's start, and the first starting at
 // or after its end. A table row is one long sentence with many figures, and
 // a linear scan per figure was quadratic in it.
-func locate(toks []wordTok, q Quantity) figure {
-	f := figure{q: q, class: unitClassOf(q.Unit)}
+func locate(toks []wordTok, q *Quantity) figure {
+	f := figure{q: *q, class: unitClassOf(q.Unit)}
 	// Two binary searches, written out: sort.Search's closure call per
 	// probe cost more than the probes.
 	lo, hi := 0, len(toks)
@@ -825,7 +825,7 @@ type wordTok struct {
 
 // joined reports whether the word is glued to the previous one by a hyphen
 // or a dash ("Sino-Kazakh", "Hong Kong–Central Asia", "1522–1566").
-func (t wordTok) joined() bool { return t.sep == '-' }
+func (t *wordTok) joined() bool { return t.sep == '-' }
 
 // tokenizeWords splits s, which starts at byte base of the document, into
 // words, recording clause breaks from the punctuation between them.
@@ -1155,7 +1155,7 @@ func gapRune(r rune, spaced bool, sep byte, brk bool) (byte, bool) {
 }
 
 // isYear reports whether t is a plausible year: four digits, 1500 to 2100.
-func (t wordTok) year() (int, bool) {
+func (t *wordTok) year() (int, bool) {
 	if !t.num || len(t.lower) != 4 { // digits: lower is the text
 		return 0, false
 	}
@@ -1612,7 +1612,7 @@ func (ms *metricScores) note(r, g int, weight float64) {
 // chooseMetric scores every metric rule against the words of the sentence
 // and returns the best. It reports false for a count that no count metric
 // claims. ms is its scratch.
-func chooseMetric(hits []cueHit, f figure, ms *metricScores, sources uint64) (metric Metric, ok, cued bool) {
+func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (metric Metric, ok, cued bool) {
 	ix := metricCues()
 	class := f.class
 	cb := classBit(class)
@@ -2951,7 +2951,7 @@ var flowMetrics = map[Metric]bool{
 // sentence-opening "In 1986". Years that start a name ("the 2024 Hong Kong
 // Investment Promotion Conference") are not periods. starts are the
 // sentence's yearStarts.
-func period(toks []wordTok, starts []int, f figure, metric Metric) *Period {
+func period(toks []wordTok, starts []int, f *figure, metric Metric) *Period {
 	var buf [8]yearExpr // most sentences have fewer: no allocation
 	exprs := yearExprs(buf[:0], toks, starts, f)
 	bestScore, best := 1<<30, -1
@@ -2992,7 +2992,7 @@ func period(toks []wordTok, starts []int, f figure, metric Metric) *Period {
 //
 // It appends them to out. starts are the sentence's yearStarts: only they
 // are read, not every word, for each figure.
-func yearExprs(out []yearExpr, toks []wordTok, starts []int, f figure) []yearExpr {
+func yearExprs(out []yearExpr, toks []wordTok, starts []int, f *figure) []yearExpr {
 	next := 0 // the first word no expression found has taken
 	for _, k := range starts {
 		if k < next || k >= f.fs && k < f.fe {
