@@ -1422,6 +1422,7 @@ type cue struct {
 	where  int
 	rule   int // index in metricRules
 	group  int
+	units  uint16 // the rule's units, here so that a hit of the wrong class is turned away without reading the rule
 }
 
 // cueIndex maps a cue's first word to its cues; one-word prefix cues are
@@ -1447,6 +1448,10 @@ type cueIndex struct {
 	// ri accepts that unit class: chooseMetric visits only those rules.
 	// Index 16 is for a classBit of 0, which no rule accepts.
 	byClass [17]uint32
+	// free has bit ri set when rule ri can win with none of its cues seen:
+	// no group is required and its base is above zero. chooseMetric
+	// scores only these and the rules with a cue in the sentence.
+	free uint32
 }
 
 // tri returns the preLens index of w's first three bytes, or -1 when they are
@@ -1499,7 +1504,7 @@ func parseMetricTable() *cueIndex {
 			for _, f := range fields[1:] {
 				word, w, _ := strings.Cut(f, ":")
 				weight, _ := strconv.ParseFloat(w, 64)
-				cu := &cue{weight: weight, rule: ri, group: gi}
+				cu := &cue{weight: weight, rule: ri, group: gi, units: r.units}
 				if base, ok := strings.CutSuffix(word, "@next"); ok {
 					word, cu.where = base, cueNext
 				} else if base, ok := strings.CutSuffix(word, "@prev"); ok {
@@ -1532,6 +1537,9 @@ func parseMetricTable() *cueIndex {
 			}
 		}
 		ix.rules = append(ix.rules, r)
+		if !r.anyReq && r.base > 0 {
+			ix.free |= 1 << ri
+		}
 		for b := range 16 {
 			if r.units&(1<<b) != 0 {
 				ix.byClass[b] |= 1 << ri
@@ -1613,8 +1621,11 @@ func (ms *metricScores) note(r, g int, weight float64) {
 // and returns the best. It reports false for a count that no count metric
 // claims. ms is its scratch.
 func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (metric Metric, ok, cued bool) {
-	ix := metricCues()
 	class := f.class
+	if class == "" {
+		return "", false, false // a duration: "12 months" measures nothing here
+	}
+	ix := metricCues()
 	cb := classBit(class)
 	ms.seen = 0
 	hit := func(cu *cue, d int, same bool, after, before bool) {
@@ -1628,9 +1639,6 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (m
 				return
 			}
 		}
-		if ix.rules[cu.rule].units&cb == 0 {
-			return
-		}
 		ms.note(cu.rule, cu.group, cu.weight*cueProximity(d, same))
 	}
 	if f.slash {
@@ -1640,6 +1648,9 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (m
 		}
 	}
 	for _, h := range hits {
+		if h.c.units&cb == 0 {
+			continue // a cue of rules that do not take the figure's unit
+		}
 		if sources != 0 && h.clause != f.clause && h.clause < 64 && sources&(1<<h.clause) != 0 {
 			continue // "the State Revenue Committee said": a source's name says nothing of the figure
 		}
@@ -1653,9 +1664,6 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (m
 			d = f.fs - (k + n)
 		}
 		hit(h.c, d, h.clause == f.clause, after, before)
-	}
-	if class == "" {
-		return "", false, false // a duration: "12 months" measures nothing here
 	}
 	// What the scanner says is counted is the noun of the figure itself,
 	// and so is a plain-word unit ("trains", "delegates").
@@ -1671,14 +1679,18 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (m
 		for w := range strings.FieldsSeq(strings.ToLower(counted)) {
 			one := []wordTok{{lower: w, hash: wordHash(w)}}
 			ix.lookup(one, 0, func(cu *cue) {
-				hit(cu, 0, true, true, true)
+				if cu.units&cb != 0 {
+					hit(cu, 0, true, true, true)
+				}
 				countedRules |= 1 << cu.rule
 			})
 		}
 	}
 	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
 	bestRule, bestScore := -1, 0.0
-	for rs := ix.byClass[bits.TrailingZeros16(cb)]; rs != 0; rs &= rs - 1 {
+	// Only the rules some cue was seen for, and those that can win on
+	// their base alone: any other scores 0 or is out.
+	for rs := ix.byClass[bits.TrailingZeros16(cb)] & (ms.seen | ix.free); rs != 0; rs &= rs - 1 {
 		ri := bits.TrailingZeros32(rs)
 		r := &ix.rules[ri] // not copied: a rule is 96 bytes
 		if ms.seen&(1<<ri) == 0 {
