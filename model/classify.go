@@ -2343,6 +2343,9 @@ func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 // as each result is dead by the next.
 func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []placeMention {
 	out = out[:0]
+	if len(ms) == 0 {
+		return out // no place: the dateline need not be looked for
+	}
 	dl := datelineEnd(toks)
 	for _, m := range ms {
 		if m.i < dl || m.j > f.fs && m.i < f.fe {
@@ -2948,13 +2951,17 @@ type yearExpr struct {
 	from, to int
 }
 
-// flowMetrics are measured over a period, so a sentence-opening "In 1986,"
-// dates them even across the comma; a territory or a count is not dated
-// that way ("In 1862, ... occupying 580,000 km²" gives no period to the
-// area).
-var flowMetrics = map[Metric]bool{
-	MetricTradeGrowth: true, MetricTradeVolume: true, MetricGDP: true, MetricGDPGrowth: true,
-	MetricRailFreight: true, MetricFreightVolume: true, MetricTrains: true, MetricInvestment: true,
+// isFlowMetric reports whether m is measured over a period, so that a
+// sentence-opening "In 1986," dates it even across the comma; a territory
+// or a count is not dated that way ("In 1862, ... occupying 580,000 km²"
+// gives no period to the area).
+func isFlowMetric(m Metric) bool {
+	switch m {
+	case MetricTradeGrowth, MetricTradeVolume, MetricGDP, MetricGDPGrowth,
+		MetricRailFreight, MetricFreightVolume, MetricTrains, MetricInvestment:
+		return true
+	}
+	return false
 }
 
 // period finds the years the figure refers to: the nearest year expression
@@ -2964,6 +2971,9 @@ var flowMetrics = map[Metric]bool{
 // Investment Promotion Conference") are not periods. starts are the
 // sentence's yearStarts.
 func period(toks []wordTok, starts []int, f *figure, metric Metric) *Period {
+	if len(starts) == 0 {
+		return nil // most sentences name no year
+	}
 	var buf [8]yearExpr // most sentences have fewer: no allocation
 	exprs := yearExprs(buf[:0], toks, starts, f)
 	bestScore, best := 1<<30, -1
@@ -2984,7 +2994,7 @@ func period(toks []wordTok, starts []int, f *figure, metric Metric) *Period {
 			bestScore, best = score, x
 		}
 	}
-	if best < 0 && flowMetrics[metric] && f.clause > 0 {
+	if best < 0 && f.clause > 0 && isFlowMetric(metric) {
 		for _, e := range exprs {
 			if toks[e.i].clause == 0 && e.i <= 2 && e.i > 0 && (toks[0].lower == "in" || toks[0].lower == "during" || toks[0].lower == "for") {
 				best = 0
