@@ -43,16 +43,17 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 	}
 	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
 	defer func() { sc.usable = c.usableBuf }()
-	// Every figure is classified in scratch; only those reported are
-	// copied out, into a slice of their exact size.
-	inds, at := sc.indicators(len(qs))
+	// Every figure is classified in scratch, its verdict kept with its
+	// placement; only those reported become indicators, in a slice of
+	// their exact size.
+	at := sc.placements(len(qs))
 	for i := range qs {
-		at[i] = c.classify(&qs[i], &inds[i])
+		c.classify(&qs[i], &at[i])
 	}
 	dropRateNotes(text, qs, at)
-	c.inheritChanges(inds, at)
-	c.inheritComparisons(inds, at)
-	c.inheritParagraphMetric(inds, at)
+	c.inheritChanges(qs, at)
+	c.inheritComparisons(qs, at)
+	c.inheritParagraphMetric(qs, at)
 	n := 0
 	for i := range at {
 		if at[i].ok {
@@ -60,9 +61,9 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 		}
 	}
 	out := make([]Indicator, 0, n)
-	for i := range inds {
-		if at[i].ok {
-			out = append(out, inds[i])
+	for i := range at {
+		if r := &at[i]; r.ok {
+			out = append(out, Indicator{Quantity: qs[i], Metric: r.metric, Subject: r.subject, Period: r.period, Sentence: r.sentence})
 		}
 	}
 	return out
@@ -99,8 +100,9 @@ func countedEnd(toks []wordTok, fe int, counted string) int {
 	return fe
 }
 
-// placed records where a classified quantity sits and whether it is
-// reported, for the rules that relate figures to each other.
+// placed records where a classified quantity sits, whether it is
+// reported, and what it was found to measure, for the rules that relate
+// figures to each other; the reported become Indicators at the end.
 type placed struct {
 	ok     bool   // reported: not a count that measures nothing
 	class  string // unitClassOf of its unit, once it is located in a sentence
@@ -108,6 +110,11 @@ type placed struct {
 	fs, fe int    // the figure's words in the sentence
 	clause int    // the figure's clause
 	uncued bool   // no word of its sentence says what it measures
+	// The verdict, as Indicator has it.
+	metric   Metric
+	subject  string
+	period   *Period
+	sentence Span
 }
 
 // classifier holds the per-document state of buildIndicators: sentence
@@ -147,8 +154,7 @@ type classifyScratch struct {
 	hits  []cueHit
 	years []int // backs the sentences' yearStarts
 	ctxs  []sentCtx
-	inds  []Indicator // every figure's indicator, before the unreported are dropped
-	at    []placed    // where each figure sits
+	at    []placed // where each figure sits, and its verdict
 	// low backs the lower-cased sentences of the text (see lowerSpan):
 	// only tokens point into it, and none outlives buildIndicators.
 	low []byte
@@ -166,15 +172,14 @@ type classifyScratch struct {
 	words wordMasks
 }
 
-// indicators returns n zero indicators and placements.
-func (sc *classifyScratch) indicators(n int) ([]Indicator, []placed) {
-	if cap(sc.inds) < n {
-		sc.inds = make([]Indicator, n, n+n/2)
+// placements returns n zero placements.
+func (sc *classifyScratch) placements(n int) []placed {
+	if cap(sc.at) < n {
 		sc.at = make([]placed, n, n+n/2)
 	}
-	sc.inds, sc.at = sc.inds[:n], sc.at[:n]
+	sc.at = sc.at[:n]
 	clear(sc.at)
-	return sc.inds, sc.at
+	return sc.at
 }
 
 // lowerSpan returns s[start:end] with its ASCII capitals lower-cased, as
@@ -237,15 +242,15 @@ func (sc *classifyScratch) release() {
 	clear(sc.toks)
 	clear(sc.hits)
 	clear(sc.ctxs)
-	clear(sc.inds)
+	clear(sc.at)
 	clear(sc.mentions)
-	sc.toks, sc.hits, sc.ctxs, sc.inds, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0], sc.mentions[:0]
+	sc.toks, sc.hits, sc.ctxs, sc.at, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.at[:0], sc.mentions[:0]
 	sc.years = sc.years[:0]
 	if cap(sc.mentions) > maxTokChunk {
 		sc.mentions = nil
 	}
-	if cap(sc.inds) > maxTokChunk/16 {
-		sc.inds, sc.at = nil, nil
+	if cap(sc.at) > maxTokChunk/16 {
+		sc.at = nil
 	}
 	if cap(sc.low) > 1<<20 {
 		sc.low = nil // a huge document's copy is not kept
@@ -468,24 +473,24 @@ type figure struct {
 	class string
 }
 
-// classify fills in the indicator for q.
-func (c *classifier) classify(q *Quantity, ind *Indicator) placed {
+// classify places q in its sentence and fills in its verdict in at, which
+// is zero.
+func (c *classifier) classify(q *Quantity, at *placed) {
 	si := c.sentenceIndex(q.Span.Start)
-	*ind = Indicator{Quantity: *q}
-	at := placed{si: si}
+	at.si = si
 	if si < 0 {
-		ind.Metric = MetricOther
+		at.metric = MetricOther
 		cl := unitClassOf(q.Unit)
 		at.ok = cl != unitCount && cl != ""
-		return at
+		return
 	}
 	s := c.sentence(si)
-	ind.Sentence = s.span
+	at.sentence = s.span
 	f := locate(s.toks, q)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
 	metric, ok, cued := chooseMetric(c.cueHits(s), &f, &c.sc.metric, s.sources)
 	if !ok {
-		return at
+		return
 	}
 	at.uncued = !cued
 	if f.class == unitPct && shareOfPeople(s.toks, s.mentions, f) != nil {
@@ -495,10 +500,9 @@ func (c *classifier) classify(q *Quantity, ind *Indicator) placed {
 		metric = MetricOther
 	}
 	at.ok = true
-	ind.Metric = metric
-	ind.Subject = c.subject(si, s, f, metric)
-	ind.Period = period(s.toks, c.yearStarts(s), &f, metric)
-	return at
+	at.metric = metric
+	at.subject = c.subject(si, s, f, metric)
+	at.period = period(s.toks, c.yearStarts(s), &f, metric)
 }
 
 // inheritChanges gives a percentage change the metric and subject of the
@@ -510,15 +514,15 @@ func (c *classifier) classify(q *Quantity, ind *Indicator) placed {
 // the "to N" right after it. A change of a trade value or of an economy's
 // size is its growth; other metrics have no growth of their own and keep
 // the base's.
-func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
-	for i := range inds {
+func (c *classifier) inheritChanges(qs []Quantity, at []placed) {
+	for i := range at {
 		r := &at[i]
 		if !r.ok || r.si < 0 || r.class != unitPct {
 			continue
 		}
 		toks := c.cache[r.si].toks
 		k := changeMarker(toks, figure{fs: r.fs, fe: r.fe, clause: r.clause})
-		if k < 0 && (signed(c.text, inds[i].Span) || changeAfter(toks, r.fe, r.clause)) {
+		if k < 0 && (signed(c.text, qs[i].Span) || changeAfter(toks, r.fe, r.clause)) {
 			k = r.fs // "177.5 mln t, +3.2%", "1.05 million TEU, 10% more than a year earlier"
 		}
 		if k < 0 {
@@ -533,37 +537,37 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		if n, to := i+1, skipWhen(toks, r.fe, r.clause); n < len(at) && at[n].si == r.si && to < len(toks) &&
 			toks[to].lower == "to" && at[n].fs == to+1 {
 			base = n
-		} else if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-countedEnd(toks, at[p].fe, inds[p].Counted) <= 6 &&
+		} else if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-countedEnd(toks, at[p].fe, qs[p].Counted) <= 6 &&
 			r.clause-at[p].clause <= 3 {
 			base = p
 		}
 		if base < 0 || !at[base].ok {
 			continue
 		}
-		b, ind := &inds[base], &inds[i]
+		b := &at[base]
 		if at[base].class == unitPct {
 			// A change in percentage points is of the percentage before
 			// it, and measures what it measures: "make up about 79% of
 			// the market's value, up 2.3 percentage points". A change in
 			// per cent of a percentage says too little to follow.
-			if ind.Unit == "pp" && b.Metric != MetricOther {
-				ind.Metric = b.Metric
-				if b.Subject != "" {
-					ind.Subject = b.Subject
+			if qs[i].Unit == "pp" && b.metric != MetricOther {
+				r.metric = b.metric
+				if b.subject != "" {
+					r.subject = b.subject
 				}
 			}
 			continue
 		}
-		if b.Metric == MetricOther && ind.Metric != MetricOther {
+		if b.metric == MetricOther && r.metric != MetricOther {
 			continue // "exports declined 9.9 pct to 615 billion": the base's own cues misled it
 		}
 		if k > 0 && changeNouns.hasLower(toks[k].lower) && ownMeasures.hasLower(toks[k-1].lower) {
 			continue // "a country of 37 million people, has averaged GDP growth of 5%": it says what grew
 		}
-		ind.Metric = growthOf(b.Metric)
-		ind.Subject = b.Subject
-		if b.Period != nil {
-			ind.Period = b.Period // "down 4% on 2022": that year is the comparison's
+		r.metric = growthOf(b.metric)
+		r.subject = b.subject
+		if b.period != nil {
+			r.period = b.period // "down 4% on 2022": that year is the comparison's
 		}
 	}
 }
@@ -591,22 +595,22 @@ var whenWords = wordSet("last this past previous in on a the year years annual a
 // both figures measure the same thing. The compared figure comes right
 // after "up from", "down from", "compared with", "against", "vs" or
 // "versus" (see comparedWith for which figure it is compared with).
-func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
-	for i := 1; i < len(inds); i++ {
+func (c *classifier) inheritComparisons(qs []Quantity, at []placed) {
+	for i := 1; i < len(at); i++ {
 		r := &at[i]
 		if !r.ok || r.si < 0 {
 			continue
 		}
-		if gap := strings.TrimSpace(c.text[min(inds[i-1].Span.End, inds[i].Span.Start):inds[i].Span.Start]); gap == "(" &&
+		if gap := strings.TrimSpace(c.text[min(qs[i-1].Span.End, qs[i].Span.Start):qs[i].Span.Start]); gap == "(" &&
 			at[i-1].ok && r.class == unitMoney && at[i-1].class == unitMoney {
 			// "HK$3-5 billion (US$385-640 million)": the same sum in
 			// another currency. Whichever of the two the words say more
 			// of gives the metric to both ("1150 francs (189.66 dlrs) per
 			// tonne").
-			if inds[i-1].Metric == MetricOther {
-				inds[i-1].Metric = inds[i].Metric
+			if at[i-1].metric == MetricOther {
+				at[i-1].metric = at[i].metric
 			}
-			inds[i].Metric, inds[i].Subject = inds[i-1].Metric, inds[i-1].Subject
+			at[i].metric, at[i].subject = at[i-1].metric, at[i-1].subject
 			continue
 		}
 		if r.fs < 2 {
@@ -625,17 +629,17 @@ func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 		default:
 			continue
 		}
-		o := comparedWith(inds, at, i)
+		o := comparedWith(qs, at, i)
 		if o < 0 {
 			continue
 		}
-		inds[i].Metric = inds[o].Metric
+		at[i].metric = at[o].metric
 		ownPlace := false
 		for _, m := range c.cache[r.si].mentions {
 			ownPlace = ownPlace || toks[m.i].clause == r.clause && m.i > r.fs
 		}
 		if !ownPlace { // "compared with around 4% in Kazakhstan" has its own
-			inds[i].Subject = inds[o].Subject
+			at[i].subject = at[o].subject
 		}
 	}
 }
@@ -645,13 +649,13 @@ func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 // factor of ten, so that in "earned 1.02 billion dlrs, or 10.26 dlrs a
 // share, compared with 996.2 mln dlrs" the profit is compared with the
 // profit, not with the profit per share.
-func comparedWith(inds []Indicator, at []placed, i int) int {
-	v := max(inds[i].Value, inds[i].High)
+func comparedWith(qs []Quantity, at []placed, i int) int {
+	v := max(qs[i].Value, qs[i].High)
 	for o := i - 1; o >= 0 && at[o].si == at[i].si; o-- {
-		if !at[o].ok || inds[o].Unit != inds[i].Unit {
+		if !at[o].ok || qs[o].Unit != qs[i].Unit {
 			continue
 		}
-		w := max(inds[o].Value, inds[o].High)
+		w := max(qs[o].Value, qs[o].High)
 		if v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
 			return o
 		}
@@ -663,19 +667,19 @@ func comparedWith(inds []Indicator, at []placed, i int) int {
 // what it measures the metric of the nearest figure before it with a unit
 // of the same class, in its sentence or the one before in its paragraph: "China's trade with the region reached US$94.8 billion. Kazakhstan
 // alone accounted for US$43.8 billion" continues to count trade.
-func (c *classifier) inheritParagraphMetric(inds []Indicator, at []placed) {
-	for i := 1; i < len(inds); i++ {
+func (c *classifier) inheritParagraphMetric(qs []Quantity, at []placed) {
+	for i := 1; i < len(at); i++ {
 		r := &at[i]
-		if !r.ok || !r.uncued || inds[i].Metric != MetricOther || r.class == unitPct || r.si < 0 {
+		if !r.ok || !r.uncued || at[i].metric != MetricOther || r.class == unitPct || r.si < 0 {
 			continue // a percentage without words is a share or a change of anything
 		}
 		for j := i - 1; j >= 0 && (at[j].si == r.si || at[j].si == r.si-1 && c.sameParagraph(r.si)); j-- {
 			if at[j].ok && at[j].class == r.class {
 				// Of the same order too: after "18 dlrs a share", "the 8.5
 				// mln dlrs will be reported" is no price.
-				v, w := max(inds[i].Value, inds[i].High), max(inds[j].Value, inds[j].High)
-				if inds[j].Metric != MetricOther && v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
-					inds[i].Metric = inds[j].Metric
+				v, w := max(qs[i].Value, qs[i].High), max(qs[j].Value, qs[j].High)
+				if at[j].metric != MetricOther && v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
+					at[i].metric = at[j].metric
 				}
 				break
 			}
