@@ -172,13 +172,14 @@ type classifyScratch struct {
 	words wordMasks
 }
 
-// placements returns n zero placements.
+// placements returns n zero placements. They need no clearing here:
+// release clears those handed out, and the rest of the buffer was never
+// written.
 func (sc *classifyScratch) placements(n int) []placed {
 	if cap(sc.at) < n {
 		sc.at = make([]placed, n, n+n/2)
 	}
 	sc.at = sc.at[:n]
-	clear(sc.at)
 	return sc.at
 }
 
@@ -776,13 +777,14 @@ func growthOf(m Metric) Metric {
 
 // locate finds the tokens covered by q's span.
 //
-// Tokens are sorted and disjoint, so both bounds are binary searches: the
-// first token ending after the figure's start, and the first starting at
-// or after its end. A table row is one long sentence with many figures, and
-// a linear scan per figure was quadratic in it.
+// Tokens are sorted and disjoint, so the start is a binary search, for the
+// first token ending after the figure's start: a table row is one long
+// sentence with many figures, and a linear scan per figure was quadratic
+// in it. The end, the first token starting at or after the figure's end,
+// is a few tokens on.
 func locate(toks []wordTok, q *Quantity) figure {
 	f := figure{q: q, class: unitClassOf(q.Unit)}
-	// Two binary searches, written out: sort.Search's closure call per
+	// The search written out: sort.Search's closure call per
 	// probe cost more than the probes.
 	lo, hi := 0, len(toks)
 	for lo < hi {
@@ -793,15 +795,11 @@ func locate(toks []wordTok, q *Quantity) figure {
 		}
 	}
 	f.fs = lo
-	hi = len(toks)
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); toks[m].start >= q.Span.End {
-			hi = m
-		} else {
-			lo = m + 1
-		}
+	// A figure is a few words: the end is stepped to, not searched for.
+	for lo < len(toks) && toks[lo].start < q.Span.End {
+		lo++
 	}
-	f.fe = max(lo, f.fs)
+	f.fe = lo
 	f.slash = f.fe < len(toks) && f.fe > f.fs && toks[f.fe].sep == '/' && !toks[f.fe].num
 	if f.fs < len(toks) {
 		f.clause = toks[f.fs].clause
