@@ -385,11 +385,11 @@ func sourceClauses(toks []wordTok) (set uint64) {
 					set |= 1 << cl
 				}
 			}
+		case k+1 < len(toks) && toks[k+1].clause == cl:
+			// Not the end of its clause, so no source verb that counts:
+			// tested before the word itself, as most words are not last.
 		case sourceVerbs.hasLower(w):
 			// "the X said" ends its clause, opened by "the" or "a".
-			if k+1 < len(toks) && toks[k+1].clause == cl {
-				continue
-			}
 			start := k
 			for start > 0 && toks[start-1].clause == cl && k-start < 7 { // eight words at most
 				start--
