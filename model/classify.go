@@ -293,7 +293,9 @@ type sentCtx struct {
 	// for all the sentence's figures (see yearStarts).
 	years     []int
 	yearsDone bool
-	built     bool // toks and mentions are filled
+	built     bool // span and toks are filled
+	// placesDone says mentions is filled (see places).
+	placesDone bool
 	// firstBack is the first word that points back (see pointsBack), or
 	// len(toks); backHere, that "here" does. backDone says they are set.
 	firstBack int
@@ -308,7 +310,10 @@ type cueHit struct {
 	c      *cue // shared with the index: a hit is small
 }
 
-// sentence returns the context of sentence i, building it on first use.
+// sentence returns the context of sentence i with its words, tokenized on
+// first use. Its place mentions are found apart (placeSentence, places):
+// most sentences with a figure are read for their metric cues only, when
+// no figure of theirs measures anything.
 func (c *classifier) sentence(i int) *sentCtx {
 	s := &c.cache[i]
 	if s.built {
@@ -324,15 +329,29 @@ func (c *classifier) sentence(i int) *sentCtx {
 	n0 := len(c.sc.toks)
 	low := c.sc.lowerSpan(c.text, sp.Start, sp.End)
 	c.sc.toks = appendWords(c.sc.toks, c.text, low, sp.Start, sp.End, c.words)
-	toks := c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)]
-	m0 := len(c.sc.mentions)
-	c.sc.mentions = c.g.find(c.sc.mentions, c.text, toks, c.fuzzy)
-	var mentions []placeMention
-	if len(c.sc.mentions) > m0 {
-		mentions = c.sc.mentions[m0:len(c.sc.mentions):len(c.sc.mentions)]
-	}
-	*s = sentCtx{span: sp, toks: toks, mentions: mentions, built: true}
+	s.span, s.toks, s.built = sp, c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)], true
 	return s
+}
+
+// placeSentence returns the context of sentence i with its words and place
+// mentions.
+func (c *classifier) placeSentence(i int) *sentCtx {
+	s := c.sentence(i)
+	c.places(s)
+	return s
+}
+
+// places finds the place mentions of s, once: s.mentions is set after it.
+func (c *classifier) places(s *sentCtx) {
+	if s.placesDone {
+		return
+	}
+	s.placesDone = true
+	m0 := len(c.sc.mentions)
+	c.sc.mentions = c.g.find(c.sc.mentions, c.text, s.toks, c.fuzzy)
+	if len(c.sc.mentions) > m0 {
+		s.mentions = c.sc.mentions[m0:len(c.sc.mentions):len(c.sc.mentions)]
+	}
 }
 
 // cueHits returns the metric cues of sentence s, found on first use: a
@@ -496,6 +515,7 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 	if !ok {
 		return
 	}
+	c.places(s)
 	at.uncued = !cued
 	if f.class == unitPct && shareOfPeople(s.toks, s.mentions, f) != nil {
 		// "43% of Kazakhs viewed Chinese investment negatively": a share
@@ -2019,7 +2039,7 @@ func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *ga
 		}
 	}
 	for back := 1; back <= 2 && si-back >= 0; back++ {
-		ps := c.sentence(si - back)
+		ps := c.placeSentence(si - back)
 		if len(ps.mentions) == 0 {
 			continue
 		}
@@ -2121,7 +2141,7 @@ func (c *classifier) topic() *gazPlace {
 			toks = tokenizeWords(c.headline, 0)
 			mentions = c.g.find(nil, c.headline, toks, c.fuzzy)
 		} else {
-			s := c.sentence(si)
+			s := c.placeSentence(si)
 			toks, mentions = s.toks, s.mentions
 		}
 		if len(mentions) == 0 {
