@@ -605,8 +605,8 @@ func (c *classifier) inheritComparisons(qs []Quantity, at []placed) {
 		if !r.ok || r.si < 0 {
 			continue
 		}
-		if gap := strings.TrimSpace(c.text[min(qs[i-1].Span.End, qs[i].Span.Start):qs[i].Span.Start]); gap == "(" &&
-			at[i-1].ok && r.class == unitMoney && at[i-1].class == unitMoney {
+		if at[i-1].ok && r.class == unitMoney && at[i-1].class == unitMoney &&
+			strings.TrimSpace(c.text[min(qs[i-1].Span.End, qs[i].Span.Start):qs[i].Span.Start]) == "(" {
 			// "HK$3-5 billion (US$385-640 million)": the same sum in
 			// another currency. Whichever of the two the words say more
 			// of gives the metric to both ("1150 francs (189.66 dlrs) per
@@ -1242,8 +1242,16 @@ func unitClassOf(u string) unitClass {
 	case "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries":
 		return unitNone
 	}
-	if len(u) == 3 && strings.ToUpper(u) == u && isLetter(u[0]) {
-		return unitMoney
+	if len(u) == 3 && 'A' <= u[0] && u[0] <= 'Z' {
+		// Upper case throughout, as ToUpper leaves it: ASCII, which
+		// every currency code is, is read by hand, without ToUpper.
+		if u[1] < utf8.RuneSelf && u[2] < utf8.RuneSelf {
+			if !('a' <= u[1] && u[1] <= 'z') && !('a' <= u[2] && u[2] <= 'z') {
+				return unitMoney
+			}
+		} else if strings.ToUpper(u) == u {
+			return unitMoney
+		}
 	}
 	return unitCount
 }
