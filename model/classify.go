@@ -60,10 +60,16 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 			n++
 		}
 	}
-	out := make([]Indicator, 0, n)
+	// Filled in place, field by field: a composite literal appended is
+	// built on the stack and copied again.
+	out := make([]Indicator, n)
+	j := 0
 	for i := range at {
 		if r := &at[i]; r.ok {
-			out = append(out, Indicator{Quantity: qs[i], Metric: r.metric, Subject: r.subject, Period: r.period, Sentence: r.sentence})
+			ind := &out[j]
+			j++
+			ind.Quantity = qs[i]
+			ind.Metric, ind.Subject, ind.Period, ind.Sentence = r.metric, r.subject, r.period, r.sentence
 		}
 	}
 	return out
