@@ -60,10 +60,16 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 			n++
 		}
 	}
-	out := make([]Indicator, 0, n)
+	// Filled in place, field by field: a composite literal appended is
+	// built on the stack and copied again.
+	out := make([]Indicator, n)
+	j := 0
 	for i := range at {
 		if r := &at[i]; r.ok {
-			out = append(out, Indicator{Quantity: qs[i], Metric: r.metric, Subject: r.subject, Period: r.period, Sentence: r.sentence})
+			ind := &out[j]
+			j++
+			ind.Quantity = qs[i]
+			ind.Metric, ind.Subject, ind.Period, ind.Sentence = r.metric, r.subject, r.period, r.sentence
 		}
 	}
 	return out
@@ -104,12 +110,12 @@ func countedEnd(toks []wordTok, fe int, counted string) int {
 // reported, and what it was found to measure, for the rules that relate
 // figures to each other; the reported become Indicators at the end.
 type placed struct {
-	ok     bool   // reported: not a count that measures nothing
-	class  string // unitClassOf of its unit, once it is located in a sentence
-	si     int    // sentence index, or -1
-	fs, fe int    // the figure's words in the sentence
-	clause int    // the figure's clause
-	uncued bool   // no word of its sentence says what it measures
+	ok     bool      // reported: not a count that measures nothing
+	class  unitClass // unitClassOf of its unit, once it is located in a sentence
+	si     int       // sentence index, or -1
+	fs, fe int       // the figure's words in the sentence
+	clause int       // the figure's clause
+	uncued bool      // no word of its sentence says what it measures
 	// The verdict, as Indicator has it.
 	metric   Metric
 	subject  string
@@ -493,7 +499,7 @@ type figure struct {
 	slash  bool // a word follows the figure after a slash ("dlrs/bbl")
 	// class is unitClassOf(q.Unit), found once by locate: the metric,
 	// subject and change rules all ask it.
-	class string
+	class unitClass
 }
 
 // classify places q in its sentence and fills in its verdict in at, which
@@ -504,7 +510,7 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 	if si < 0 {
 		at.metric = MetricOther
 		cl := unitClassOf(q.Unit)
-		at.ok = cl != unitCount && cl != ""
+		at.ok = cl != unitCount && cl != unitNone
 		return
 	}
 	s := c.sentence(si)
@@ -625,8 +631,8 @@ func (c *classifier) inheritComparisons(qs []Quantity, at []placed) {
 		if !r.ok || r.si < 0 {
 			continue
 		}
-		if gap := strings.TrimSpace(c.text[min(qs[i-1].Span.End, qs[i].Span.Start):qs[i].Span.Start]); gap == "(" &&
-			at[i-1].ok && r.class == unitMoney && at[i-1].class == unitMoney {
+		if at[i-1].ok && r.class == unitMoney && at[i-1].class == unitMoney &&
+			strings.TrimSpace(c.text[min(qs[i-1].Span.End, qs[i].Span.Start):qs[i].Span.Start]) == "(" {
 			// "HK$3-5 billion (US$385-640 million)": the same sum in
 			// another currency. Whichever of the two the words say more
 			// of gives the metric to both ("1150 francs (189.66 dlrs) per
@@ -1203,52 +1209,43 @@ func (t *wordTok) year() (int, bool) {
 // ---------------------------------------------------------------------------
 // Metric
 
-// Unit classes: what kind of figure a metric rule accepts.
+// unitClass is what kind of figure a metric rule accepts. A number, not a
+// name: every figure's class is compared and turned into a rule mask.
+type unitClass uint8
+
+// The unit classes. Their names, which metricTable uses, are in
+// unitClassNames.
 const (
-	unitPct    = "pct"    // % and percentage points
-	unitMoney  = "money"  // an ISO currency code
-	unitMass   = "mass"   // tonnes
-	unitTEU    = "teu"    // containers
-	unitArea   = "area"   // km²
-	unitLength = "length" // km
-	unitOil    = "oil"    // barrels, barrels per day
-	unitEnergy = "energy" // electricity: kWh and its multiples, and power: kW, MW, GW
-	unitCount  = "count"  // a number of things, or a plain-word unit
+	unitNone   unitClass = iota // a duration: no rule accepts it, and it is never an indicator
+	unitPct                     // % and percentage points
+	unitMoney                   // an ISO currency code
+	unitMass                    // tonnes
+	unitTEU                     // containers
+	unitArea                    // km²
+	unitLength                  // km
+	unitOil                     // barrels, barrels per day
+	unitEnergy                  // electricity: kWh and its multiples, and power: kW, MW, GW
+	unitCount                   // a number of things, or a plain-word unit
+	numUnitClasses
 )
 
-// classBit is the bit of a unit class in metricRule.units; 0 for "" (a
-// duration), which no rule accepts.
-func classBit(class string) uint16 {
-	switch class {
-	case unitPct:
-		return 1 << 0
-	case unitMoney:
-		return 1 << 1
-	case unitMass:
-		return 1 << 2
-	case unitTEU:
-		return 1 << 3
-	case unitArea:
-		return 1 << 4
-	case unitLength:
-		return 1 << 5
-	case unitOil:
-		return 1 << 6
-	case unitCount:
-		return 1 << 7
-	case unitEnergy:
-		return 1 << 8
-	}
-	return 0
+// unitClassNames names the unit classes in metricTable's units.
+var unitClassNames = [numUnitClasses]string{
+	unitPct: "pct", unitMoney: "money", unitMass: "mass", unitTEU: "teu", unitArea: "area",
+	unitLength: "length", unitOil: "oil", unitEnergy: "energy", unitCount: "count",
 }
+
+// classBit is the bit of a unit class in metricRule.units. No rule has
+// unitNone's.
+func classBit(class unitClass) uint16 { return 1 << class }
 
 // unitClassOf maps a Quantity.Unit to its class: a unit the scanner
 // reports, an ISO currency code, or else a count (a plain-word unit names
 // what is counted). Physical quantities other than tonnes (bushels, cubic
 // metres) count as mass: they measure goods the same way. Durations map to
-// "" and are never indicators. A switch, not a map: every figure asks, and
+// unitNone and are never indicators. A switch, not a map: every figure asks, and
 // the compiler's search by length and bytes beats hashing the unit.
-func unitClassOf(u string) string {
+func unitClassOf(u string) unitClass {
 	switch u {
 	case "%", "pp", "bp":
 		return unitPct
@@ -1269,10 +1266,18 @@ func unitClassOf(u string) string {
 		"dinars", "riyals", "dirhams", "shillings", "kwacha":
 		return unitMoney
 	case "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries":
-		return ""
+		return unitNone
 	}
-	if len(u) == 3 && strings.ToUpper(u) == u && isLetter(u[0]) {
-		return unitMoney
+	if len(u) == 3 && 'A' <= u[0] && u[0] <= 'Z' {
+		// Upper case throughout, as ToUpper leaves it: ASCII, which
+		// every currency code is, is read by hand, without ToUpper.
+		if u[1] < utf8.RuneSelf && u[2] < utf8.RuneSelf {
+			if !('a' <= u[1] && u[1] <= 'z') && !('a' <= u[2] && u[2] <= 'z') {
+				return unitMoney
+			}
+		} else if strings.ToUpper(u) == u {
+			return unitMoney
+		}
 	}
 	return unitCount
 }
@@ -1469,10 +1474,9 @@ type cueIndex struct {
 	// b of each prefix cue and of "by" (whose cue is looked up by hand):
 	// a filter for mayHit, which may say yes for a word no cue starts.
 	pre2 [256]uint32
-	// byClass, by the bit number of a classBit, has bit ri set when rule
-	// ri accepts that unit class: chooseMetric visits only those rules.
-	// Index 16 is for a classBit of 0, which no rule accepts.
-	byClass [17]uint32
+	// byClass, by unit class, has bit ri set when rule ri accepts that
+	// class: chooseMetric visits only those rules.
+	byClass [numUnitClasses]uint32
 	// free has bit ri set when rule ri can win with none of its cues seen:
 	// no group is required and its base is above zero. chooseMetric
 	// scores only these and the rules with a cue in the sentence.
@@ -1514,10 +1518,11 @@ func parseMetricTable() *cueIndex {
 		}
 		r := metricRule{metric: row.metric, base: row.base}
 		for _, u := range strings.Fields(row.units) {
-			if classBit(u) == 0 {
+			c := unitClass(slices.Index(unitClassNames[:], u))
+			if c <= unitNone || c >= numUnitClasses {
 				panic("metricTable: unknown unit class " + u)
 			}
-			r.units |= classBit(u)
+			r.units |= classBit(c)
 		}
 		for gi, grp := range row.groups {
 			fields := strings.Fields(grp)
@@ -1565,9 +1570,9 @@ func parseMetricTable() *cueIndex {
 		if !r.anyReq && r.base > 0 {
 			ix.free |= 1 << ri
 		}
-		for b := range 16 {
-			if r.units&(1<<b) != 0 {
-				ix.byClass[b] |= 1 << ri
+		for c := range numUnitClasses {
+			if r.units&classBit(c) != 0 {
+				ix.byClass[c] |= 1 << ri
 			}
 		}
 	}
@@ -1647,7 +1652,7 @@ func (ms *metricScores) note(r, g int, weight float64) {
 // claims. ms is its scratch.
 func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (metric Metric, ok, cued bool) {
 	class := f.class
-	if class == "" {
+	if class == unitNone {
 		return "", false, false // a duration: "12 months" measures nothing here
 	}
 	ix := metricCues()
@@ -1715,7 +1720,7 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (m
 	bestRule, bestScore := -1, 0.0
 	// Only the rules some cue was seen for, and those that can win on
 	// their base alone: any other scores 0 or is out.
-	for rs := ix.byClass[bits.TrailingZeros16(cb)] & (ms.seen | ix.free); rs != 0; rs &= rs - 1 {
+	for rs := ix.byClass[class] & (ms.seen | ix.free); rs != 0; rs &= rs - 1 {
 		ri := bits.TrailingZeros32(rs)
 		r := &ix.rules[ri] // not copied: a rule is 96 bytes
 		if ms.seen&(1<<ri) == 0 {
