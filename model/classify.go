@@ -1446,15 +1446,16 @@ type cue struct {
 type cueIndex struct {
 	rules    []metricRule
 	byWord   map[string][]*cue
-	byPrefix map[string][]*cue
+	byPrefix map[string][]*cue   // one-word prefix cues by their prefix
 	byWordT  *wordTable[cueList] // byWord, for lookup by the token's hash
-	maxPre   int                 // longest prefix cue, in bytes
 	words    vocabFilter         // the keys of byWord
-	// preLens, by a prefix cue's first three letters (a-z only), has bit n
-	// set when some prefix cue of n bytes starts with them: most words
-	// skip the prefix probes without a map lookup, and the others probe
-	// only the lengths that exist.
-	preLens [26 * 26 * 26]uint32
+	// preAt, by a prefix cue's first three letters (a-z only), is the
+	// index in preGroups of the prefix cues that start with them, 0 for
+	// none: most words are done with the prefixes in one load, and the
+	// others compare a few short strings, where a map lookup per prefix
+	// length hashed the word's prefixes.
+	preAt     [26 * 26 * 26]uint16
+	preGroups [][]prefixCues // preGroups[0] is empty
 	// pre2, by a word's first byte, has bit b&31 set for the second byte
 	// b of each prefix cue and of "by" (whose cue is looked up by hand):
 	// a filter for mayHit, which may say yes for a word no cue starts.
@@ -1534,12 +1535,7 @@ func parseMetricTable() *cueIndex {
 					if t < 0 {
 						panic("metricTable: prefix cue " + key + " is not three lower-case letters or more")
 					}
-					if len(key) >= 32 {
-						panic("metricTable: prefix cue " + key + " is too long")
-					}
-					ix.preLens[t] |= 1 << len(key)
 					ix.pre2[key[0]] |= 1 << (key[1] & 31)
-					ix.maxPre = max(ix.maxPre, len(key))
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
 				}
@@ -1555,13 +1551,14 @@ func parseMetricTable() *cueIndex {
 		}
 	}
 	ix.pre2['b'] |= 1 << ('y' & 31)
+	ix.groupPrefixes()
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
 		l := cueList{cues: cus}
 		for _, cu := range cus {
 			switch {
 			case len(cu.words) == 1:
-				l.single = true
+				l.singles = append(l.singles, cu)
 			case len(cu.words) == 2 && cu.prefix:
 				l.second = ^uint64(0) // a prefix has no hash to test
 			default:
@@ -1576,14 +1573,48 @@ func parseMetricTable() *cueIndex {
 
 // cueList is the cues whose first word is one word: "a" starts twenty-two
 // ("a share", "a tonne", ...), and is one of the commonest words there
-// is. single says whether some cue is that word alone; second has bit
-// h&63 set for the hash h of each phrase cue's second word, so that a
-// word whose next word has no such bit is done with without trying its
-// phrases one by one.
+// is. singles are those that are the word alone, in the order of cues;
+// second has bit h&63 set for the hash h of each phrase cue's second
+// word, so that a word whose next word has no such bit is done with
+// without trying its phrases one by one.
 type cueList struct {
+	cues    []*cue
+	singles []*cue
+	second  uint64
+}
+
+// prefixCues is the one-word prefix cues of one prefix.
+type prefixCues struct {
+	prefix string
 	cues   []*cue
-	single bool
-	second uint64
+}
+
+// groupPrefixes fills preAt and preGroups from byPrefix: each group holds
+// the prefixes of three first letters, longest first, as appendHits
+// tries them.
+func (ix *cueIndex) groupPrefixes() {
+	keys := make([]string, 0, len(ix.byPrefix))
+	for key := range ix.byPrefix {
+		keys = append(keys, key)
+	}
+	// Longest first, then in byte order, so that the index is the same
+	// from run to run.
+	slices.SortFunc(keys, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	ix.preGroups = [][]prefixCues{nil}
+	for _, key := range keys {
+		t := tri(key)
+		if ix.preAt[t] == 0 {
+			ix.preAt[t] = uint16(len(ix.preGroups))
+			ix.preGroups = append(ix.preGroups, nil)
+		}
+		g := ix.preAt[t]
+		ix.preGroups[g] = append(ix.preGroups[g], prefixCues{key, ix.byPrefix[key]})
+	}
 }
 
 // bigMoney is the amount from which a sum of money is read as a total (a
@@ -1783,24 +1814,30 @@ func (ix *cueIndex) appendHits(hits []cueHit, toks []wordTok, k int) []cueHit {
 	w := toks[k].lower
 	if ix.words.has(toks[k].hash) {
 		l, _ := ix.byWordT.get(w, toks[k].hash)
-		phrases := k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0
-		if phrases || l.single {
+		if k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0 {
+			next := toks[k+1].hash
 			for _, cu := range l.cues {
-				if (phrases || len(cu.words) == 1) && matchCue(cu, toks, k) {
+				// A phrase whose second word is whole is turned away
+				// by its hash, without the call.
+				if len(cu.words) == 1 || (cu.hashes[1] == next || cu.prefix && len(cu.words) == 2) && matchCue(cu, toks, k) {
 					hits = append(hits, cueHit{k, toks[k].clause, cu})
 				}
 			}
+		} else {
+			// No phrase can match: the word's own cues, in the same
+			// order, without a test each.
+			for _, cu := range l.singles {
+				hits = append(hits, cueHit{k, toks[k].clause, cu})
+			}
 		}
 	}
-	if t := tri(w); t >= 0 && ix.preLens[t] != 0 {
-		// The prefix lengths some cue has, longest first, up to the
-		// word's length.
-		lens := ix.preLens[t] & (1<<(min(len(w), ix.maxPre)+1) - 1) &^ 7
-		for lens != 0 {
-			n := bits.Len32(lens) - 1
-			lens &^= 1 << n
-			for _, cu := range ix.byPrefix[w[:n]] {
-				hits = append(hits, cueHit{k, toks[k].clause, cu})
+	if t := tri(w); t >= 0 && ix.preAt[t] != 0 {
+		// The prefixes of the word's first three letters, longest first.
+		for _, pc := range ix.preGroups[ix.preAt[t]] {
+			if len(pc.prefix) <= len(w) && w[:len(pc.prefix)] == pc.prefix {
+				for _, cu := range pc.cues {
+					hits = append(hits, cueHit{k, toks[k].clause, cu})
+				}
 			}
 		}
 	}
