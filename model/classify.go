@@ -359,9 +359,13 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 	toks := s.toks
 	n0 := len(c.sc.hits)
 	for k := range toks {
-		if t := &toks[k]; !t.num && ix.mayHit(t) {
-			c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
+		// appendHits' first tests: a word no cue can start at is
+		// turned away without the call.
+		t := &toks[k]
+		if t.num || !ix.words.has(t.hash) && (len(t.lower) < 3 || !ix.pre3.has(t.lower)) {
+			continue
 		}
+		c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
 	}
 	if len(c.sc.hits) > n0 {
 		s.hits = c.sc.hits[n0:len(c.sc.hits):len(c.sc.hits)]
@@ -1448,7 +1452,7 @@ type cueIndex struct {
 	byWord   map[string][]*cue
 	byPrefix map[string][]*cue   // one-word prefix cues by their prefix
 	byWordT  *wordTable[cueList] // byWord, for lookup by the token's hash
-	words    vocabFilter         // the keys of byWord
+	words    vocabFilter         // the keys of byWord, and "by"
 	// preAt, by a prefix cue's first three letters (a-z only), is the
 	// index in preGroups of the prefix cues that start with them, 0 for
 	// none: most words are done with the prefixes in one load, and the
@@ -1456,10 +1460,9 @@ type cueIndex struct {
 	// length hashed the word's prefixes.
 	preAt     [26 * 26 * 26]uint16
 	preGroups [][]prefixCues // preGroups[0] is empty
-	// pre2, by a word's first byte, has bit b&31 set for the second byte
-	// b of each prefix cue and of "by" (whose cue is looked up by hand):
-	// a filter for mayHit, which may say yes for a word no cue starts.
-	pre2 [256]uint32
+	// pre3 holds the prefix cues: with words, the filter cueHits turns
+	// most words away by, before appendHits is called.
+	pre3 prefixFilter
 	// byClass, by the bit number of a classBit, has bit ri set when rule
 	// ri accepts that unit class: chooseMetric visits only those rules.
 	// Index 16 is for a classBit of 0, which no rule accepts.
@@ -1535,7 +1538,7 @@ func parseMetricTable() *cueIndex {
 					if t < 0 {
 						panic("metricTable: prefix cue " + key + " is not three lower-case letters or more")
 					}
-					ix.pre2[key[0]] |= 1 << (key[1] & 31)
+					ix.pre3.add(key)
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
 				}
@@ -1550,8 +1553,8 @@ func parseMetricTable() *cueIndex {
 			}
 		}
 	}
-	ix.pre2['b'] |= 1 << ('y' & 31)
 	ix.groupPrefixes()
+	ix.words.add("by") // "by" and a year, looked up by hand in appendHits
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
 		l := cueList{cues: cus}
@@ -1799,12 +1802,27 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	}
 }
 
-// mayHit reports whether appendHits may find a cue at t: it is
-// appendHits' first tests, small enough to be inlined into cueHits' loop,
-// so that most words are turned away without a call.
-func (ix *cueIndex) mayHit(t *wordTok) bool {
-	w := t.lower
-	return ix.words.has(t.hash) || len(w) >= 2 && ix.pre2[w[0]]&(1<<(w[1]&31)) != 0
+// prefixFilter is a one-hash Bloom filter over the first three bytes of
+// words: has may say yes for a word no prefix in it starts, never no for
+// one that some prefix starts.
+type prefixFilter [1 << 15 / 64]uint64
+
+// add adds w, of three bytes or more.
+func (f *prefixFilter) add(w string) {
+	b := prefixBit(w)
+	f[b/64] |= 1 << (b % 64)
+}
+
+// has reports whether w, of three bytes or more, may start with a prefix
+// in f.
+func (f *prefixFilter) has(w string) bool {
+	b := prefixBit(w)
+	return f[b/64]&(1<<(b%64)) != 0
+}
+
+// prefixBit hashes the first three bytes of w to a bit of a prefixFilter.
+func prefixBit(w string) uint {
+	return (uint(w[0])<<10 ^ uint(w[1])<<5 ^ uint(w[2])) & (1<<15 - 1)
 }
 
 // appendHits appends a hit for each cue that matches the words starting at
