@@ -232,13 +232,15 @@ func (sc *classifyScratch) contexts(n int) []sentCtx {
 }
 
 // release clears the scratch, so that it holds no pointer into the
-// document just done, and returns it to the pool.
+// document just done, and returns it to the pool. The tokens, cue hits
+// and place mentions are not cleared (the tokens' clearing was most of
+// release's cost): a token's lower points into low, the scratch's own
+// copy, or into a lower-cased copy of a word, never into the text (see
+// wideLower); a hit points into the metric table and a mention into the
+// gazetteer.
 func (sc *classifyScratch) release() {
-	clear(sc.toks)
-	clear(sc.hits)
 	clear(sc.ctxs)
 	clear(sc.inds)
-	clear(sc.mentions)
 	sc.toks, sc.hits, sc.ctxs, sc.inds, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0], sc.mentions[:0]
 	sc.years = sc.years[:0]
 	if cap(sc.mentions) > maxTokChunk {
@@ -248,7 +250,8 @@ func (sc *classifyScratch) release() {
 		sc.inds, sc.at = nil, nil
 	}
 	if cap(sc.low) > 1<<20 {
-		sc.low = nil // a huge document's copy is not kept
+		sc.low = nil                  // a huge document's copy is not kept
+		clear(sc.toks[:cap(sc.toks)]) // nor its words, which point into it
 	}
 	if cap(sc.toks) > maxTokChunk {
 		sc.toks = nil
@@ -970,7 +973,7 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 				hash, capsFirst = lowerWordHash(text[from:], low, start-from, end-from)
 			}
 		} else {
-			lower = strings.ToLower(text[start:end])
+			lower = wideLower(text[start:end], low[start-from:end-from])
 			hash = wordHash(lower)
 		}
 		// A capitalised ASCII clause word is tested before the gap's
@@ -1006,6 +1009,19 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 		nt++
 	}
 	return toks[:nt]
+}
+
+// wideLower returns word, which is not all ASCII, in lower case; ascii is
+// word with its ASCII capitals lower-cased. When strings.ToLower returns
+// word itself, ascii is returned, the same bytes, so that no token points
+// into the text it was made from (see classifyScratch.release).
+//
+//go:noinline
+func wideLower(word, ascii string) string {
+	if lower := strings.ToLower(word); lower != word {
+		return lower
+	}
+	return ascii
 }
 
 // wordGlue marks the bytes that may continue a word past its run of ASCII
