@@ -2116,6 +2116,9 @@ func (s *sentCtx) pointsBack(fs int) bool {
 		s.backDone = true
 		s.firstBack = len(s.toks)
 		for k := range s.toks {
+			if backWordBits&(1<<(s.toks[k].hash&63)) == 0 {
+				continue // neither "here" nor a pronoun, by its hash
+			}
 			if w := s.toks[k].lower; w == "here" {
 				s.backHere = true
 				break
@@ -2137,6 +2140,15 @@ func (c *classifier) opensParagraph(si int) bool {
 	}
 	return strings.IndexByte(c.text[c.sents[si-1].End:c.sents[si].Start], '\n') >= 0
 }
+
+// backWordBits has bit h&63 set for the wordHash h of "here" and of each
+// pronoun isBackPointer knows: pointsBack passes over the other words on it.
+var backWordBits = func() (b uint64) {
+	for _, w := range []string{"here", "it", "its", "they", "their", "them", "he", "she", "his", "her"} {
+		b |= 1 << (wordHash(w) & 63)
+	}
+	return b
+}()
 
 // isBackPointer reports whether w is one of the pronouns pointsBack looks
 // for before the figure; after it they mostly refer to the sentence's own
