@@ -244,13 +244,15 @@ func (sc *classifyScratch) contexts(n int) []sentCtx {
 }
 
 // release clears the scratch, so that it holds no pointer into the
-// document just done, and returns it to the pool.
+// document just done, and returns it to the pool. The tokens, cue hits
+// and place mentions are not cleared (the tokens' clearing was most of
+// release's cost): a token's lower points into low, the scratch's own
+// copy, or into a lower-cased copy of a word, never into the text (see
+// wideLower); a hit points into the metric table and a mention into the
+// gazetteer.
 func (sc *classifyScratch) release() {
-	clear(sc.toks)
-	clear(sc.hits)
 	clear(sc.ctxs)
 	clear(sc.at)
-	clear(sc.mentions)
 	sc.toks, sc.hits, sc.ctxs, sc.at, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.at[:0], sc.mentions[:0]
 	sc.years = sc.years[:0]
 	if cap(sc.mentions) > maxTokChunk {
@@ -260,7 +262,8 @@ func (sc *classifyScratch) release() {
 		sc.at = nil
 	}
 	if cap(sc.low) > 1<<20 {
-		sc.low = nil // a huge document's copy is not kept
+		sc.low = nil                  // a huge document's copy is not kept
+		clear(sc.toks[:cap(sc.toks)]) // nor its words, which point into it
 	}
 	if cap(sc.toks) > maxTokChunk {
 		sc.toks = nil
@@ -371,9 +374,13 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 	toks := s.toks
 	n0 := len(c.sc.hits)
 	for k := range toks {
-		if t := &toks[k]; !t.num && ix.mayHit(t) {
-			c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
+		// appendHits' first tests: a word no cue can start at is
+		// turned away without the call.
+		t := &toks[k]
+		if t.num || !ix.words.has(t.hash) && (len(t.lower) < 3 || !ix.pre3.has(t.lower)) {
+			continue
 		}
+		c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
 	}
 	if len(c.sc.hits) > n0 {
 		s.hits = c.sc.hits[n0:len(c.sc.hits):len(c.sc.hits)]
@@ -977,7 +984,7 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 				hash, capsFirst = lowerWordHash(text[from:], low, start-from, end-from)
 			}
 		} else {
-			lower = strings.ToLower(text[start:end])
+			lower = wideLower(text[start:end], low[start-from:end-from])
 			hash = wordHash(lower)
 		}
 		// A capitalised ASCII clause word is tested before the gap's
@@ -1013,6 +1020,19 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 		nt++
 	}
 	return toks[:nt]
+}
+
+// wideLower returns word, which is not all ASCII, in lower case; ascii is
+// word with its ASCII capitals lower-cased. When strings.ToLower returns
+// word itself, ascii is returned, the same bytes, so that no token points
+// into the text it was made from (see classifyScratch.release).
+//
+//go:noinline
+func wideLower(word, ascii string) string {
+	if lower := strings.ToLower(word); lower != word {
+		return lower
+	}
+	return ascii
 }
 
 // wordGlue marks the bytes that may continue a word past its run of ASCII
@@ -1461,19 +1481,19 @@ type cue struct {
 type cueIndex struct {
 	rules    []metricRule
 	byWord   map[string][]*cue
-	byPrefix map[string][]*cue
+	byPrefix map[string][]*cue   // one-word prefix cues by their prefix
 	byWordT  *wordTable[cueList] // byWord, for lookup by the token's hash
-	maxPre   int                 // longest prefix cue, in bytes
-	words    vocabFilter         // the keys of byWord
-	// preLens, by a prefix cue's first three letters (a-z only), has bit n
-	// set when some prefix cue of n bytes starts with them: most words
-	// skip the prefix probes without a map lookup, and the others probe
-	// only the lengths that exist.
-	preLens [26 * 26 * 26]uint32
-	// pre2, by a word's first byte, has bit b&31 set for the second byte
-	// b of each prefix cue and of "by" (whose cue is looked up by hand):
-	// a filter for mayHit, which may say yes for a word no cue starts.
-	pre2 [256]uint32
+	words    vocabFilter         // the keys of byWord, and "by"
+	// preAt, by a prefix cue's first three letters (a-z only), is the
+	// index in preGroups of the prefix cues that start with them, 0 for
+	// none: most words are done with the prefixes in one load, and the
+	// others compare a few short strings, where a map lookup per prefix
+	// length hashed the word's prefixes.
+	preAt     [26 * 26 * 26]uint16
+	preGroups [][]prefixCues // preGroups[0] is empty
+	// pre3 holds the prefix cues: with words, the filter cueHits turns
+	// most words away by, before appendHits is called.
+	pre3 prefixFilter
 	// byClass, by unit class, has bit ri set when rule ri accepts that
 	// class: chooseMetric visits only those rules.
 	byClass [numUnitClasses]uint32
@@ -1483,7 +1503,7 @@ type cueIndex struct {
 	free uint32
 }
 
-// tri returns the preLens index of w's first three bytes, or -1 when they are
+// tri returns the preAt index of w's first three bytes, or -1 when they are
 // not all lower-case ASCII letters.
 func tri(w string) int {
 	if len(w) < 3 {
@@ -1553,12 +1573,7 @@ func parseMetricTable() *cueIndex {
 					if t < 0 {
 						panic("metricTable: prefix cue " + key + " is not three lower-case letters or more")
 					}
-					if len(key) >= 32 {
-						panic("metricTable: prefix cue " + key + " is too long")
-					}
-					ix.preLens[t] |= 1 << len(key)
-					ix.pre2[key[0]] |= 1 << (key[1] & 31)
-					ix.maxPre = max(ix.maxPre, len(key))
+					ix.pre3.add(key)
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
 				}
@@ -1576,14 +1591,15 @@ func parseMetricTable() *cueIndex {
 			}
 		}
 	}
-	ix.pre2['b'] |= 1 << ('y' & 31)
+	ix.groupPrefixes()
+	ix.words.add("by") // "by" and a year, looked up by hand in appendHits
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
 		l := cueList{cues: cus}
 		for _, cu := range cus {
 			switch {
 			case len(cu.words) == 1:
-				l.single = true
+				l.singles = append(l.singles, cu)
 			case len(cu.words) == 2 && cu.prefix:
 				l.second = ^uint64(0) // a prefix has no hash to test
 			default:
@@ -1598,14 +1614,48 @@ func parseMetricTable() *cueIndex {
 
 // cueList is the cues whose first word is one word: "a" starts twenty-two
 // ("a share", "a tonne", ...), and is one of the commonest words there
-// is. single says whether some cue is that word alone; second has bit
-// h&63 set for the hash h of each phrase cue's second word, so that a
-// word whose next word has no such bit is done with without trying its
-// phrases one by one.
+// is. singles are those that are the word alone, in the order of cues;
+// second has bit h&63 set for the hash h of each phrase cue's second
+// word, so that a word whose next word has no such bit is done with
+// without trying its phrases one by one.
 type cueList struct {
+	cues    []*cue
+	singles []*cue
+	second  uint64
+}
+
+// prefixCues is the one-word prefix cues of one prefix.
+type prefixCues struct {
+	prefix string
 	cues   []*cue
-	single bool
-	second uint64
+}
+
+// groupPrefixes fills preAt and preGroups from byPrefix: each group holds
+// the prefixes of three first letters, longest first, as appendHits
+// tries them.
+func (ix *cueIndex) groupPrefixes() {
+	keys := make([]string, 0, len(ix.byPrefix))
+	for key := range ix.byPrefix {
+		keys = append(keys, key)
+	}
+	// Longest first, then in byte order, so that the index is the same
+	// from run to run.
+	slices.SortFunc(keys, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	ix.preGroups = [][]prefixCues{nil}
+	for _, key := range keys {
+		t := tri(key)
+		if ix.preAt[t] == 0 {
+			ix.preAt[t] = uint16(len(ix.preGroups))
+			ix.preGroups = append(ix.preGroups, nil)
+		}
+		g := ix.preAt[t]
+		ix.preGroups[g] = append(ix.preGroups[g], prefixCues{key, ix.byPrefix[key]})
+	}
 }
 
 // bigMoney is the amount from which a sum of money is read as a total (a
@@ -1796,12 +1846,27 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	}
 }
 
-// mayHit reports whether appendHits may find a cue at t: it is
-// appendHits' first tests, small enough to be inlined into cueHits' loop,
-// so that most words are turned away without a call.
-func (ix *cueIndex) mayHit(t *wordTok) bool {
-	w := t.lower
-	return ix.words.has(t.hash) || len(w) >= 2 && ix.pre2[w[0]]&(1<<(w[1]&31)) != 0
+// prefixFilter is a one-hash Bloom filter over the first three bytes of
+// words: has may say yes for a word no prefix in it starts, never no for
+// one that some prefix starts.
+type prefixFilter [1 << 15 / 64]uint64
+
+// add adds w, of three bytes or more.
+func (f *prefixFilter) add(w string) {
+	b := prefixBit(w)
+	f[b/64] |= 1 << (b % 64)
+}
+
+// has reports whether w, of three bytes or more, may start with a prefix
+// in f.
+func (f *prefixFilter) has(w string) bool {
+	b := prefixBit(w)
+	return f[b/64]&(1<<(b%64)) != 0
+}
+
+// prefixBit hashes the first three bytes of w to a bit of a prefixFilter.
+func prefixBit(w string) uint {
+	return (uint(w[0])<<10 ^ uint(w[1])<<5 ^ uint(w[2])) & (1<<15 - 1)
 }
 
 // appendHits appends a hit for each cue that matches the words starting at
@@ -1811,24 +1876,30 @@ func (ix *cueIndex) appendHits(hits []cueHit, toks []wordTok, k int) []cueHit {
 	w := toks[k].lower
 	if ix.words.has(toks[k].hash) {
 		l, _ := ix.byWordT.get(w, toks[k].hash)
-		phrases := k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0
-		if phrases || l.single {
+		if k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0 {
+			next := toks[k+1].hash
 			for _, cu := range l.cues {
-				if (phrases || len(cu.words) == 1) && matchCue(cu, toks, k) {
+				// A phrase whose second word is whole is turned away
+				// by its hash, without the call.
+				if len(cu.words) == 1 || (cu.hashes[1] == next || cu.prefix && len(cu.words) == 2) && matchCue(cu, toks, k) {
 					hits = append(hits, cueHit{k, toks[k].clause, cu})
 				}
 			}
+		} else {
+			// No phrase can match: the word's own cues, in the same
+			// order, without a test each.
+			for _, cu := range l.singles {
+				hits = append(hits, cueHit{k, toks[k].clause, cu})
+			}
 		}
 	}
-	if t := tri(w); t >= 0 && ix.preLens[t] != 0 {
-		// The prefix lengths some cue has, longest first, up to the
-		// word's length.
-		lens := ix.preLens[t] & (1<<(min(len(w), ix.maxPre)+1) - 1) &^ 7
-		for lens != 0 {
-			n := bits.Len32(lens) - 1
-			lens &^= 1 << n
-			for _, cu := range ix.byPrefix[w[:n]] {
-				hits = append(hits, cueHit{k, toks[k].clause, cu})
+	if t := tri(w); t >= 0 && ix.preAt[t] != 0 {
+		// The prefixes of the word's first three letters, longest first.
+		for _, pc := range ix.preGroups[ix.preAt[t]] {
+			if len(pc.prefix) <= len(w) && w[:len(pc.prefix)] == pc.prefix {
+				for _, cu := range pc.cues {
+					hits = append(hits, cueHit{k, toks[k].clause, cu})
+				}
 			}
 		}
 	}
@@ -2073,6 +2144,9 @@ func (s *sentCtx) pointsBack(fs int) bool {
 		s.backDone = true
 		s.firstBack = len(s.toks)
 		for k := range s.toks {
+			if backWordBits&(1<<(s.toks[k].hash&63)) == 0 {
+				continue // neither "here" nor a pronoun, by its hash
+			}
 			if w := s.toks[k].lower; w == "here" {
 				s.backHere = true
 				break
@@ -2094,6 +2168,15 @@ func (c *classifier) opensParagraph(si int) bool {
 	}
 	return strings.IndexByte(c.text[c.sents[si-1].End:c.sents[si].Start], '\n') >= 0
 }
+
+// backWordBits has bit h&63 set for the wordHash h of "here" and of each
+// pronoun isBackPointer knows: pointsBack passes over the other words on it.
+var backWordBits = func() (b uint64) {
+	for _, w := range []string{"here", "it", "its", "they", "their", "them", "he", "she", "his", "her"} {
+		b |= 1 << (wordHash(w) & 63)
+	}
+	return b
+}()
 
 // isBackPointer reports whether w is one of the pronouns pointsBack looks
 // for before the figure; after it they mostly refer to the sentence's own
