@@ -120,13 +120,29 @@ func (m *scanMarks) mark(text string) {
 	m.qty, m.date = clearBits(m.qty, len(text)), clearBits(m.date, len(text))
 	m.words.reset(len(text))
 	qs := qscanner{text: text} // for numberWordAt, which reads only the text
-	var carry uint64           // 1 when the byte before the block is a letter
+	// open is where the run of letters that reaches the end of the
+	// blocks read so far starts, or -1: the next block's letters tell
+	// where it ends, with no search of the text.
+	open := -1
 	var pad [64]byte
 	for blk := 0; blk < len(text); blk += 64 {
 		block := blockAt(text, blk, &pad)
 		letters, digits, high := blockMasks(block)
 		m.words.setBlock(blk, letters, digits, high)
-		carry = m.markBlock(&qs, blk, block, letters, digits, carry)
+		var carry uint64 // 1 when the byte before the block is a letter
+		if open >= 0 {
+			carry = 1
+			if n := bits.TrailingZeros64(^letters); n < 64 {
+				if mayMark(text, open, blk+n) {
+					m.markWord(&qs, open, blk+n)
+				}
+				open = -1
+			}
+		}
+		open = m.markBlock(&qs, blk, block, letters, digits, carry, open)
+	}
+	if open >= 0 && mayMark(text, open, len(text)) {
+		m.markWord(&qs, open, len(text))
 	}
 }
 
@@ -194,28 +210,25 @@ func wideBlockMasks(b string) (letters, digits, high uint64) {
 const swarGather = 0x0002040810204081
 
 // markBlock sets the marks of the 64-byte block at blk, whose text and
-// whose letters and digits masks are given, and returns the carry for the
-// next block: 1 when its last byte is a letter.
+// whose letters and digits masks are given, but for the run of letters that
+// reaches its last byte, which may go on after it: it returns where that
+// run starts, for mark to end it, or open when that run started before the
+// block (carry is 1 when the byte before the block is a letter).
 //
 // It runs for every block and its loop for every word, so the loop makes
 // no call: it only collects the starts of the words that pass a filter,
 // nearly none, for markWord to read after it. The byte after a word is a
 // digit when the digits' mask says so, and the shape test reads the word's
 // first and last letters from the block.
-func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digits, carry uint64) uint64 {
-	t := qs.text
+func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digits, carry uint64, open int) int {
 	m.qty[blk>>6] |= digits
 	m.date[blk>>6] |= digits
 	block = block[:64]
 	starts := letters &^ (letters<<1 | carry)
 	if letters>>63 != 0 && starts != 0 {
-		// The last run reaches the block's last byte and may go on
-		// after it: markWord reads it whole.
 		b := 63 - bits.LeadingZeros64(starts)
 		starts &^= 1 << b
-		if p, e := blk+b, asciiLetterEnd(t, blk+64); mayMark(t, p, e) {
-			m.markWord(qs, p, e)
-		}
+		open = blk + b
 	}
 	// Every other run ends inside the block: it is block[b:l+1], l < 63.
 	// ends marks the last letter of each run but the one that reaches
@@ -242,13 +255,13 @@ func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digi
 		b := bits.TrailingZeros64(pass) & 63
 		m.markWord(qs, blk+b, blk+b+bits.TrailingZeros64(^letters>>b))
 	}
-	return letters >> 63
+	return open
 }
 
 // mayMark reports whether markWord may mark the run of letters t[p:e]: it
-// is markWord's first tests, small enough to be inlined into markBlock,
-// which makes them before the call for the runs that cross into the next
-// block, as its loop makes them from the masks for the others.
+// is markWord's first tests, small enough to be inlined into mark, which
+// makes them before the call for the runs that cross into the next block,
+// as markBlock's loop makes them from the masks for the others.
 func mayMark(t string, p, e int) bool {
 	n := e - p
 	return e < len(t) && dtDigit(t[e]) || n < 32 && markShape.has(t[p], t[e-1], n)
