@@ -1323,9 +1323,13 @@ func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
 	}
 	if e-q <= 8 && qUnitWordEnd(t, q, e) == e {
-		if h, _ := unitHeads.get(t[q:e]); !h.starts || s.unitPhraseEnds(e) {
-			if d, ok := unitCode(t[q:e]); ok {
-				return d, e, true
+		if h := unitHeads.get(t[q:e]); !h.starts || s.unitPhraseEnds(e) {
+			// A code ("USD", "Mt") starts with a capital: the
+			// lower-case words, nearly all, skip the call.
+			if qUpper(t[q]) {
+				if d, ok := unitCode(t[q:e]); ok {
+					return d, e, true
+				}
 			}
 			if !h.key || h.def.kind == lexNone {
 				return h.def, 0, false // "millions of", "percentage"
