@@ -203,11 +203,6 @@ func (s *qscanner) figure(i int, word bool) int {
 	// what it reads, and b is read only once part has read a range's
 	// second number into it.
 	a, b := &s.parts[0], &s.parts[1]
-	if !word && dashAfterDigits(s.text, i) {
-		if e := s.dateChain(i); e > 0 {
-			return e
-		}
-	}
 	if !s.part(i, word, a) {
 		return max(a.end, i+1)
 	}
@@ -325,6 +320,11 @@ func (s *qscanner) figure(i int, word bool) int {
 // outcome, and returns where figure would then resume: the first number
 // follows a blank or starts the text, so prefixOK lets it through, and
 // neither dash starts a fraction ("7-3/4") that numeral would read.
+//
+// numeral asks it (through numeralFraction) for the first number of a
+// figure and for a number listUnit reads after a comma, "and" or "or":
+// there the chain would come out of part unsigned and without a unit,
+// which gives listUnit nothing to take.
 func (s *qscanner) dateChain(i int) int {
 	t := s.text
 	if i > 0 && t[i-1] != ' ' && t[i-1] != '\n' {
@@ -1040,6 +1040,15 @@ func dashOrSlashAt(t string, j int) bool { return j < len(t) && t[j]|2 == '/' }
 // makes them a date or a ratio, "1986/87", which it rejects.
 func (s *qscanner) numeralFraction(i, j int, p *qpart) bool {
 	t := s.text
+	// "1987-02-26": a chain of numbers certain to be dropped whole is
+	// dropped before the rest of the part is read. A range's second
+	// number is left to joinRange.
+	if t[j] == '-' && p.plain && !s.second {
+		if e := s.dateChain(i); e > 0 {
+			p.end = e
+			return false
+		}
+	}
 	// Fractions: "7-3/4 pct" (Reuters), "1/2 pct".
 	if j+3 < len(t) && t[j] == '-' && p.plain && qDigit(t[j+1]) {
 		if n, d, e, ok := qFraction(t, j+1); ok {
@@ -2126,14 +2135,6 @@ var qVisible = func() (tab [256]bool) {
 func qAlnumEnd(t string, i int) int { return asciiAlnumEnd(t, i) }
 
 func qDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// dashAfterDigits reports whether the run of digits at i is followed by a
-// dash: dateChain's first test, small enough to be inlined, as nearly
-// every number fails it.
-func dashAfterDigits(t string, i int) bool {
-	j := qDigitsEnd(t, i)
-	return j < len(t) && t[j] == '-'
-}
 
 // qDigitsEnd returns the end of the run of ASCII digits at i.
 func qDigitsEnd(t string, i int) int {
