@@ -554,23 +554,8 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if isRange {
 		last = b
 	}
-	for _, p := range []*qpart{a, b} {
-		if p == b && !isRange {
-			break
-		}
-		if p.word && !p.fraction && !p.scaled {
-			switch last.kind {
-			case lexCurrency, lexPercent, lexPP, lexMeasure:
-			case lexNone, lexCount:
-				// "three hundred containers" is a count, as "two cities"
-				// is not: nobody spells out hundreds for nothing.
-				if p.mant < 100 || p.frac != 0 {
-					return false
-				}
-			default:
-				return false // "two cities", "five years"
-			}
-		}
+	if !spelledOK(a, last) || isRange && !spelledOK(b, last) {
+		return false
 	}
 	if a.fraction {
 		return true
@@ -653,6 +638,24 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 		}
 	}
 	return true
+}
+
+// spelledOK reports whether part p of a figure whose last part is last may
+// be kept as far as its spelling goes: a spelled-out number must carry a
+// unit.
+func spelledOK(p, last *qpart) bool {
+	if !p.word || p.fraction || p.scaled {
+		return true
+	}
+	switch last.kind {
+	case lexCurrency, lexPercent, lexPP, lexMeasure:
+		return true
+	case lexNone, lexCount:
+		// "three hundred containers" is a count, as "two cities" is
+		// not: nobody spells out hundreds for nothing.
+		return p.mant >= 100 && p.frac == 0
+	}
+	return false // "two cities", "five years"
 }
 
 // tableCell reports whether the bare number t[i:e] stands between runs of
@@ -1328,7 +1331,7 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
 	e := qLetterEnd(t, q)
-	if !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
+	if !unitFirstShape.hasLetters(t[q], t[e-1], e-q) && !(e-q == 3 && qUpper(t[q])) {
 		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
 	}
 	if e-q <= 8 && qUnitWordEnd(t, q, e) == e {
@@ -1821,7 +1824,7 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 		}
 		// Most words start no rate phrase by their shape (first and
 		// last letters and length) and skip the call.
-		if rateFirstShape.has(t[q:we]) {
+		if rateFirstShape.hasLetters(t[q], t[we-1], we-q) {
 			r, re := s.ratePhrase(q, we, w == 0)
 			if r != "" {
 				if w == 0 {
@@ -1857,7 +1860,7 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 			return "", 0
 		}
 		e2 := qLetterEnd(t, r)
-		if !rateSecondShape.has(t[r:e2]) {
+		if !rateSecondShape.hasLetters(t[r], t[e2-1], e2-r) {
 			return "", 0 // "a share", "per ounce"
 		}
 		var buf [16]byte
