@@ -250,6 +250,12 @@ func (s *qscanner) figure(i int, word bool) int {
 	}
 
 	if !isRange {
+		// "in 1987", "Feb 26": a year or a day after a month, which keep
+		// would drop, is dropped before listUnit and keep read it, as
+		// listUnit never gives a number the sign that would keep it.
+		if a.yearLike() || a.plain && a.mant <= 31 && !a.signed && s.monthBefore(a.numStart) {
+			return max(a.end, i+1)
+		}
 		s.listUnit(a, 0)
 	}
 	if !s.keep(a, isRange, b) {
@@ -656,6 +662,14 @@ func spelledOK(p, last *qpart) bool {
 		return p.mant >= 100 && p.frac == 0
 	}
 	return false // "two cities", "five years"
+}
+
+// monthBefore reports whether the word before offset i is the name of a
+// month, "Feb 26": the number at i is a day, which keep drops when it is
+// plain and unsigned.
+func (s *qscanner) monthBefore(i int) bool {
+	ws, we := s.prevWord(i)
+	return we > ws && qUpper(s.text[ws]) && monthSet.has(s.text[ws:we])
 }
 
 // tableCell reports whether the bare number t[i:e] stands between runs of
