@@ -203,11 +203,6 @@ func (s *qscanner) figure(i int, word bool) int {
 	// what it reads, and b is read only once part has read a range's
 	// second number into it.
 	a, b := &s.parts[0], &s.parts[1]
-	if !word && dashAfterDigits(s.text, i) {
-		if e := s.dateChain(i); e > 0 {
-			return e
-		}
-	}
 	if !s.part(i, word, a) {
 		return max(a.end, i+1)
 	}
@@ -255,6 +250,12 @@ func (s *qscanner) figure(i int, word bool) int {
 	}
 
 	if !isRange {
+		// "in 1987", "Feb 26": a year or a day after a month, which keep
+		// would drop, is dropped before listUnit and keep read it, as
+		// listUnit never gives a number the sign that would keep it.
+		if a.yearLike() || a.plain && a.mant <= 31 && !a.signed && s.monthBefore(a.numStart) {
+			return max(a.end, i+1)
+		}
 		s.listUnit(a, 0)
 	}
 	if !s.keep(a, isRange, b) {
@@ -325,6 +326,11 @@ func (s *qscanner) figure(i int, word bool) int {
 // outcome, and returns where figure would then resume: the first number
 // follows a blank or starts the text, so prefixOK lets it through, and
 // neither dash starts a fraction ("7-3/4") that numeral would read.
+//
+// numeral asks it (through numeralFraction) for the first number of a
+// figure and for a number listUnit reads after a comma, "and" or "or":
+// there the chain would come out of part unsigned and without a unit,
+// which gives listUnit nothing to take.
 func (s *qscanner) dateChain(i int) int {
 	t := s.text
 	if i > 0 && t[i-1] != ' ' && t[i-1] != '\n' {
@@ -554,23 +560,8 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if isRange {
 		last = b
 	}
-	for _, p := range []*qpart{a, b} {
-		if p == b && !isRange {
-			break
-		}
-		if p.word && !p.fraction && !p.scaled {
-			switch last.kind {
-			case lexCurrency, lexPercent, lexPP, lexMeasure:
-			case lexNone, lexCount:
-				// "three hundred containers" is a count, as "two cities"
-				// is not: nobody spells out hundreds for nothing.
-				if p.mant < 100 || p.frac != 0 {
-					return false
-				}
-			default:
-				return false // "two cities", "five years"
-			}
-		}
+	if !spelledOK(a, last) || isRange && !spelledOK(b, last) {
+		return false
 	}
 	if a.fraction {
 		return true
@@ -653,6 +644,32 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 		}
 	}
 	return true
+}
+
+// spelledOK reports whether part p of a figure whose last part is last may
+// be kept as far as its spelling goes: a spelled-out number must carry a
+// unit.
+func spelledOK(p, last *qpart) bool {
+	if !p.word || p.fraction || p.scaled {
+		return true
+	}
+	switch last.kind {
+	case lexCurrency, lexPercent, lexPP, lexMeasure:
+		return true
+	case lexNone, lexCount:
+		// "three hundred containers" is a count, as "two cities" is
+		// not: nobody spells out hundreds for nothing.
+		return p.mant >= 100 && p.frac == 0
+	}
+	return false // "two cities", "five years"
+}
+
+// monthBefore reports whether the word before offset i is the name of a
+// month, "Feb 26": the number at i is a day, which keep drops when it is
+// plain and unsigned.
+func (s *qscanner) monthBefore(i int) bool {
+	ws, we := s.prevWord(i)
+	return we > ws && qUpper(s.text[ws]) && monthSet.has(s.text[ws:we])
 }
 
 // tableCell reports whether the bare number t[i:e] stands between runs of
@@ -1040,6 +1057,15 @@ func dashOrSlashAt(t string, j int) bool { return j < len(t) && t[j]|2 == '/' }
 // makes them a date or a ratio, "1986/87", which it rejects.
 func (s *qscanner) numeralFraction(i, j int, p *qpart) bool {
 	t := s.text
+	// "1987-02-26": a chain of numbers certain to be dropped whole is
+	// dropped before the rest of the part is read. A range's second
+	// number is left to joinRange.
+	if t[j] == '-' && p.plain && !s.second {
+		if e := s.dateChain(i); e > 0 {
+			p.end = e
+			return false
+		}
+	}
 	// Fractions: "7-3/4 pct" (Reuters), "1/2 pct".
 	if j+3 < len(t) && t[j] == '-' && p.plain && qDigit(t[j+1]) {
 		if n, d, e, ok := qFraction(t, j+1); ok {
@@ -1319,13 +1345,17 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
 	e := qLetterEnd(t, q)
-	if !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
+	if !unitFirstShape.hasLetters(t[q], t[e-1], e-q) && !(e-q == 3 && qUpper(t[q])) {
 		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
 	}
 	if e-q <= 8 && qUnitWordEnd(t, q, e) == e {
-		if h, _ := unitHeads.get(t[q:e]); !h.starts || s.unitPhraseEnds(e) {
-			if d, ok := unitCode(t[q:e]); ok {
-				return d, e, true
+		if h := unitHeads.get(t[q:e]); !h.starts || s.unitPhraseEnds(e) {
+			// A code ("USD", "Mt") starts with a capital: the
+			// lower-case words, nearly all, skip the call.
+			if qUpper(t[q]) {
+				if d, ok := unitCode(t[q:e]); ok {
+					return d, e, true
+				}
 			}
 			if !h.key || h.def.kind == lexNone {
 				return h.def, 0, false // "millions of", "percentage"
@@ -1808,7 +1838,7 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 		}
 		// Most words start no rate phrase by their shape (first and
 		// last letters and length) and skip the call.
-		if rateFirstShape.has(t[q:we]) {
+		if rateFirstShape.hasLetters(t[q], t[we-1], we-q) {
 			r, re := s.ratePhrase(q, we, w == 0)
 			if r != "" {
 				if w == 0 {
@@ -1844,7 +1874,7 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 			return "", 0
 		}
 		e2 := qLetterEnd(t, r)
-		if !rateSecondShape.has(t[r:e2]) {
+		if !rateSecondShape.hasLetters(t[r], t[e2-1], e2-r) {
 			return "", 0 // "a share", "per ounce"
 		}
 		var buf [16]byte
@@ -2122,14 +2152,6 @@ var qVisible = func() (tab [256]bool) {
 func qAlnumEnd(t string, i int) int { return asciiAlnumEnd(t, i) }
 
 func qDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// dashAfterDigits reports whether the run of digits at i is followed by a
-// dash: dateChain's first test, small enough to be inlined, as nearly
-// every number fails it.
-func dashAfterDigits(t string, i int) bool {
-	j := qDigitsEnd(t, i)
-	return j < len(t) && t[j] == '-'
-}
 
 // qDigitsEnd returns the end of the run of ASCII digits at i.
 func qDigitsEnd(t string, i int) int {
