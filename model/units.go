@@ -537,6 +537,13 @@ func (ws *wordShape) has(w string) bool {
 	return qLetters[f] && qLetters[l] && ws[f&31][l&31]&(1<<n) != 0
 }
 
+// hasLetters is has for a word of n letters (n > 0) from first to last,
+// which the caller knows are ASCII letters: other bytes would alias
+// letters. A word of 32 letters or more is in no set: 1<<n is then 0.
+func (ws *wordShape) hasLetters(first, last byte, n int) bool {
+	return ws[first&31][last&31]&(1<<n) != 0
+}
+
 // mapKeys returns the keys of m.
 func mapKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
