@@ -43,26 +43,33 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 	}
 	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
 	defer func() { sc.usable = c.usableBuf }()
-	// Every figure is classified in scratch; only those reported are
-	// copied out, into a slice of their exact size.
-	inds, at := sc.indicators(len(qs))
-	for i, q := range qs {
-		at[i] = c.classify(q, &inds[i])
+	// Every figure is classified in scratch, its verdict kept with its
+	// placement; only those reported become indicators, in a slice of
+	// their exact size.
+	at := sc.placements(len(qs))
+	for i := range qs {
+		c.classify(&qs[i], &at[i])
 	}
 	dropRateNotes(text, qs, at)
-	c.inheritChanges(inds, at)
-	c.inheritComparisons(inds, at)
-	c.inheritParagraphMetric(inds, at)
+	c.inheritChanges(qs, at)
+	c.inheritComparisons(qs, at)
+	c.inheritParagraphMetric(qs, at)
 	n := 0
 	for i := range at {
 		if at[i].ok {
 			n++
 		}
 	}
-	out := make([]Indicator, 0, n)
-	for i := range inds {
-		if at[i].ok {
-			out = append(out, inds[i])
+	// Filled in place, field by field: a composite literal appended is
+	// built on the stack and copied again.
+	out := make([]Indicator, n)
+	j := 0
+	for i := range at {
+		if r := &at[i]; r.ok {
+			ind := &out[j]
+			j++
+			ind.Quantity = qs[i]
+			ind.Metric, ind.Subject, ind.Period, ind.Sentence = r.metric, r.subject, r.period, r.sentence
 		}
 	}
 	return out
@@ -99,15 +106,21 @@ func countedEnd(toks []wordTok, fe int, counted string) int {
 	return fe
 }
 
-// placed records where a classified quantity sits and whether it is
-// reported, for the rules that relate figures to each other.
+// placed records where a classified quantity sits, whether it is
+// reported, and what it was found to measure, for the rules that relate
+// figures to each other; the reported become Indicators at the end.
 type placed struct {
-	ok     bool   // reported: not a count that measures nothing
-	class  string // unitClassOf of its unit, once it is located in a sentence
-	si     int    // sentence index, or -1
-	fs, fe int    // the figure's words in the sentence
-	clause int    // the figure's clause
-	uncued bool   // no word of its sentence says what it measures
+	ok     bool      // reported: not a count that measures nothing
+	class  unitClass // unitClassOf of its unit, once it is located in a sentence
+	si     int       // sentence index, or -1
+	fs, fe int       // the figure's words in the sentence
+	clause int       // the figure's clause
+	uncued bool      // no word of its sentence says what it measures
+	// The verdict, as Indicator has it.
+	metric   Metric
+	subject  string
+	period   *Period
+	sentence Span
 }
 
 // classifier holds the per-document state of buildIndicators: sentence
@@ -147,8 +160,7 @@ type classifyScratch struct {
 	hits  []cueHit
 	years []int // backs the sentences' yearStarts
 	ctxs  []sentCtx
-	inds  []Indicator // every figure's indicator, before the unreported are dropped
-	at    []placed    // where each figure sits
+	at    []placed // where each figure sits, and its verdict
 	// low backs the lower-cased sentences of the text (see lowerSpan):
 	// only tokens point into it, and none outlives buildIndicators.
 	low []byte
@@ -166,15 +178,15 @@ type classifyScratch struct {
 	words wordMasks
 }
 
-// indicators returns n zero indicators and placements.
-func (sc *classifyScratch) indicators(n int) ([]Indicator, []placed) {
-	if cap(sc.inds) < n {
-		sc.inds = make([]Indicator, n, n+n/2)
+// placements returns n zero placements. They need no clearing here:
+// release clears those handed out, and the rest of the buffer was never
+// written.
+func (sc *classifyScratch) placements(n int) []placed {
+	if cap(sc.at) < n {
 		sc.at = make([]placed, n, n+n/2)
 	}
-	sc.inds, sc.at = sc.inds[:n], sc.at[:n]
-	clear(sc.at)
-	return sc.inds, sc.at
+	sc.at = sc.at[:n]
+	return sc.at
 }
 
 // lowerSpan returns s[start:end] with its ASCII capitals lower-cased, as
@@ -232,23 +244,26 @@ func (sc *classifyScratch) contexts(n int) []sentCtx {
 }
 
 // release clears the scratch, so that it holds no pointer into the
-// document just done, and returns it to the pool.
+// document just done, and returns it to the pool. The tokens, cue hits
+// and place mentions are not cleared (the tokens' clearing was most of
+// release's cost): a token's lower points into low, the scratch's own
+// copy, or into a lower-cased copy of a word, never into the text (see
+// wideLower); a hit points into the metric table and a mention into the
+// gazetteer.
 func (sc *classifyScratch) release() {
-	clear(sc.toks)
-	clear(sc.hits)
 	clear(sc.ctxs)
-	clear(sc.inds)
-	clear(sc.mentions)
-	sc.toks, sc.hits, sc.ctxs, sc.inds, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.inds[:0], sc.mentions[:0]
+	clear(sc.at)
+	sc.toks, sc.hits, sc.ctxs, sc.at, sc.mentions = sc.toks[:0], sc.hits[:0], sc.ctxs[:0], sc.at[:0], sc.mentions[:0]
 	sc.years = sc.years[:0]
 	if cap(sc.mentions) > maxTokChunk {
 		sc.mentions = nil
 	}
-	if cap(sc.inds) > maxTokChunk/16 {
-		sc.inds, sc.at = nil, nil
+	if cap(sc.at) > maxTokChunk/16 {
+		sc.at = nil
 	}
 	if cap(sc.low) > 1<<20 {
-		sc.low = nil // a huge document's copy is not kept
+		sc.low = nil                  // a huge document's copy is not kept
+		clear(sc.toks[:cap(sc.toks)]) // nor its words, which point into it
 	}
 	if cap(sc.toks) > maxTokChunk {
 		sc.toks = nil
@@ -287,7 +302,9 @@ type sentCtx struct {
 	// for all the sentence's figures (see yearStarts).
 	years     []int
 	yearsDone bool
-	built     bool // toks and mentions are filled
+	built     bool // span and toks are filled
+	// placesDone says mentions is filled (see places).
+	placesDone bool
 	// firstBack is the first word that points back (see pointsBack), or
 	// len(toks); backHere, that "here" does. backDone says they are set.
 	firstBack int
@@ -302,7 +319,10 @@ type cueHit struct {
 	c      *cue // shared with the index: a hit is small
 }
 
-// sentence returns the context of sentence i, building it on first use.
+// sentence returns the context of sentence i with its words, tokenized on
+// first use. Its place mentions are found apart (placeSentence, places):
+// most sentences with a figure are read for their metric cues only, when
+// no figure of theirs measures anything.
 func (c *classifier) sentence(i int) *sentCtx {
 	s := &c.cache[i]
 	if s.built {
@@ -318,15 +338,29 @@ func (c *classifier) sentence(i int) *sentCtx {
 	n0 := len(c.sc.toks)
 	low := c.sc.lowerSpan(c.text, sp.Start, sp.End)
 	c.sc.toks = appendWords(c.sc.toks, c.text, low, sp.Start, sp.End, c.words)
-	toks := c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)]
-	m0 := len(c.sc.mentions)
-	c.sc.mentions = c.g.find(c.sc.mentions, c.text, toks, c.fuzzy)
-	var mentions []placeMention
-	if len(c.sc.mentions) > m0 {
-		mentions = c.sc.mentions[m0:len(c.sc.mentions):len(c.sc.mentions)]
-	}
-	*s = sentCtx{span: sp, toks: toks, mentions: mentions, built: true}
+	s.span, s.toks, s.built = sp, c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)], true
 	return s
+}
+
+// placeSentence returns the context of sentence i with its words and place
+// mentions.
+func (c *classifier) placeSentence(i int) *sentCtx {
+	s := c.sentence(i)
+	c.places(s)
+	return s
+}
+
+// places finds the place mentions of s, once: s.mentions is set after it.
+func (c *classifier) places(s *sentCtx) {
+	if s.placesDone {
+		return
+	}
+	s.placesDone = true
+	m0 := len(c.sc.mentions)
+	c.sc.mentions = c.g.find(c.sc.mentions, c.text, s.toks, c.fuzzy)
+	if len(c.sc.mentions) > m0 {
+		s.mentions = c.sc.mentions[m0:len(c.sc.mentions):len(c.sc.mentions)]
+	}
 }
 
 // cueHits returns the metric cues of sentence s, found on first use: a
@@ -340,9 +374,13 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 	toks := s.toks
 	n0 := len(c.sc.hits)
 	for k := range toks {
-		if t := &toks[k]; !t.num && ix.mayHit(t) {
-			c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
+		// appendHits' first tests: a word no cue can start at is
+		// turned away without the call.
+		t := &toks[k]
+		if t.num || !ix.words.has(t.hash) && (len(t.lower) < 3 || !ix.pre3.has(t.lower)) {
+			continue
 		}
+		c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
 	}
 	if len(c.sc.hits) > n0 {
 		s.hits = c.sc.hits[n0:len(c.sc.hits):len(c.sc.hits)]
@@ -379,11 +417,11 @@ func sourceClauses(toks []wordTok) (set uint64) {
 					set |= 1 << cl
 				}
 			}
+		case k+1 < len(toks) && toks[k+1].clause == cl:
+			// Not the end of its clause, so no source verb that counts:
+			// tested before the word itself, as most words are not last.
 		case sourceVerbs.hasLower(w):
 			// "the X said" ends its clause, opened by "the" or "a".
-			if k+1 < len(toks) && toks[k+1].clause == cl {
-				continue
-			}
 			start := k
 			for start > 0 && toks[start-1].clause == cl && k-start < 7 { // eight words at most
 				start--
@@ -459,34 +497,38 @@ func (c *classifier) sentenceIndex(off int) int {
 
 // figure locates a quantity among the words of its sentence.
 type figure struct {
-	q      Quantity
+	// q is the quantity, nil in the figures made up only to say where
+	// words are; a pointer, so that a figure passed by value, as the
+	// subject rules pass it, is 48 bytes to copy rather than 176.
+	q      *Quantity
 	fs, fe int  // tokens [fs, fe) overlap the quantity's span
 	clause int  // clause of the first token
 	slash  bool // a word follows the figure after a slash ("dlrs/bbl")
 	// class is unitClassOf(q.Unit), found once by locate: the metric,
 	// subject and change rules all ask it.
-	class string
+	class unitClass
 }
 
-// classify fills in the indicator for q.
-func (c *classifier) classify(q Quantity, ind *Indicator) placed {
+// classify places q in its sentence and fills in its verdict in at, which
+// is zero.
+func (c *classifier) classify(q *Quantity, at *placed) {
 	si := c.sentenceIndex(q.Span.Start)
-	*ind = Indicator{Quantity: q}
-	at := placed{si: si}
+	at.si = si
 	if si < 0 {
-		ind.Metric = MetricOther
+		at.metric = MetricOther
 		cl := unitClassOf(q.Unit)
-		at.ok = cl != unitCount && cl != ""
-		return at
+		at.ok = cl != unitCount && cl != unitNone
+		return
 	}
 	s := c.sentence(si)
-	ind.Sentence = s.span
+	at.sentence = s.span
 	f := locate(s.toks, q)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
-	metric, ok, cued := chooseMetric(c.cueHits(s), f, &c.sc.metric, s.sources)
+	metric, ok, cued := chooseMetric(c.cueHits(s), &f, &c.sc.metric, s.sources)
 	if !ok {
-		return at
+		return
 	}
+	c.places(s)
 	at.uncued = !cued
 	if f.class == unitPct && shareOfPeople(s.toks, s.mentions, f) != nil {
 		// "43% of Kazakhs viewed Chinese investment negatively": a share
@@ -495,10 +537,9 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 		metric = MetricOther
 	}
 	at.ok = true
-	ind.Metric = metric
-	ind.Subject = c.subject(si, s, f, metric)
-	ind.Period = period(s.toks, c.yearStarts(s), f, metric)
-	return at
+	at.metric = metric
+	at.subject = c.subject(si, s, f, metric)
+	at.period = period(s.toks, c.yearStarts(s), &f, metric)
 }
 
 // inheritChanges gives a percentage change the metric and subject of the
@@ -510,15 +551,15 @@ func (c *classifier) classify(q Quantity, ind *Indicator) placed {
 // the "to N" right after it. A change of a trade value or of an economy's
 // size is its growth; other metrics have no growth of their own and keep
 // the base's.
-func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
-	for i := range inds {
+func (c *classifier) inheritChanges(qs []Quantity, at []placed) {
+	for i := range at {
 		r := &at[i]
 		if !r.ok || r.si < 0 || r.class != unitPct {
 			continue
 		}
 		toks := c.cache[r.si].toks
 		k := changeMarker(toks, figure{fs: r.fs, fe: r.fe, clause: r.clause})
-		if k < 0 && (signed(c.text, inds[i].Span) || changeAfter(toks, r.fe, r.clause)) {
+		if k < 0 && (signed(c.text, qs[i].Span) || changeAfter(toks, r.fe, r.clause)) {
 			k = r.fs // "177.5 mln t, +3.2%", "1.05 million TEU, 10% more than a year earlier"
 		}
 		if k < 0 {
@@ -533,37 +574,37 @@ func (c *classifier) inheritChanges(inds []Indicator, at []placed) {
 		if n, to := i+1, skipWhen(toks, r.fe, r.clause); n < len(at) && at[n].si == r.si && to < len(toks) &&
 			toks[to].lower == "to" && at[n].fs == to+1 {
 			base = n
-		} else if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-countedEnd(toks, at[p].fe, inds[p].Counted) <= 6 &&
+		} else if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-countedEnd(toks, at[p].fe, qs[p].Counted) <= 6 &&
 			r.clause-at[p].clause <= 3 {
 			base = p
 		}
 		if base < 0 || !at[base].ok {
 			continue
 		}
-		b, ind := &inds[base], &inds[i]
+		b := &at[base]
 		if at[base].class == unitPct {
 			// A change in percentage points is of the percentage before
 			// it, and measures what it measures: "make up about 79% of
 			// the market's value, up 2.3 percentage points". A change in
 			// per cent of a percentage says too little to follow.
-			if ind.Unit == "pp" && b.Metric != MetricOther {
-				ind.Metric = b.Metric
-				if b.Subject != "" {
-					ind.Subject = b.Subject
+			if qs[i].Unit == "pp" && b.metric != MetricOther {
+				r.metric = b.metric
+				if b.subject != "" {
+					r.subject = b.subject
 				}
 			}
 			continue
 		}
-		if b.Metric == MetricOther && ind.Metric != MetricOther {
+		if b.metric == MetricOther && r.metric != MetricOther {
 			continue // "exports declined 9.9 pct to 615 billion": the base's own cues misled it
 		}
 		if k > 0 && changeNouns.hasLower(toks[k].lower) && ownMeasures.hasLower(toks[k-1].lower) {
 			continue // "a country of 37 million people, has averaged GDP growth of 5%": it says what grew
 		}
-		ind.Metric = growthOf(b.Metric)
-		ind.Subject = b.Subject
-		if b.Period != nil {
-			ind.Period = b.Period // "down 4% on 2022": that year is the comparison's
+		r.metric = growthOf(b.metric)
+		r.subject = b.subject
+		if b.period != nil {
+			r.period = b.period // "down 4% on 2022": that year is the comparison's
 		}
 	}
 }
@@ -591,22 +632,22 @@ var whenWords = wordSet("last this past previous in on a the year years annual a
 // both figures measure the same thing. The compared figure comes right
 // after "up from", "down from", "compared with", "against", "vs" or
 // "versus" (see comparedWith for which figure it is compared with).
-func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
-	for i := 1; i < len(inds); i++ {
+func (c *classifier) inheritComparisons(qs []Quantity, at []placed) {
+	for i := 1; i < len(at); i++ {
 		r := &at[i]
 		if !r.ok || r.si < 0 {
 			continue
 		}
-		if gap := strings.TrimSpace(c.text[min(inds[i-1].Span.End, inds[i].Span.Start):inds[i].Span.Start]); gap == "(" &&
-			at[i-1].ok && r.class == unitMoney && at[i-1].class == unitMoney {
+		if at[i-1].ok && r.class == unitMoney && at[i-1].class == unitMoney &&
+			strings.TrimSpace(c.text[min(qs[i-1].Span.End, qs[i].Span.Start):qs[i].Span.Start]) == "(" {
 			// "HK$3-5 billion (US$385-640 million)": the same sum in
 			// another currency. Whichever of the two the words say more
 			// of gives the metric to both ("1150 francs (189.66 dlrs) per
 			// tonne").
-			if inds[i-1].Metric == MetricOther {
-				inds[i-1].Metric = inds[i].Metric
+			if at[i-1].metric == MetricOther {
+				at[i-1].metric = at[i].metric
 			}
-			inds[i].Metric, inds[i].Subject = inds[i-1].Metric, inds[i-1].Subject
+			at[i].metric, at[i].subject = at[i-1].metric, at[i-1].subject
 			continue
 		}
 		if r.fs < 2 {
@@ -625,17 +666,17 @@ func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 		default:
 			continue
 		}
-		o := comparedWith(inds, at, i)
+		o := comparedWith(qs, at, i)
 		if o < 0 {
 			continue
 		}
-		inds[i].Metric = inds[o].Metric
+		at[i].metric = at[o].metric
 		ownPlace := false
 		for _, m := range c.cache[r.si].mentions {
 			ownPlace = ownPlace || toks[m.i].clause == r.clause && m.i > r.fs
 		}
 		if !ownPlace { // "compared with around 4% in Kazakhstan" has its own
-			inds[i].Subject = inds[o].Subject
+			at[i].subject = at[o].subject
 		}
 	}
 }
@@ -645,13 +686,13 @@ func (c *classifier) inheritComparisons(inds []Indicator, at []placed) {
 // factor of ten, so that in "earned 1.02 billion dlrs, or 10.26 dlrs a
 // share, compared with 996.2 mln dlrs" the profit is compared with the
 // profit, not with the profit per share.
-func comparedWith(inds []Indicator, at []placed, i int) int {
-	v := max(inds[i].Value, inds[i].High)
+func comparedWith(qs []Quantity, at []placed, i int) int {
+	v := max(qs[i].Value, qs[i].High)
 	for o := i - 1; o >= 0 && at[o].si == at[i].si; o-- {
-		if !at[o].ok || inds[o].Unit != inds[i].Unit {
+		if !at[o].ok || qs[o].Unit != qs[i].Unit {
 			continue
 		}
-		w := max(inds[o].Value, inds[o].High)
+		w := max(qs[o].Value, qs[o].High)
 		if v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
 			return o
 		}
@@ -663,19 +704,19 @@ func comparedWith(inds []Indicator, at []placed, i int) int {
 // what it measures the metric of the nearest figure before it with a unit
 // of the same class, in its sentence or the one before in its paragraph: "China's trade with the region reached US$94.8 billion. Kazakhstan
 // alone accounted for US$43.8 billion" continues to count trade.
-func (c *classifier) inheritParagraphMetric(inds []Indicator, at []placed) {
-	for i := 1; i < len(inds); i++ {
+func (c *classifier) inheritParagraphMetric(qs []Quantity, at []placed) {
+	for i := 1; i < len(at); i++ {
 		r := &at[i]
-		if !r.ok || !r.uncued || inds[i].Metric != MetricOther || r.class == unitPct || r.si < 0 {
+		if !r.ok || !r.uncued || at[i].metric != MetricOther || r.class == unitPct || r.si < 0 {
 			continue // a percentage without words is a share or a change of anything
 		}
 		for j := i - 1; j >= 0 && (at[j].si == r.si || at[j].si == r.si-1 && c.sameParagraph(r.si)); j-- {
 			if at[j].ok && at[j].class == r.class {
 				// Of the same order too: after "18 dlrs a share", "the 8.5
 				// mln dlrs will be reported" is no price.
-				v, w := max(inds[i].Value, inds[i].High), max(inds[j].Value, inds[j].High)
-				if inds[j].Metric != MetricOther && v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
-					inds[i].Metric = inds[j].Metric
+				v, w := max(qs[i].Value, qs[i].High), max(qs[j].Value, qs[j].High)
+				if at[j].metric != MetricOther && v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
+					at[i].metric = at[j].metric
 				}
 				break
 			}
@@ -769,13 +810,14 @@ func growthOf(m Metric) Metric {
 
 // locate finds the tokens covered by q's span.
 //
-// Tokens are sorted and disjoint, so both bounds are binary searches: the
-// first token ending after the figure's start, and the first starting at
-// or after its end. A table row is one long sentence with many figures, and
-// a linear scan per figure was quadratic in it.
-func locate(toks []wordTok, q Quantity) figure {
+// Tokens are sorted and disjoint, so the start is a binary search, for the
+// first token ending after the figure's start: a table row is one long
+// sentence with many figures, and a linear scan per figure was quadratic
+// in it. The end, the first token starting at or after the figure's end,
+// is a few tokens on.
+func locate(toks []wordTok, q *Quantity) figure {
 	f := figure{q: q, class: unitClassOf(q.Unit)}
-	// Two binary searches, written out: sort.Search's closure call per
+	// The search written out: sort.Search's closure call per
 	// probe cost more than the probes.
 	lo, hi := 0, len(toks)
 	for lo < hi {
@@ -786,15 +828,11 @@ func locate(toks []wordTok, q Quantity) figure {
 		}
 	}
 	f.fs = lo
-	hi = len(toks)
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); toks[m].start >= q.Span.End {
-			hi = m
-		} else {
-			lo = m + 1
-		}
+	// A figure is a few words: the end is stepped to, not searched for.
+	for lo < len(toks) && toks[lo].start < q.Span.End {
+		lo++
 	}
-	f.fe = max(lo, f.fs)
+	f.fe = lo
 	f.slash = f.fe < len(toks) && f.fe > f.fs && toks[f.fe].sep == '/' && !toks[f.fe].num
 	if f.fs < len(toks) {
 		f.clause = toks[f.fs].clause
@@ -825,7 +863,7 @@ type wordTok struct {
 
 // joined reports whether the word is glued to the previous one by a hyphen
 // or a dash ("Sino-Kazakh", "Hong Kong–Central Asia", "1522–1566").
-func (t wordTok) joined() bool { return t.sep == '-' }
+func (t *wordTok) joined() bool { return t.sep == '-' }
 
 // tokenizeWords splits s, which starts at byte base of the document, into
 // words, recording clause breaks from the punctuation between them.
@@ -946,7 +984,7 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 				hash, capsFirst = lowerWordHash(text[from:], low, start-from, end-from)
 			}
 		} else {
-			lower = strings.ToLower(text[start:end])
+			lower = wideLower(text[start:end], low[start-from:end-from])
 			hash = wordHash(lower)
 		}
 		// A capitalised ASCII clause word is tested before the gap's
@@ -982,6 +1020,19 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 		nt++
 	}
 	return toks[:nt]
+}
+
+// wideLower returns word, which is not all ASCII, in lower case; ascii is
+// word with its ASCII capitals lower-cased. When strings.ToLower returns
+// word itself, ascii is returned, the same bytes, so that no token points
+// into the text it was made from (see classifyScratch.release).
+//
+//go:noinline
+func wideLower(word, ascii string) string {
+	if lower := strings.ToLower(word); lower != word {
+		return lower
+	}
+	return ascii
 }
 
 // wordGlue marks the bytes that may continue a word past its run of ASCII
@@ -1155,7 +1206,7 @@ func gapRune(r rune, spaced bool, sep byte, brk bool) (byte, bool) {
 }
 
 // isYear reports whether t is a plausible year: four digits, 1500 to 2100.
-func (t wordTok) year() (int, bool) {
+func (t *wordTok) year() (int, bool) {
 	if !t.num || len(t.lower) != 4 { // digits: lower is the text
 		return 0, false
 	}
@@ -1178,72 +1229,75 @@ func (t wordTok) year() (int, bool) {
 // ---------------------------------------------------------------------------
 // Metric
 
-// Unit classes: what kind of figure a metric rule accepts.
+// unitClass is what kind of figure a metric rule accepts. A number, not a
+// name: every figure's class is compared and turned into a rule mask.
+type unitClass uint8
+
+// The unit classes. Their names, which metricTable uses, are in
+// unitClassNames.
 const (
-	unitPct    = "pct"    // % and percentage points
-	unitMoney  = "money"  // an ISO currency code
-	unitMass   = "mass"   // tonnes
-	unitTEU    = "teu"    // containers
-	unitArea   = "area"   // km²
-	unitLength = "length" // km
-	unitOil    = "oil"    // barrels, barrels per day
-	unitEnergy = "energy" // electricity: kWh and its multiples, and power: kW, MW, GW
-	unitCount  = "count"  // a number of things, or a plain-word unit
+	unitNone   unitClass = iota // a duration: no rule accepts it, and it is never an indicator
+	unitPct                     // % and percentage points
+	unitMoney                   // an ISO currency code
+	unitMass                    // tonnes
+	unitTEU                     // containers
+	unitArea                    // km²
+	unitLength                  // km
+	unitOil                     // barrels, barrels per day
+	unitEnergy                  // electricity: kWh and its multiples, and power: kW, MW, GW
+	unitCount                   // a number of things, or a plain-word unit
+	numUnitClasses
 )
 
-// unitClasses maps the units the scanner reports to their class. Physical
-// quantities other than tonnes (bushels, cubic metres) count as mass: they
-// measure goods the same way. Durations map to "" and are never indicators.
-var unitClasses = map[string]string{
-	"%": unitPct, "pp": unitPct, "bp": unitPct,
-	"t": unitMass, "kg": unitMass, "g": unitMass, "lb": unitMass, "oz": unitMass, "long tons": unitMass,
-	"short tons": unitMass, "dwt": unitMass, "bushels": unitMass, "bales": unitMass, "bags": unitMass,
-	"head": unitMass, "m3": unitMass, "cubic feet": unitMass, "litres": unitMass, "gallons": unitMass,
-	"TEU": unitTEU, "FEU": unitTEU, "containers": unitTEU,
-	"km2": unitArea, "m2": unitArea, "mi2": unitArea, "ft2": unitArea, "acres": unitArea, "hectares": unitArea,
-	"km": unitLength, "m": unitLength, "miles": unitLength, "mi": unitLength, "feet": unitLength, "ft": unitLength,
-	"bbl": unitOil, "bpd": unitOil,
-	"kWh": unitEnergy, "MWh": unitEnergy, "GWh": unitEnergy, "TWh": unitEnergy, "kW": unitEnergy, "MW": unitEnergy, "GW": unitEnergy,
-	"cents": unitMoney, "ECU": unitMoney, "francs": unitMoney, "pesos": unitMoney, "crowns": unitMoney, "kroner": unitMoney,
-	"dinars": unitMoney, "riyals": unitMoney, "dirhams": unitMoney, "shillings": unitMoney, "kwacha": unitMoney,
-	"years": "", "months": "", "weeks": "", "days": "", "hours": "", "minutes": "", "seconds": "",
-	"decades": "", "centuries": "",
+// unitClassNames names the unit classes in metricTable's units.
+var unitClassNames = [numUnitClasses]string{
+	unitPct: "pct", unitMoney: "money", unitMass: "mass", unitTEU: "teu", unitArea: "area",
+	unitLength: "length", unitOil: "oil", unitEnergy: "energy", unitCount: "count",
 }
 
-// classBit is the bit of a unit class in metricRule.units; 0 for "" (a
-// duration), which no rule accepts.
-func classBit(class string) uint16 {
-	switch class {
-	case unitPct:
-		return 1 << 0
-	case unitMoney:
-		return 1 << 1
-	case unitMass:
-		return 1 << 2
-	case unitTEU:
-		return 1 << 3
-	case unitArea:
-		return 1 << 4
-	case unitLength:
-		return 1 << 5
-	case unitOil:
-		return 1 << 6
-	case unitCount:
-		return 1 << 7
-	case unitEnergy:
-		return 1 << 8
-	}
-	return 0
-}
+// classBit is the bit of a unit class in metricRule.units. No rule has
+// unitNone's.
+func classBit(class unitClass) uint16 { return 1 << class }
 
-// unitClassOf maps a Quantity.Unit to its class: the table above, an ISO
-// currency code, or else a count (a plain-word unit names what is counted).
-func unitClassOf(u string) string {
-	if c, ok := unitClasses[u]; ok {
-		return c
-	}
-	if len(u) == 3 && strings.ToUpper(u) == u && isLetter(u[0]) {
+// unitClassOf maps a Quantity.Unit to its class: a unit the scanner
+// reports, an ISO currency code, or else a count (a plain-word unit names
+// what is counted). Physical quantities other than tonnes (bushels, cubic
+// metres) count as mass: they measure goods the same way. Durations map to
+// unitNone and are never indicators. A switch, not a map: every figure asks, and
+// the compiler's search by length and bytes beats hashing the unit.
+func unitClassOf(u string) unitClass {
+	switch u {
+	case "%", "pp", "bp":
+		return unitPct
+	case "t", "kg", "g", "lb", "oz", "long tons", "short tons", "dwt", "bushels", "bales", "bags",
+		"head", "m3", "cubic feet", "litres", "gallons":
+		return unitMass
+	case "TEU", "FEU", "containers":
+		return unitTEU
+	case "km2", "m2", "mi2", "ft2", "acres", "hectares":
+		return unitArea
+	case "km", "m", "miles", "mi", "feet", "ft":
+		return unitLength
+	case "bbl", "bpd":
+		return unitOil
+	case "kWh", "MWh", "GWh", "TWh", "kW", "MW", "GW":
+		return unitEnergy
+	case "cents", "ECU", "francs", "pesos", "crowns", "kroner",
+		"dinars", "riyals", "dirhams", "shillings", "kwacha":
 		return unitMoney
+	case "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries":
+		return unitNone
+	}
+	if len(u) == 3 && 'A' <= u[0] && u[0] <= 'Z' {
+		// Upper case throughout, as ToUpper leaves it: ASCII, which
+		// every currency code is, is read by hand, without ToUpper.
+		if u[1] < utf8.RuneSelf && u[2] < utf8.RuneSelf {
+			if !('a' <= u[1] && u[1] <= 'z') && !('a' <= u[2] && u[2] <= 'z') {
+				return unitMoney
+			}
+		} else if strings.ToUpper(u) == u {
+			return unitMoney
+		}
 	}
 	return unitCount
 }
@@ -1418,6 +1472,7 @@ type cue struct {
 	where  int
 	rule   int // index in metricRules
 	group  int
+	units  uint16 // the rule's units, here so that a hit of the wrong class is turned away without reading the rule
 }
 
 // cueIndex maps a cue's first word to its cues; one-word prefix cues are
@@ -1426,26 +1481,29 @@ type cue struct {
 type cueIndex struct {
 	rules    []metricRule
 	byWord   map[string][]*cue
-	byPrefix map[string][]*cue
+	byPrefix map[string][]*cue   // one-word prefix cues by their prefix
 	byWordT  *wordTable[cueList] // byWord, for lookup by the token's hash
-	maxPre   int                 // longest prefix cue, in bytes
-	words    vocabFilter         // the keys of byWord
-	// preLens, by a prefix cue's first three letters (a-z only), has bit n
-	// set when some prefix cue of n bytes starts with them: most words
-	// skip the prefix probes without a map lookup, and the others probe
-	// only the lengths that exist.
-	preLens [26 * 26 * 26]uint32
-	// pre2, by a word's first byte, has bit b&31 set for the second byte
-	// b of each prefix cue and of "by" (whose cue is looked up by hand):
-	// a filter for mayHit, which may say yes for a word no cue starts.
-	pre2 [256]uint32
-	// byClass, by the bit number of a classBit, has bit ri set when rule
-	// ri accepts that unit class: chooseMetric visits only those rules.
-	// Index 16 is for a classBit of 0, which no rule accepts.
-	byClass [17]uint32
+	words    vocabFilter         // the keys of byWord, and "by"
+	// preAt, by a prefix cue's first three letters (a-z only), is the
+	// index in preGroups of the prefix cues that start with them, 0 for
+	// none: most words are done with the prefixes in one load, and the
+	// others compare a few short strings, where a map lookup per prefix
+	// length hashed the word's prefixes.
+	preAt     [26 * 26 * 26]uint16
+	preGroups [][]prefixCues // preGroups[0] is empty
+	// pre3 holds the prefix cues: with words, the filter cueHits turns
+	// most words away by, before appendHits is called.
+	pre3 prefixFilter
+	// byClass, by unit class, has bit ri set when rule ri accepts that
+	// class: chooseMetric visits only those rules.
+	byClass [numUnitClasses]uint32
+	// free has bit ri set when rule ri can win with none of its cues seen:
+	// no group is required and its base is above zero. chooseMetric
+	// scores only these and the rules with a cue in the sentence.
+	free uint32
 }
 
-// tri returns the preLens index of w's first three bytes, or -1 when they are
+// tri returns the preAt index of w's first three bytes, or -1 when they are
 // not all lower-case ASCII letters.
 func tri(w string) int {
 	if len(w) < 3 {
@@ -1480,10 +1538,11 @@ func parseMetricTable() *cueIndex {
 		}
 		r := metricRule{metric: row.metric, base: row.base}
 		for _, u := range strings.Fields(row.units) {
-			if classBit(u) == 0 {
+			c := unitClass(slices.Index(unitClassNames[:], u))
+			if c <= unitNone || c >= numUnitClasses {
 				panic("metricTable: unknown unit class " + u)
 			}
-			r.units |= classBit(u)
+			r.units |= classBit(c)
 		}
 		for gi, grp := range row.groups {
 			fields := strings.Fields(grp)
@@ -1495,7 +1554,7 @@ func parseMetricTable() *cueIndex {
 			for _, f := range fields[1:] {
 				word, w, _ := strings.Cut(f, ":")
 				weight, _ := strconv.ParseFloat(w, 64)
-				cu := &cue{weight: weight, rule: ri, group: gi}
+				cu := &cue{weight: weight, rule: ri, group: gi, units: r.units}
 				if base, ok := strings.CutSuffix(word, "@next"); ok {
 					word, cu.where = base, cueNext
 				} else if base, ok := strings.CutSuffix(word, "@prev"); ok {
@@ -1514,12 +1573,7 @@ func parseMetricTable() *cueIndex {
 					if t < 0 {
 						panic("metricTable: prefix cue " + key + " is not three lower-case letters or more")
 					}
-					if len(key) >= 32 {
-						panic("metricTable: prefix cue " + key + " is too long")
-					}
-					ix.preLens[t] |= 1 << len(key)
-					ix.pre2[key[0]] |= 1 << (key[1] & 31)
-					ix.maxPre = max(ix.maxPre, len(key))
+					ix.pre3.add(key)
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
 				}
@@ -1528,20 +1582,24 @@ func parseMetricTable() *cueIndex {
 			}
 		}
 		ix.rules = append(ix.rules, r)
-		for b := range 16 {
-			if r.units&(1<<b) != 0 {
-				ix.byClass[b] |= 1 << ri
+		if !r.anyReq && r.base > 0 {
+			ix.free |= 1 << ri
+		}
+		for c := range numUnitClasses {
+			if r.units&classBit(c) != 0 {
+				ix.byClass[c] |= 1 << ri
 			}
 		}
 	}
-	ix.pre2['b'] |= 1 << ('y' & 31)
+	ix.groupPrefixes()
+	ix.words.add("by") // "by" and a year, looked up by hand in appendHits
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
 		l := cueList{cues: cus}
 		for _, cu := range cus {
 			switch {
 			case len(cu.words) == 1:
-				l.single = true
+				l.singles = append(l.singles, cu)
 			case len(cu.words) == 2 && cu.prefix:
 				l.second = ^uint64(0) // a prefix has no hash to test
 			default:
@@ -1556,14 +1614,48 @@ func parseMetricTable() *cueIndex {
 
 // cueList is the cues whose first word is one word: "a" starts twenty-two
 // ("a share", "a tonne", ...), and is one of the commonest words there
-// is. single says whether some cue is that word alone; second has bit
-// h&63 set for the hash h of each phrase cue's second word, so that a
-// word whose next word has no such bit is done with without trying its
-// phrases one by one.
+// is. singles are those that are the word alone, in the order of cues;
+// second has bit h&63 set for the hash h of each phrase cue's second
+// word, so that a word whose next word has no such bit is done with
+// without trying its phrases one by one.
 type cueList struct {
+	cues    []*cue
+	singles []*cue
+	second  uint64
+}
+
+// prefixCues is the one-word prefix cues of one prefix.
+type prefixCues struct {
+	prefix string
 	cues   []*cue
-	single bool
-	second uint64
+}
+
+// groupPrefixes fills preAt and preGroups from byPrefix: each group holds
+// the prefixes of three first letters, longest first, as appendHits
+// tries them.
+func (ix *cueIndex) groupPrefixes() {
+	keys := make([]string, 0, len(ix.byPrefix))
+	for key := range ix.byPrefix {
+		keys = append(keys, key)
+	}
+	// Longest first, then in byte order, so that the index is the same
+	// from run to run.
+	slices.SortFunc(keys, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	ix.preGroups = [][]prefixCues{nil}
+	for _, key := range keys {
+		t := tri(key)
+		if ix.preAt[t] == 0 {
+			ix.preAt[t] = uint16(len(ix.preGroups))
+			ix.preGroups = append(ix.preGroups, nil)
+		}
+		g := ix.preAt[t]
+		ix.preGroups[g] = append(ix.preGroups[g], prefixCues{key, ix.byPrefix[key]})
+	}
 }
 
 // bigMoney is the amount from which a sum of money is read as a total (a
@@ -1608,9 +1700,12 @@ func (ms *metricScores) note(r, g int, weight float64) {
 // chooseMetric scores every metric rule against the words of the sentence
 // and returns the best. It reports false for a count that no count metric
 // claims. ms is its scratch.
-func chooseMetric(hits []cueHit, f figure, ms *metricScores, sources uint64) (metric Metric, ok, cued bool) {
-	ix := metricCues()
+func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (metric Metric, ok, cued bool) {
 	class := f.class
+	if class == unitNone {
+		return "", false, false // a duration: "12 months" measures nothing here
+	}
+	ix := metricCues()
 	cb := classBit(class)
 	ms.seen = 0
 	hit := func(cu *cue, d int, same bool, after, before bool) {
@@ -1624,9 +1719,6 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores, sources uint64) (me
 				return
 			}
 		}
-		if ix.rules[cu.rule].units&cb == 0 {
-			return
-		}
 		ms.note(cu.rule, cu.group, cu.weight*cueProximity(d, same))
 	}
 	if f.slash {
@@ -1636,6 +1728,9 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores, sources uint64) (me
 		}
 	}
 	for _, h := range hits {
+		if h.c.units&cb == 0 {
+			continue // a cue of rules that do not take the figure's unit
+		}
 		if sources != 0 && h.clause != f.clause && h.clause < 64 && sources&(1<<h.clause) != 0 {
 			continue // "the State Revenue Committee said": a source's name says nothing of the figure
 		}
@@ -1649,9 +1744,6 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores, sources uint64) (me
 			d = f.fs - (k + n)
 		}
 		hit(h.c, d, h.clause == f.clause, after, before)
-	}
-	if class == "" {
-		return "", false, false // a duration: "12 months" measures nothing here
 	}
 	// What the scanner says is counted is the noun of the figure itself,
 	// and so is a plain-word unit ("trains", "delegates").
@@ -1667,14 +1759,18 @@ func chooseMetric(hits []cueHit, f figure, ms *metricScores, sources uint64) (me
 		for w := range strings.FieldsSeq(strings.ToLower(counted)) {
 			one := []wordTok{{lower: w, hash: wordHash(w)}}
 			ix.lookup(one, 0, func(cu *cue) {
-				hit(cu, 0, true, true, true)
+				if cu.units&cb != 0 {
+					hit(cu, 0, true, true, true)
+				}
 				countedRules |= 1 << cu.rule
 			})
 		}
 	}
 	big := class == unitMoney && max(f.q.Value, f.q.High) >= bigMoney
 	bestRule, bestScore := -1, 0.0
-	for rs := ix.byClass[bits.TrailingZeros16(cb)]; rs != 0; rs &= rs - 1 {
+	// Only the rules some cue was seen for, and those that can win on
+	// their base alone: any other scores 0 or is out.
+	for rs := ix.byClass[class] & (ms.seen | ix.free); rs != 0; rs &= rs - 1 {
 		ri := bits.TrailingZeros32(rs)
 		r := &ix.rules[ri] // not copied: a rule is 96 bytes
 		if ms.seen&(1<<ri) == 0 {
@@ -1729,7 +1825,9 @@ var genericCounts = wordSet("pairs units trips sets rounds batches")
 // figure in itself, with or without "about": "120 new jobs", "35
 // projects", "2,000 wagons".
 func countsEconomy(counted string) bool {
-	for _, w := range strings.Fields(counted) {
+	// Visited in place (FieldsSeq): most figures count nothing, and a
+	// slice of no words was still made for them.
+	for w := range strings.FieldsSeq(counted) {
 		if economyCounts.hasLower(strings.ToLower(w)) {
 			return true
 		}
@@ -1748,12 +1846,27 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	}
 }
 
-// mayHit reports whether appendHits may find a cue at t: it is
-// appendHits' first tests, small enough to be inlined into cueHits' loop,
-// so that most words are turned away without a call.
-func (ix *cueIndex) mayHit(t *wordTok) bool {
-	w := t.lower
-	return ix.words.has(t.hash) || len(w) >= 2 && ix.pre2[w[0]]&(1<<(w[1]&31)) != 0
+// prefixFilter is a one-hash Bloom filter over the first three bytes of
+// words: has may say yes for a word no prefix in it starts, never no for
+// one that some prefix starts.
+type prefixFilter [1 << 15 / 64]uint64
+
+// add adds w, of three bytes or more.
+func (f *prefixFilter) add(w string) {
+	b := prefixBit(w)
+	f[b/64] |= 1 << (b % 64)
+}
+
+// has reports whether w, of three bytes or more, may start with a prefix
+// in f.
+func (f *prefixFilter) has(w string) bool {
+	b := prefixBit(w)
+	return f[b/64]&(1<<(b%64)) != 0
+}
+
+// prefixBit hashes the first three bytes of w to a bit of a prefixFilter.
+func prefixBit(w string) uint {
+	return (uint(w[0])<<10 ^ uint(w[1])<<5 ^ uint(w[2])) & (1<<15 - 1)
 }
 
 // appendHits appends a hit for each cue that matches the words starting at
@@ -1763,24 +1876,30 @@ func (ix *cueIndex) appendHits(hits []cueHit, toks []wordTok, k int) []cueHit {
 	w := toks[k].lower
 	if ix.words.has(toks[k].hash) {
 		l, _ := ix.byWordT.get(w, toks[k].hash)
-		phrases := k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0
-		if phrases || l.single {
+		if k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0 {
+			next := toks[k+1].hash
 			for _, cu := range l.cues {
-				if (phrases || len(cu.words) == 1) && matchCue(cu, toks, k) {
+				// A phrase whose second word is whole is turned away
+				// by its hash, without the call.
+				if len(cu.words) == 1 || (cu.hashes[1] == next || cu.prefix && len(cu.words) == 2) && matchCue(cu, toks, k) {
 					hits = append(hits, cueHit{k, toks[k].clause, cu})
 				}
 			}
+		} else {
+			// No phrase can match: the word's own cues, in the same
+			// order, without a test each.
+			for _, cu := range l.singles {
+				hits = append(hits, cueHit{k, toks[k].clause, cu})
+			}
 		}
 	}
-	if t := tri(w); t >= 0 && ix.preLens[t] != 0 {
-		// The prefix lengths some cue has, longest first, up to the
-		// word's length.
-		lens := ix.preLens[t] & (1<<(min(len(w), ix.maxPre)+1) - 1) &^ 7
-		for lens != 0 {
-			n := bits.Len32(lens) - 1
-			lens &^= 1 << n
-			for _, cu := range ix.byPrefix[w[:n]] {
-				hits = append(hits, cueHit{k, toks[k].clause, cu})
+	if t := tri(w); t >= 0 && ix.preAt[t] != 0 {
+		// The prefixes of the word's first three letters, longest first.
+		for _, pc := range ix.preGroups[ix.preAt[t]] {
+			if len(pc.prefix) <= len(w) && w[:len(pc.prefix)] == pc.prefix {
+				for _, cu := range pc.cues {
+					hits = append(hits, cueHit{k, toks[k].clause, cu})
+				}
 			}
 		}
 	}
@@ -1996,7 +2115,7 @@ func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *ga
 		}
 	}
 	for back := 1; back <= 2 && si-back >= 0; back++ {
-		ps := c.sentence(si - back)
+		ps := c.placeSentence(si - back)
 		if len(ps.mentions) == 0 {
 			continue
 		}
@@ -2025,6 +2144,9 @@ func (s *sentCtx) pointsBack(fs int) bool {
 		s.backDone = true
 		s.firstBack = len(s.toks)
 		for k := range s.toks {
+			if backWordBits&(1<<(s.toks[k].hash&63)) == 0 {
+				continue // neither "here" nor a pronoun, by its hash
+			}
 			if w := s.toks[k].lower; w == "here" {
 				s.backHere = true
 				break
@@ -2046,6 +2168,15 @@ func (c *classifier) opensParagraph(si int) bool {
 	}
 	return strings.IndexByte(c.text[c.sents[si-1].End:c.sents[si].Start], '\n') >= 0
 }
+
+// backWordBits has bit h&63 set for the wordHash h of "here" and of each
+// pronoun isBackPointer knows: pointsBack passes over the other words on it.
+var backWordBits = func() (b uint64) {
+	for _, w := range []string{"here", "it", "its", "they", "their", "them", "he", "she", "his", "her"} {
+		b |= 1 << (wordHash(w) & 63)
+	}
+	return b
+}()
 
 // isBackPointer reports whether w is one of the pronouns pointsBack looks
 // for before the figure; after it they mostly refer to the sentence's own
@@ -2098,7 +2229,7 @@ func (c *classifier) topic() *gazPlace {
 			toks = tokenizeWords(c.headline, 0)
 			mentions = c.g.find(nil, c.headline, toks, c.fuzzy)
 		} else {
-			s := c.sentence(si)
+			s := c.placeSentence(si)
 			toks, mentions = s.toks, s.mentions
 		}
 		if len(mentions) == 0 {
@@ -2327,6 +2458,9 @@ func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 // as each result is dead by the next.
 func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []placeMention {
 	out = out[:0]
+	if len(ms) == 0 {
+		return out // no place: the dateline need not be looked for
+	}
 	dl := datelineEnd(toks)
 	for _, m := range ms {
 		if m.i < dl || m.j > f.fs && m.i < f.fe {
@@ -2932,13 +3066,17 @@ type yearExpr struct {
 	from, to int
 }
 
-// flowMetrics are measured over a period, so a sentence-opening "In 1986,"
-// dates them even across the comma; a territory or a count is not dated
-// that way ("In 1862, ... occupying 580,000 km²" gives no period to the
-// area).
-var flowMetrics = map[Metric]bool{
-	MetricTradeGrowth: true, MetricTradeVolume: true, MetricGDP: true, MetricGDPGrowth: true,
-	MetricRailFreight: true, MetricFreightVolume: true, MetricTrains: true, MetricInvestment: true,
+// isFlowMetric reports whether m is measured over a period, so that a
+// sentence-opening "In 1986," dates it even across the comma; a territory
+// or a count is not dated that way ("In 1862, ... occupying 580,000 km²"
+// gives no period to the area).
+func isFlowMetric(m Metric) bool {
+	switch m {
+	case MetricTradeGrowth, MetricTradeVolume, MetricGDP, MetricGDPGrowth,
+		MetricRailFreight, MetricFreightVolume, MetricTrains, MetricInvestment:
+		return true
+	}
+	return false
 }
 
 // period finds the years the figure refers to: the nearest year expression
@@ -2947,7 +3085,10 @@ var flowMetrics = map[Metric]bool{
 // sentence-opening "In 1986". Years that start a name ("the 2024 Hong Kong
 // Investment Promotion Conference") are not periods. starts are the
 // sentence's yearStarts.
-func period(toks []wordTok, starts []int, f figure, metric Metric) *Period {
+func period(toks []wordTok, starts []int, f *figure, metric Metric) *Period {
+	if len(starts) == 0 {
+		return nil // most sentences name no year
+	}
 	var buf [8]yearExpr // most sentences have fewer: no allocation
 	exprs := yearExprs(buf[:0], toks, starts, f)
 	bestScore, best := 1<<30, -1
@@ -2968,7 +3109,7 @@ func period(toks []wordTok, starts []int, f figure, metric Metric) *Period {
 			bestScore, best = score, x
 		}
 	}
-	if best < 0 && flowMetrics[metric] && f.clause > 0 {
+	if best < 0 && f.clause > 0 && isFlowMetric(metric) {
 		for _, e := range exprs {
 			if toks[e.i].clause == 0 && e.i <= 2 && e.i > 0 && (toks[0].lower == "in" || toks[0].lower == "during" || toks[0].lower == "for") {
 				best = 0
@@ -2988,7 +3129,7 @@ func period(toks []wordTok, starts []int, f figure, metric Metric) *Period {
 //
 // It appends them to out. starts are the sentence's yearStarts: only they
 // are read, not every word, for each figure.
-func yearExprs(out []yearExpr, toks []wordTok, starts []int, f figure) []yearExpr {
+func yearExprs(out []yearExpr, toks []wordTok, starts []int, f *figure) []yearExpr {
 	next := 0 // the first word no expression found has taken
 	for _, k := range starts {
 		if k < next || k >= f.fs && k < f.fe {

@@ -877,10 +877,20 @@ func mergeSpans(spans []Span) []Span {
 // space, including the Unicode spaces web pages leave behind (no-break,
 // thin, hair, zero-width, ideographic) and a carriage return.
 //
-// It runs on every line findNoise and parseMeta read, so an ASCII byte at
-// either end, by far the common case, is tested with a table look-up and
-// never decoded as a rune.
+// It runs on every line findNoise and parseMeta read. Printable ASCII at
+// both ends (from '!' up, below utf8.RuneSelf), by far the common case, is
+// told by one unsigned comparison an end, with no loop; any other end
+// goes to trimBlankEnds.
 func trimBlank(text string, s, e int) (int, int) {
+	if s < e && text[s]-'!' < utf8.RuneSelf-'!' && text[e-1]-'!' < utf8.RuneSelf-'!' {
+		return s, e
+	}
+	return trimBlankEnds(text, s, e)
+}
+
+// trimBlankEnds is trimBlank past its first test. An ASCII byte at either
+// end is tested with a table look-up and never decoded as a rune.
+func trimBlankEnds(text string, s, e int) (int, int) {
 	for s < e {
 		if c := text[s]; c < utf8.RuneSelf {
 			if !asciiSpace[c] {

@@ -593,7 +593,9 @@ func (s *dateScanner) yearFor(m, d int) (int, bool) {
 		return 0, false
 	}
 	y := s.ref.Year
-	if s.ref.Month > 0 {
+	// A month up to ref's ends at most 30 days after ref (d is 1-31):
+	// only a later month is counted, the datelines' "Feb 26" never.
+	if s.ref.Month > 0 && m > s.ref.Month {
 		// Day numbers, not time.Date and Time.Sub: this runs for every
 		// yearless date, and the answer is the same.
 		if civilDays(y, m, d)-s.refDayNumber() > 122 {
@@ -866,7 +868,7 @@ func (s *dateScanner) ordinalWord(i, j, n int) int {
 func (s *dateScanner) number(i int) int {
 	t := s.text
 	j := dtDigitsEnd(t, i)
-	if s.numberMayStart(i) {
+	if s.numberMayStart(i) && !dtFigureGoesOn(t, j) {
 		e := 0
 		switch j - i {
 		case 4:
@@ -874,7 +876,9 @@ func (s *dateScanner) number(i int) int {
 		case 1, 2:
 			e = s.smallNumber(i, j)
 		}
-		if e == 0 && j-i <= 3 {
+		// A historic range needs a dash after its first year: most
+		// numbers are turned away here without a call.
+		if e == 0 && j-i <= 3 && j < len(t) && (t[j] == '-' || t[j] == 0xE2) {
 			e = s.historicRange(i, j)
 		}
 		if e > 0 {
@@ -894,6 +898,14 @@ func (s *dateScanner) number(i int) int {
 		}
 		return j
 	}
+}
+
+// dtFigureGoesOn reports whether the digits ending at j go on as a decimal,
+// a thousands group or a time ("1.5", "1,400", "10:30"): no recogniser
+// takes such a number (numberEnds turns each away), so it is skipped
+// whole before any is tried. Most numbers in economic text are of this kind.
+func dtFigureGoesOn(t string, j int) bool {
+	return j+1 < len(t) && (t[j] == '.' || t[j] == ',' || t[j] == ':') && dtDigit(t[j+1])
 }
 
 // numberMayStart reports whether the digits at i can begin a date, judging by
@@ -1325,9 +1337,12 @@ func (s *dateScanner) smallNumber(i, j int) int {
 	if ordinal && dtWordIs(t, q, "of") && q+2 < len(t) && !dtAlpha(t[q+2]) {
 		q = s.skipSpace(q + 2)
 	}
+	if q >= len(t) || !dtUpper(t[q]) {
+		return 0 // "15 pct": a month is capitalised, told before it is read
+	}
 	me := dtAlphaEnd(t, q)
 	kind, m := dtWordKind(t[q:me])
-	if kind != wkMonth || !dtUpper(t[q]) {
+	if kind != wkMonth {
 		return 0
 	}
 	r := me

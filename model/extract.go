@@ -103,10 +103,17 @@ func detachedTitle(title, clean string) string {
 
 // isDateLine reports whether a sentence is only a date, perhaps after a
 // "Date:" label.
+//
+// It runs for nearly every event, and nearly every sentence is turned away
+// on its last byte, before any trim: a sentence that cannot end in white
+// space (see endsBlank) must end with the date's last byte.
 func isDateLine(sentence, date string) bool {
+	if n, m := len(sentence), len(date); n > 0 && m > 0 && sentence[n-1] != date[m-1] && !endsBlank[sentence[n-1]] {
+		return false
+	}
 	// Only the start is trimmed of labels below: a sentence that does not
-	// end with the date is not one, and most are turned away here without
-	// trimming (this runs for nearly every event).
+	// end with the date is not one, and the rest are turned away here
+	// without trimming.
 	s := sentence
 	if n := len(s); n > 0 && (s[n-1] < utf8.RuneSelf && asciiSpace[s[n-1]] || s[n-1] >= utf8.RuneSelf && lastRuneIsSpace(s)) {
 		// Rare: summaries are squeezed. A summary cut short ends in
@@ -127,6 +134,16 @@ func isDateLine(sentence, date string) bool {
 	}
 	return s == date
 }
+
+// endsBlank marks the bytes white space may end with: the ASCII spaces and
+// every byte of a multi-byte character but 0xA6, the last of the "…" that
+// ends a cut summary (no space character ends with it).
+var endsBlank = func() (m [256]bool) {
+	for c := range m {
+		m[c] = c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && c != 0xA6
+	}
+	return m
+}()
 
 // lastRuneIsSpace reports whether s ends with white space, as
 // unicode.IsSpace reads it.
@@ -238,6 +255,10 @@ func summarize(s string, limit int) string {
 	switch {
 	case len(s) > limit+1 && squeezed(s[:limit+1]):
 		// squeeze(s) starts with s[:limit+1]: the cut below reads no more.
+	case len(s) > limit+1 && s[limit] == ' ' && s[limit+1] > ' ' && s[limit+1] < utf8.RuneSelf && squeezed(s[:limit]):
+		// The same, when s[:limit+1] ends with a space between two words
+		// (one long sentence in six): squeezed turns that prefix away, as
+		// it would a trailing space, but squeeze(s) starts with it too.
 	case len(s) > limit+1 || !squeezed(s):
 		s = squeezePrefix(s, limit+1)
 	}
@@ -348,10 +369,11 @@ func squeeze(s string) string { return squeezePrefix(s, len(s)) }
 // squeezePrefix is squeeze(s), or a prefix of it at least want bytes long:
 // it stops once it has made want bytes, as every byte it appends is final.
 //
-// The sentences that need it are mostly table rows, long runs of blanks
-// between short figures: each word is found first and appended whole, with
-// one copy, rather than byte by byte. The result is the buffer itself, not a
-// copy of it: nothing else holds the buffer.
+// The sentences that need it are mostly wrapped lines and table rows: runs
+// of plain words, single-spaced, between newlines or long runs of blanks.
+// Each such run is found first (see plainEnd) and appended whole, with one
+// copy, rather than word by word or byte by byte. The result is the buffer
+// itself, not a copy of it: nothing else holds the buffer.
 func squeezePrefix(s string, want int) string {
 	b := make([]byte, 0, min(len(s), want+utf8.UTFMax))
 	for i := 0; i < len(s) && len(b) < want; {
@@ -362,15 +384,50 @@ func squeezePrefix(s string, want int) string {
 		if w > i && len(b) > 0 {
 			b = append(b, ' ')
 		}
-		// The word ends at the next blank, or once the prefix is made:
-		// at the first rune that starts at or past want bytes. A space
-		// that reached want is still followed by one rune, as the
-		// word's first rune goes with it.
-		e := wordEnd(s, w, w+max(want-len(b), 1))
+		// The run ends at the next blank that is not a single space
+		// between words, or once the prefix is made: at the first rune
+		// that starts at or past want bytes. A space that reached want
+		// is still followed by one rune, as the run's first rune goes
+		// with it. A word that starts with a byte plainEnd does not
+		// take (one past ASCII, or a control byte) is read by wordEnd.
+		stop := w + max(want-len(b), 1)
+		e := plainEnd(s, w, stop)
+		if e == w {
+			e = wordEnd(s, w, stop)
+		}
 		b = append(b, s[w:e]...)
 		i = e
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// plainEnd returns the end of the plain run at s[i:]: printable ASCII words
+// separated by single spaces, which squeeze keeps as they are. It ends at
+// the first other byte or at stop, whichever comes first, and before the
+// space it would end with. It returns i when s[i] is not printable ASCII.
+func plainEnd(s string, i, stop int) int {
+	stop = min(stop, len(s))
+	start := i
+	// Eight bytes at a time while swarPlain takes them; the chunk it
+	// turns down, and the last few bytes, go through the byte loop.
+	prev := uint64(0) // s[i] is not a space: see swarPlain
+	for i+8 <= stop {
+		sp, ok := swarPlain(load8(s, i), prev)
+		if !ok {
+			break
+		}
+		i, prev = i+8, sp>>56
+	}
+	for ; i < stop; i++ {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf || c == ' ' && (i == start || s[i-1] == ' ') {
+			break
+		}
+	}
+	if i > start && s[i-1] == ' ' {
+		i--
+	}
+	return i
 }
 
 // blankEnd returns the end of the run of white space (as unicode.IsSpace

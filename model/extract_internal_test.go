@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"unsafe"
@@ -66,6 +67,34 @@ func TestExtractKeepsNoCleanCopy(t *testing.T) {
 	for _, e := range r.Events {
 		if !shares(e.Summary, d.Text) {
 			t.Errorf("summary %q does not lie in the text", e.Summary)
+		}
+	}
+}
+
+// TestSummarize checks summarize, which reads a long sentence only as far
+// as its cut, against its definition (cutSqueezed of the whole squeezed
+// sentence) on random sentences around the limit: words of one to six
+// letters (a few of two bytes) between single spaces, now and then a run of
+// blanks or a Unicode space, and sometimes only blanks after the cut.
+func TestSummarize(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	letters := []string{"a", "b", "x", "é"}
+	blanks := []string{" ", " ", " ", " ", " ", " ", " ", " ", "  ", "\n", " \t", "\u00a0"}
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		limit := 4 + rng.Intn(30)
+		for b.Len() < limit+rng.Intn(12) {
+			for k := 1 + rng.Intn(6); k > 0; k-- {
+				b.WriteString(letters[rng.Intn(len(letters))])
+			}
+			b.WriteString(blanks[rng.Intn(len(blanks))])
+		}
+		if rng.Intn(4) > 0 {
+			b.WriteString("z")
+		}
+		s := b.String()
+		if got, want := summarize(s, limit), cutSqueezed(squeeze(s), limit); got != want {
+			t.Fatalf("summarize(%q, %d) = %q, want %q", s, limit, got, want)
 		}
 	}
 }

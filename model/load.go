@@ -1078,7 +1078,9 @@ func bylineDate(line string) (Date, bool) {
 			}
 		}
 	}
-	if !opener && strings.IndexByte(line, '|') < 0 && !strings.Contains(line, "·") && !strings.Contains(line, "•") {
+	// An ASCII line, as most are, holds neither '·' nor '•': it is not
+	// searched for them.
+	if !opener && strings.IndexByte(line, '|') < 0 && (allASCII(line) || !strings.Contains(line, "·") && !strings.Contains(line, "•")) {
 		return Date{}, false
 	}
 	for field := range strings.FieldsFuncSeq(line, func(r rune) bool { return r == '|' || r == '·' || r == '•' }) {

@@ -250,6 +250,12 @@ func (s *qscanner) figure(i int, word bool) int {
 	}
 
 	if !isRange {
+		// "in 1987", "Feb 26": a year or a day after a month, which keep
+		// would drop, is dropped before listUnit and keep read it, as
+		// listUnit never gives a number the sign that would keep it.
+		if a.yearLike() || a.plain && a.mant <= 31 && !a.signed && s.monthBefore(a.numStart) {
+			return max(a.end, i+1)
+		}
 		s.listUnit(a, 0)
 	}
 	if !s.keep(a, isRange, b) {
@@ -310,6 +316,47 @@ func (s *qscanner) figure(i int, word bool) int {
 	s.out = append(s.out, q)
 	s.floor = q.Span.End
 	return q.Span.End
+}
+
+// dateChain returns the end of the second number of a chain of three
+// numbers joined by dashes starting at i ("1987-02-26", "978-3-16"), or 0.
+// A chain is a date or an id: figure would read its first two numbers as a
+// range, two parts, for joinRange to drop them (joinDrop), and every Reuters
+// story opens with such a date. It answers only where that is the certain
+// outcome, and returns where figure would then resume: the first number
+// follows a blank or starts the text, so prefixOK lets it through, and
+// neither dash starts a fraction ("7-3/4") that numeral would read.
+//
+// numeral asks it (through numeralFraction) for the first number of a
+// figure and for a number listUnit reads after a comma, "and" or "or":
+// there the chain would come out of part unsigned and without a unit,
+// which gives listUnit nothing to take.
+func (s *qscanner) dateChain(i int) int {
+	t := s.text
+	if i > 0 && t[i-1] != ' ' && t[i-1] != '\n' {
+		return 0
+	}
+	ja := qDigitsEnd(t, i)
+	if ja-i > 15 || ja+1 >= len(t) || t[ja] != '-' || !qDigit(t[ja+1]) {
+		return 0
+	}
+	jb := qDigitsEnd(t, ja+1)
+	if jb-ja > 16 || jb+1 >= len(t) || t[jb] != '-' || !qDigit(t[jb+1]) {
+		return 0
+	}
+	// qFraction's test at the second dash: at most three digits, then "/".
+	k := jb + 1
+	for k < len(t) && qDigit(t[k]) && k-jb <= 3 {
+		k++
+	}
+	if k < len(t) && t[k] == '/' {
+		return 0
+	}
+	// "[25]: 1987-…": prefixOK drops the number after a citation.
+	if b := s.trimBack(i); b > 1 && t[b-1] == ':' && t[b-2] == ']' {
+		return 0
+	}
+	return jb
 }
 
 // changeBefore reports whether a change verb comes right before offset i:
@@ -513,23 +560,8 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if isRange {
 		last = b
 	}
-	for _, p := range []*qpart{a, b} {
-		if p == b && !isRange {
-			break
-		}
-		if p.word && !p.fraction && !p.scaled {
-			switch last.kind {
-			case lexCurrency, lexPercent, lexPP, lexMeasure:
-			case lexNone, lexCount:
-				// "three hundred containers" is a count, as "two cities"
-				// is not: nobody spells out hundreds for nothing.
-				if p.mant < 100 || p.frac != 0 {
-					return false
-				}
-			default:
-				return false // "two cities", "five years"
-			}
-		}
+	if !spelledOK(a, last) || isRange && !spelledOK(b, last) {
+		return false
 	}
 	if a.fraction {
 		return true
@@ -612,6 +644,32 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 		}
 	}
 	return true
+}
+
+// spelledOK reports whether part p of a figure whose last part is last may
+// be kept as far as its spelling goes: a spelled-out number must carry a
+// unit.
+func spelledOK(p, last *qpart) bool {
+	if !p.word || p.fraction || p.scaled {
+		return true
+	}
+	switch last.kind {
+	case lexCurrency, lexPercent, lexPP, lexMeasure:
+		return true
+	case lexNone, lexCount:
+		// "three hundred containers" is a count, as "two cities" is
+		// not: nobody spells out hundreds for nothing.
+		return p.mant >= 100 && p.frac == 0
+	}
+	return false // "two cities", "five years"
+}
+
+// monthBefore reports whether the word before offset i is the name of a
+// month, "Feb 26": the number at i is a day, which keep drops when it is
+// plain and unsigned.
+func (s *qscanner) monthBefore(i int) bool {
+	ws, we := s.prevWord(i)
+	return we > ws && qUpper(s.text[ws]) && monthSet.has(s.text[ws:we])
 }
 
 // tableCell reports whether the bare number t[i:e] stands between runs of
@@ -999,6 +1057,15 @@ func dashOrSlashAt(t string, j int) bool { return j < len(t) && t[j]|2 == '/' }
 // makes them a date or a ratio, "1986/87", which it rejects.
 func (s *qscanner) numeralFraction(i, j int, p *qpart) bool {
 	t := s.text
+	// "1987-02-26": a chain of numbers certain to be dropped whole is
+	// dropped before the rest of the part is read. A range's second
+	// number is left to joinRange.
+	if t[j] == '-' && p.plain && !s.second {
+		if e := s.dateChain(i); e > 0 {
+			p.end = e
+			return false
+		}
+	}
 	// Fractions: "7-3/4 pct" (Reuters), "1/2 pct".
 	if j+3 < len(t) && t[j] == '-' && p.plain && qDigit(t[j+1]) {
 		if n, d, e, ok := qFraction(t, j+1); ok {
@@ -1278,13 +1345,17 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 func (s *qscanner) unitPhrase(q int) (unitDef, int, bool) {
 	t := s.text
 	e := qLetterEnd(t, q)
-	if !unitFirstShape.has(t[q:e]) && !(e-q == 3 && qUpper(t[q])) {
+	if !unitFirstShape.hasLetters(t[q], t[e-1], e-q) && !(e-q == 3 && qUpper(t[q])) {
 		return unitDef{}, 0, false // "vs", "in", "and": not the start of a unit
 	}
 	if e-q <= 8 && qUnitWordEnd(t, q, e) == e {
-		if h, _ := unitHeads.get(t[q:e]); !h.starts || s.unitPhraseEnds(e) {
-			if d, ok := unitCode(t[q:e]); ok {
-				return d, e, true
+		if h := unitHeads.get(t[q:e]); !h.starts || s.unitPhraseEnds(e) {
+			// A code ("USD", "Mt") starts with a capital: the
+			// lower-case words, nearly all, skip the call.
+			if qUpper(t[q]) {
+				if d, ok := unitCode(t[q:e]); ok {
+					return d, e, true
+				}
 			}
 			if !h.key || h.def.kind == lexNone {
 				return h.def, 0, false // "millions of", "percentage"
@@ -1765,9 +1836,9 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 		if we == q || (w == 0 && q == pos) {
 			return "", 0
 		}
-		// ratePhrase's own first test, made here: most words are too
-		// long or start with the wrong letter, and skip the call.
-		if we-q <= 8 && qRateFirst[t[q]] {
+		// Most words start no rate phrase by their shape (first and
+		// last letters and length) and skip the call.
+		if rateFirstShape.hasLetters(t[q], t[we-1], we-q) {
 			r, re := s.ratePhrase(q, we, w == 0)
 			if r != "" {
 				if w == 0 {
@@ -1789,14 +1860,6 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 // folded word is cheaper than a map look-up for every word after a figure.
 func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	t := s.text
-	if we-q > 8 {
-		return "", 0
-	}
-	switch t[q] | 0x20 {
-	case 'a', 'p', 'e', 'y', 'd', 'm':
-	default:
-		return "", 0
-	}
 	switch w := qWordLower(t[q:we]); w {
 	case "annually":
 		return "per year", we
@@ -1811,8 +1874,8 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 			return "", 0
 		}
 		e2 := qLetterEnd(t, r)
-		if e2-r > 6 {
-			return "", 0
+		if !rateSecondShape.hasLetters(t[r], t[e2-1], e2-r) {
+			return "", 0 // "a share", "per ounce"
 		}
 		var buf [16]byte
 		n := copy(buf[:], w)
@@ -1829,13 +1892,15 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 	return "", 0
 }
 
-// qRateFirst marks the letters, in either case, that start a rate phrase:
-// the first letters ratePhrase accepts.
-var qRateFirst = func() (tab [256]bool) {
-	for _, c := range "apeydm" {
-		tab[c], tab[c-'a'+'A'] = true, true
+// rateFirstShape and rateSecondShape filter the first and the second
+// words of the rateWords phrases ("per" and "day" of "per day").
+var rateFirstShape, rateSecondShape = func() (*wordShape, *wordShape) {
+	var firsts, seconds []string
+	for k := range rateWords {
+		first, second, _ := strings.Cut(k, " ")
+		firsts, seconds = append(firsts, first), append(seconds, second)
 	}
-	return tab
+	return newWordShape(firsts...), newWordShape(seconds...)
 }()
 
 // timeAgo reports whether the words after a rate phrase make it a point in
@@ -2087,6 +2152,14 @@ var qVisible = func() (tab [256]bool) {
 func qAlnumEnd(t string, i int) int { return asciiAlnumEnd(t, i) }
 
 func qDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// qDigitsEnd returns the end of the run of ASCII digits at i.
+func qDigitsEnd(t string, i int) int {
+	for i < len(t) && qDigit(t[i]) {
+		i++
+	}
+	return i
+}
 
 func qUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 

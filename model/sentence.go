@@ -162,14 +162,20 @@ func startsSentence(c byte) bool {
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '"' || c == '\'' || c == '(' || c == '[' || c >= 0x80
 }
 
-// abbreviations that end in a period without ending a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "sr": true, "jr": true,
-	"no": true, "nos": true, "inc": true, "co": true, "corp": true, "ltd": true, "vs": true, "etc": false,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "gen": true, "gov": true,
-	"sen": true, "rep": true, "e.g": true, "i.e": true, "u.s": true, "u.k": true, "u.n": true,
-	"approx": true, "est": true, "fig": true, "vol": true, "pp": true, "p": true,
+// isAbbreviation reports whether w, in lower case, is an abbreviation
+// that ends in a period without ending a sentence ("etc" ends one). A
+// switch, not a map: it tells a word by its length and bytes with no hash.
+func isAbbreviation(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr",
+		"no", "nos", "inc", "co", "corp", "ltd", "vs",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug",
+		"sep", "sept", "oct", "nov", "dec", "gen", "gov",
+		"sen", "rep", "e.g", "i.e", "u.s", "u.k", "u.n",
+		"approx", "est", "fig", "vol", "pp", "p":
+		return true
+	}
+	return false
 }
 
 // abbreviationBefore reports whether the period at text[dot] ends an
@@ -194,7 +200,7 @@ func abbreviationBefore(text string, dot int) bool {
 		}
 		buf[i] = c
 	}
-	return abbreviations[string(buf[:len(w)])]
+	return isAbbreviation(string(buf[:len(w)]))
 }
 
 func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }

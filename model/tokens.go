@@ -140,14 +140,18 @@ func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, 
 			break
 		}
 		end := min(wm.alnumEnd(start), len(text))
-		// A digit's inner "," or "." continues a word ("1,400", "3.2"),
-		// as wordRest reads it; after a letter, or before a space, they
-		// end it.
-		for end+1 < len(text) && (text[end] == ',' || text[end] == '.') && isDigit(text[end-1]) && isDigit(text[end+1]) {
-			end = min(wm.alnumEnd(end+1), len(text))
-		}
-		if end < len(text) && (text[end] >= 0x80 || text[end] == '\'') {
-			break // a word that goes on, or a possessive
+		// Most words end at a byte that cannot continue them (see
+		// wordGlue): a space, most punctuation.
+		if end < len(text) && wordGlue[text[end]] {
+			// A digit's inner "," or "." continues a word ("1,400",
+			// "3.2"), as wordRest reads it; after a letter, or before
+			// a space, they end it.
+			for end+1 < len(text) && (text[end] == ',' || text[end] == '.') && isDigit(text[end-1]) && isDigit(text[end+1]) {
+				end = min(wm.alnumEnd(end+1), len(text))
+			}
+			if end < len(text) && (text[end] >= 0x80 || text[end] == '\'') {
+				break // a word that goes on, or a possessive
+			}
 		}
 		// The hash is wordHash(low[start:end]), as lowerWordHash makes it:
 		// the bytes past the word are masked off a load, or at the

@@ -630,7 +630,7 @@ type unitHead struct {
 // unitHeads holds the words of the unitWords keys of one word and the
 // first words of the others, for unitPhrase to tell with one look-up
 // whether it may read a word alone.
-var unitHeads = func() wordMap[unitHead] {
+var unitHeads = func() *unitHeadTable {
 	m := map[string]unitHead{}
 	for k, d := range unitWords {
 		if i := strings.IndexAny(k, " -"); i > 0 {
@@ -643,8 +643,30 @@ var unitHeads = func() wordMap[unitHead] {
 			m[k] = h
 		}
 	}
-	return newWordMap(m)
+	tab := &unitHeadTable{heads: []unitHead{{}}}
+	index := map[string]int{}
+	for w, h := range m {
+		index[w] = len(tab.heads)
+		tab.heads = append(tab.heads, h)
+	}
+	tab.index = newWordMap(index)
+	return tab
 }()
+
+// unitHeadTable is a map from words to unitHeads kept as an index into a
+// slice: a look-up copies an int, where a wordMap[unitHead] copied the
+// whole head out of its slot and out again.
+type unitHeadTable struct {
+	index wordMap[int] // a word's head in heads, from 1
+	heads []unitHead   // heads[0] is the zero head, for words not held
+}
+
+// get returns the head of w, an ASCII word in any case: the zero head
+// when w starts no unit.
+func (t *unitHeadTable) get(w string) *unitHead {
+	k, _ := t.index.get(w)
+	return &t.heads[k]
+}
 
 // monthWords are month names and their abbreviations; a number next to one
 // is a day or a year, not a quantity ("Feb 26", "9 July 2020").
