@@ -41,7 +41,7 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 		sc.words.build(text)
 		wm = &sc.words
 	}
-	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
+	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, qs: qs, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch, its verdict kept with its
 	// placement; only those reported become indicators, in a slice of
@@ -144,6 +144,11 @@ type classifier struct {
 	topicDone   bool
 	topicPlace  *gazPlace
 	topicSecond *gazPlace
+
+	// qs are the document's figures; figuredDone says markFigured has
+	// marked their sentences.
+	qs          []Quantity
+	figuredDone bool
 
 	// headline is the document's title when its text does not carry it,
 	// else "": topic reads it before the first sentence.
@@ -303,8 +308,10 @@ type sentCtx struct {
 	years     []int
 	yearsDone bool
 	built     bool // span and toks are filled
-	// placesDone says mentions is filled (see places).
+	// placesDone says mentions is filled (see places); figured, that
+	// the sentence holds a figure (see markFigured).
 	placesDone bool
+	figured    bool
 	// firstBack is the first word that points back (see pointsBack), or
 	// len(toks); backHere, that "here" does. backDone says they are set.
 	firstBack int
@@ -342,12 +349,43 @@ func (c *classifier) sentence(i int) *sentCtx {
 	return s
 }
 
-// placeSentence returns the context of sentence i with its words and place
-// mentions.
+// placeSentence returns the context of sentence i with its place mentions
+// and, when it has any, its words: a sentence not yet tokenized that
+// cannot name a place (see gazetteer.mayMention) is left so, with no
+// mentions, as the context and the topic read such a sentence only for
+// its places.
 func (c *classifier) placeSentence(i int) *sentCtx {
-	s := c.sentence(i)
+	if !c.figuredDone {
+		c.markFigured()
+	}
+	s := &c.cache[i]
+	if !s.built && !s.placesDone && !s.figured {
+		sp := c.sents[i]
+		if !c.g.mayMention(c.text, sp.Start, sp.End, c.words, c.fuzzy) {
+			s.placesDone = true
+			return s
+		}
+	}
+	s = c.sentence(i)
 	c.places(s)
 	return s
+}
+
+// markFigured sets figured on the sentences that hold the start of a
+// figure: classify tokenizes them whatever they name, so placeSentence
+// does not first look whether they may name a place.
+func (c *classifier) markFigured() {
+	c.figuredDone = true
+	j := 0
+	for k := range c.qs {
+		off := c.qs[k].Span.Start
+		for j < len(c.sents) && c.sents[j].End <= off {
+			j++
+		}
+		if j < len(c.sents) && c.sents[j].Start <= off {
+			c.cache[j].figured = true
+		}
+	}
 }
 
 // places finds the place mentions of s, once: s.mentions is set after it.

@@ -3,10 +3,12 @@ package model
 import (
 	_ "embed"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The gazetteer is data, not code: gazetteer.tsv lists every place, corridor
@@ -70,6 +72,18 @@ type gazetteer struct {
 	pairs  map[[2]string]*gazPlace // (A, B) canonical names, both orders → pair entry
 	starts vocabFilter             // the keys of first
 	firstT *wordTable[gazStart]    // first, for lookup by the token's hash
+	// capKeys, capShort and anyKeys are what mayMention looks for (see
+	// addKey): capKeys and capShort hold, of each alias whose case
+	// matters, its last word capitalised in the alias, which a match must
+	// find capitalised in the text; anyKeys, of each lower-case alias
+	// (matched in any case), its longest word, which capKeys and capShort
+	// hold too. noPrecheck says some alias has neither, and mayMention
+	// can rule out nothing.
+	capKeys    vocabFilter // the key words of more than eight bytes
+	capShort   shortFilter // those of one to eight, by their bytes
+	anyKeys    []string
+	anyFirst   [256]bool // the first letters of anyKeys, in lower case
+	noPrecheck bool
 	// fuzzyNear[r][n] lists, in the order of fuzzy[r], the names of ASCII
 	// first letter r whose length is within the edit limit of a word of n
 	// runes: the only ones misspelt need try for such a word.
@@ -222,6 +236,7 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 	}
 	g.first[ph.words[0]] = append(g.first[ph.words[0]], ph)
 	g.starts.add(ph.words[0])
+	g.addKey(ph)
 	ph.mask, ph.runes = letterMask(ph.words[0]), utf8.RuneCountInString(ph.words[0])
 	if len(ph.words) == 1 && ph.rule == gazCaseTitle && ph.runes >= gazFuzzyMin {
 		r, _ := utf8.DecodeRuneInString(ph.words[0])
@@ -234,6 +249,43 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 			}
 		}
 	}
+}
+
+// addCapKey records w, a lower-case key word of wordHash h, as one
+// mayMention finds capitalised.
+func (g *gazetteer) addCapKey(w string, h uint32) {
+	if len(w) <= 8 {
+		g.capShort.add(packWord(w))
+	} else {
+		g.capKeys.addHash(h)
+	}
+}
+
+// addKey records the word of ph that mayMention looks for.
+func (g *gazetteer) addKey(ph *gazPhrase) {
+	if ph.rule == gazCaseAny {
+		key := ""
+		for _, w := range ph.words {
+			if len(w) > len(key) {
+				key = w
+			}
+		}
+		if !slices.Contains(g.anyKeys, key) {
+			g.anyKeys = append(g.anyKeys, key)
+			g.anyFirst[key[0]] = true
+		}
+		// Written with a capital ("The Mainland"), the key is a
+		// capitalised word, which mayMention looks up as one.
+		g.addCapKey(key, ph.hashes[slices.Index(ph.words, key)])
+		return
+	}
+	for k := len(ph.words) - 1; k >= 0; k-- {
+		if ph.capWord[k] {
+			g.addCapKey(ph.words[k], ph.hashes[k])
+			return
+		}
+	}
+	g.noPrecheck = true
 }
 
 // sortGazPhrases orders phrases by word count, longest first (insertion sort:
@@ -293,6 +345,9 @@ type placeMention struct {
 type fuzzyCache struct {
 	slots []wordSlot[*gazPhrase] // a power of two long, at most half full
 	n     int                    // slots used
+	// seen keeps mayMention's verdicts on capitalised words of six to
+	// eight bytes, each with the word (see capKeyWord); 0 is an empty slot.
+	seen [1024]uint64
 }
 
 // fuzzyCacheMax bounds a fuzzyCache: one that would grow past it is
@@ -381,6 +436,207 @@ func (g *gazetteer) find(out []placeMention, src string, toks []wordTok, fz *fuz
 		out = append(out, m)
 	}
 	return out
+}
+
+// mayMention reports whether find may find a place in text[from:to], a
+// sentence, given wm, the text's word masks; when it says no, find would
+// find none. The classifier reads the sentences around a figure only for
+// their places, and most name none: this look at the starts of their
+// words spares tokenizing them.
+//
+// A match needs, for an alias whose case matters, its key word (capKeys)
+// as a capitalised word of the text; for a misspelt name, a capitalised
+// word of gazFuzzyMin letters or more that passes fuzzyCandidate; for a
+// lower-case alias, its key (anyKeys) as a word in any case. A word is a
+// run of ASCII letters and digits, which the masks give 64 bytes at a
+// time, as appendWords makes it; only its first byte is read unless it is
+// a capital or starts a key of anyKeys. A sentence with a byte beyond
+// ASCII is not looked at: its words may start with a capital that is no
+// ASCII letter.
+func (g *gazetteer) mayMention(text string, from, to int, wm *wordMasks, fz *fuzzyCache) bool {
+	if g.noPrecheck {
+		return true
+	}
+	doc := text // the document, for loads past the sentence's end
+	text = text[:to]
+	for blk := from >> 6; blk<<6 < to; blk++ {
+		in := ^uint64(0) // the block's bytes within the sentence
+		if lo := from - blk<<6; lo > 0 {
+			in <<= lo
+		}
+		if hi := to - blk<<6; hi < 64 {
+			in &= 1<<hi - 1
+		}
+		alnum := wm.alnum[blk]
+		if (wm.wide[blk]^alnum)&in != 0 {
+			return true // a byte beyond ASCII
+		}
+		var before uint64 // 1 if the byte before the block is in a word
+		if blk > 0 {
+			before = wm.alnum[blk-1] >> 63
+		}
+		starts := alnum &^ (alnum<<1 | before) & in
+		if blk == from>>6 {
+			starts |= alnum & (1 << (from & 63)) // the tokenizer starts a word there
+		}
+		for ; starts != 0; starts &= starts - 1 {
+			p := blk<<6 | bits.TrailingZeros64(starts)
+			c := text[p]
+			if c-'A' >= 26 {
+				if g.anyFirst[c] && g.anyKeyAt(text, p, wm) {
+					return true
+				}
+				continue
+			}
+			// The word ends as appendWords ends it.
+			end := min(wm.alnumEnd(p), to)
+			if end < to && wordGlue[text[end]] {
+				var ascii bool
+				if end, ascii = wordRest(text, p, end, wm); !ascii {
+					return true
+				}
+			}
+			if g.capKeyWord(fz, doc, p, end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyKeyAt reports whether the word at p of text, which does not start
+// with a capital, is a key of anyKeys, in any case.
+func (g *gazetteer) anyKeyAt(text string, p int, wm *wordMasks) bool {
+	w := text[p:min(wm.alnumEnd(p), len(text))]
+	for _, key := range g.anyKeys {
+		if strings.EqualFold(w, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortFilter is a one-hash Bloom filter over words of one to eight bytes,
+// each keyed by its bytes packed in a uint64 (packWord): no string hash.
+type shortFilter [1 << 16 / 64]uint64
+
+func (f *shortFilter) add(key uint64) {
+	b := shortBit(key)
+	f[b/64] |= 1 << (b % 64)
+}
+
+func (f *shortFilter) has(key uint64) bool {
+	b := shortBit(key)
+	return f[b/64]&(1<<(b%64)) != 0
+}
+
+// shortBit is the high sixteen bits of a multiplicative hash of key.
+func shortBit(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 48 }
+
+// capKeyWord reports whether text[start:end], an ASCII word that starts
+// with a capital, may be the key word of an alias or a misspelt name (see
+// mayMention). It is hashed as it is lower-cased, with no copy.
+func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool {
+	n := end - start
+	if n >= gazFuzzyMaxNear {
+		return true // none so long in practice
+	}
+	if n > 8 {
+		return g.capKeys.has(lowerHashOf(text, start, end)) || g.fuzzyNearWord(text, start, end) && fz.mayMisspell(text, start, end)
+	}
+	// Up to eight letters, the word's bytes are their own key.
+	var x uint64
+	if start+8 <= len(text) {
+		x = swarLower(load8(text, start)) & (^uint64(0) >> (64 - 8*n))
+	} else {
+		for k := end - 1; k >= start; k-- {
+			x = x<<8 | uint64(asciiLowerByte(text[k]))
+		}
+	}
+	if n < gazFuzzyMin {
+		return g.capShort.has(x) // too short to be misspelt
+	}
+	if fz == nil {
+		return g.capShort.has(x) || g.fuzzyNearWord(text, start, end) && fz.mayMisspell(text, start, end)
+	}
+	// A word long enough to be misspelt is judged once (the same
+	// capitalised words come back sentence after sentence: "Reuters",
+	// "Company"), its verdict kept beside its bytes in fz.seen.
+	slot := &fz.seen[shortBit(x)%uint64(len(fz.seen))]
+	if *slot&^(seenKey|seenNear) != x {
+		*slot = x
+		if g.capShort.has(x) {
+			*slot |= seenKey
+		} else if g.fuzzyNearWord(text, start, end) {
+			*slot |= seenNear
+		}
+	}
+	return *slot&seenKey != 0 || *slot&seenNear != 0 && fz.mayMisspell(text, start, end)
+}
+
+// seenKey and seenNear are the verdicts fuzzyCache.seen keeps with a word
+// of up to eight bytes: it may be an alias's key word, or it is near
+// enough a name to be misspelling it. They are bits that the word's
+// bytes, ASCII, never set.
+const (
+	seenKey  = 1 << 63
+	seenNear = 1 << 55
+)
+
+// fuzzyNearWord reports whether text[start:end], an ASCII word that starts
+// with a capital, passes fuzzyCandidate's filters, read on the word as it
+// is: its letters' set does not depend on their case.
+func (g *gazetteer) fuzzyNearWord(text string, start, end int) bool {
+	n := end - start
+	phs := g.fuzzyNear[text[start]|0x20][n]
+	if n < gazFuzzyMin || len(phs) == 0 {
+		return false
+	}
+	var mask uint64
+	for k := start; k < end; k++ {
+		mask |= 1 << ((text[k] | 0x20) & 63)
+	}
+	limit := fuzzyLimit(n)
+	for _, ph := range phs {
+		if bits.OnesCount64(mask^ph.mask) <= 2*limit {
+			return true
+		}
+	}
+	return false
+}
+
+// mayMisspell reports whether text[start:end], an ASCII word near a name
+// (see fuzzyNearWord), may misspell one: a word already met and found to
+// misspell nothing does not.
+func (fc *fuzzyCache) mayMisspell(text string, start, end int) bool {
+	var buf [gazFuzzyMaxNear]byte
+	n := end - start
+	for k := range n {
+		buf[k] = asciiLowerByte(text[start+k])
+	}
+	got, ok := fc.get(unsafe.String(&buf[0], n), lowerHashOf(text, start, end))
+	return !ok || got != nil
+}
+
+// lowerHashOf returns wordHash of text[start:end] with its ASCII capitals
+// lower-cased, reading the word eight bytes at a time.
+func lowerHashOf(text string, start, end int) uint32 {
+	h := uint64(end - start)
+	i := start
+	for ; i+8 <= end; i += 8 {
+		h = wordMix(h ^ swarLower(load8(text, i)))
+	}
+	var x uint64
+	if r := end - i; r > 0 {
+		if i+8 <= len(text) {
+			x = swarLower(load8(text, i)) & (1<<(8*r) - 1)
+		} else {
+			for k := end - 1; k >= i; k-- {
+				x = x<<8 | uint64(asciiLowerByte(text[k]))
+			}
+		}
+	}
+	return wordFinal(h ^ x)
 }
 
 // matchAt tries every phrase that starts with toks[i], longest first, and
