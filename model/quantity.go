@@ -940,6 +940,31 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 			p.plain, p.digits, p.mant = true, j-i, m
 			return !dashOrSlashAt(t, j) || s.numeralFraction(i, j, p)
 		}
+		// Next most common are two groups, "155,221" and "5.93": they
+		// are read on in the same pass, and decided as the general code
+		// below decides two groups, without its group arrays.
+		sep, k := t[j], j+1
+		for k < len(t) && qDigit(t[k]) {
+			m = m*10 + uint64(t[k]-'0')
+			k++
+		}
+		if !(k+1 < len(t) && (t[k] == ',' || t[k] == '.') && qDigit(t[k+1])) {
+			p.numStart, p.numEnd, p.end = i, k, k
+			lead, tail := j-i, k-j-1 // digits before and after the separator
+			if lead+tail > 15 {
+				return false // an id, not a figure (m may have wrapped)
+			}
+			switch {
+			case sep == ',' && lead >= 1 && lead <= 3 && tail == 3:
+				// "155,221": the comma groups thousands.
+			case sep == '.' && lead >= 1 && lead <= 3 && tail == 3 && t[i] != '0':
+				p.frac, p.alt = tail, m // "5.903": decided once the unit is known
+			default:
+				p.frac = tail // "5.93", "2,8 million tonnes"
+			}
+			p.mant = m
+			return !dashOrSlashAt(t, k) || s.numeralFraction(i, k, p)
+		}
 	}
 	var (
 		groups [12]int  // digit count of each group
