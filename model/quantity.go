@@ -226,7 +226,7 @@ func (s *qscanner) figure(i int, word bool) int {
 
 	// A range: "6-7%", "3.2 to 4.1 pct", "between 6% and 7%".
 	isRange := false
-	if !a.fraction {
+	if !a.fraction && !s.noConnectorAt(a.end) {
 		// After a verb of change, "X to Y" is where a figure went, not a
 		// range: "cut 5 to 3 pct", "rose from $50.3 billion to $89.4
 		// billion".
@@ -743,6 +743,28 @@ const (
 	joinRange                   // a range
 	joinDrop                    // a date, a year range or an id: report nothing
 )
+
+// noConnectorAt reports, without a call, what rangeSecond(e, …) would
+// find at once: that the printable byte after at most one space at e
+// starts no range connector. Most figures are followed by a word or a
+// punctuation mark, and skip the call.
+func (s *qscanner) noConnectorAt(e int) bool {
+	t := s.text
+	if e < len(t) && t[e] == ' ' {
+		e++
+	}
+	return e < len(t) && qNoConnector[t[e]]
+}
+
+// qNoConnector marks the printable ASCII bytes that start no connector
+// rangeSecond reads: all but "-" and the first letters of "to" and "and".
+// The en dash is no ASCII, and is left to rangeSecond.
+var qNoConnector = func() (tab [256]bool) {
+	for c := 0; c < 256; c++ {
+		tab[c] = qVisible[c] && c != '-' && c|0x20 != 't' && c|0x20 != 'a'
+	}
+	return tab
+}()
 
 // rangeSecond looks for the connector of a range after the first part,
 // which ends at aEnd ("-", "–", "to", or "and" after "between") and returns
