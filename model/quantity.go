@@ -216,11 +216,16 @@ func (s *qscanner) figure(i int, word bool) int {
 	// before the number is never both.
 	intro, introStart := "", a.start
 	// Only a word of four or seven letters can be "from" or "between":
-	// the others are not folded.
-	if ws, we := s.prevWord(a.start); we-ws == 4 || we-ws == 7 {
-		switch w := qWordLower(t[ws:we]); w {
-		case "between", "from":
-			intro, introStart = w, ws
+	// the others are not folded. The word is looked for only when the
+	// byte before the blanks can end one of them ("m", "n", or the dot
+	// prevWord steps over): a year, which is dropped below, then never
+	// reads it, and the rest read it later, from prevWord's memo.
+	if b := s.trimBack(a.start); b > 0 && qIntroLast[t[b-1]] {
+		if ws, we := s.prevWord(a.start); we-ws == 4 || we-ws == 7 {
+			switch w := qWordLower(t[ws:we]); w {
+			case "between", "from":
+				intro, introStart = w, ws
+			}
 		}
 	}
 
@@ -317,6 +322,11 @@ func (s *qscanner) figure(i int, word bool) int {
 	s.floor = q.Span.End
 	return q.Span.End
 }
+
+// qIntroLast marks the bytes that may end the word before a figure when
+// that word is "from" or "between": their last letters in either case, and
+// the abbreviation dot prevWord steps over.
+var qIntroLast = [256]bool{'m': true, 'M': true, 'n': true, 'N': true, '.': true}
 
 // dateChain returns the end of the second number of a chain of three
 // numbers joined by dashes starting at i ("1987-02-26", "978-3-16"), or 0.
