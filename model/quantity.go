@@ -1687,7 +1687,9 @@ func (s *qscanner) signBefore(i int) (string, int) {
 			return code, st
 		}
 	}
-	if b := s.trimBack(i); b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] {
+	// A word in lower case ending in "s" ("was", "dlrs") is the commonest
+	// to pass qSignLast before a blank: only "Rs" is a sign.
+	if b := s.trimBack(i); b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] && (t[b-1] != 's' || b >= 2 && t[b-2] == 'R') {
 		return s.signEndingAt(b)
 	}
 	return "", 0
