@@ -1185,9 +1185,13 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 	if i == 0 {
 		return true
 	}
+	cited := true // a citation marker may end before the number
 	switch c := t[i-1]; {
 	case c == ' ':
-		// The common case, tested first: a blank glues nothing.
+		// The common case, tested first: a blank glues nothing. One
+		// blank after a byte that opens no citation, as in most text,
+		// leaves only the clock test below.
+		cited = i < 2 || !qNoCitation[t[i-2]]
 	case isLetter(c):
 		// Glued letters are fine only when they are a currency code
 		// ("RMB10bn", "USD5m"), which signBefore will read.
@@ -1216,15 +1220,17 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 		return false
 	}
 	// Citation markers: "[13]", "[ 22 ]", "[25]: 215".
-	b := s.trimBack(i)
-	if b > 0 && t[b-1] == '[' {
-		a := s.skipBlank(p.numEnd)
-		if a < len(t) && t[a] == ']' {
+	if cited {
+		b := s.trimBack(i)
+		if b > 0 && t[b-1] == '[' {
+			a := s.skipBlank(p.numEnd)
+			if a < len(t) && t[a] == ']' {
+				return false
+			}
+		}
+		if b > 1 && t[b-1] == ':' && t[b-2] == ']' {
 			return false
 		}
-	}
-	if b > 1 && t[b-1] == ':' && t[b-2] == ']' {
-		return false
 	}
 	// A clock time "10:30" or a ratio "3:1" is read from its first number.
 	if e := p.numEnd; e+1 < len(t) && t[e] == ':' && qDigit(t[e+1]) {
@@ -1232,6 +1238,15 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 	}
 	return true
 }
+
+// qNoCitation marks the printable ASCII bytes that end no citation
+// marker before a number: all but "[" and the ":" of "[25]: 215".
+var qNoCitation = func() (tab [256]bool) {
+	for c := 0; c < 256; c++ {
+		tab[c] = qVisible[c] && c != '[' && c != ':'
+	}
+	return tab
+}()
 
 // suffix reads letters glued to the number: a scale ("5bn", "$3m"), a unit
 // ("10km", "20pct"), or anything else, which makes the number an ordinal, a
