@@ -216,17 +216,22 @@ func (s *qscanner) figure(i int, word bool) int {
 	// before the number is never both.
 	intro, introStart := "", a.start
 	// Only a word of four or seven letters can be "from" or "between":
-	// the others are not folded.
-	if ws, we := s.prevWord(a.start); we-ws == 4 || we-ws == 7 {
-		switch w := qWordLower(t[ws:we]); w {
-		case "between", "from":
-			intro, introStart = w, ws
+	// the others are not folded. The word is looked for only when the
+	// byte before the blanks can end one of them ("m", "n", or the dot
+	// prevWord steps over): a year, which is dropped below, then never
+	// reads it, and the rest read it later, from prevWord's memo.
+	if b := s.trimBack(a.start); b > 0 && qIntroLast[t[b-1]] {
+		if ws, we := s.prevWord(a.start); we-ws == 4 || we-ws == 7 {
+			switch w := qWordLower(t[ws:we]); w {
+			case "between", "from":
+				intro, introStart = w, ws
+			}
 		}
 	}
 
 	// A range: "6-7%", "3.2 to 4.1 pct", "between 6% and 7%".
 	isRange := false
-	if !a.fraction {
+	if !a.fraction && !s.noConnectorAt(a.end) {
 		// After a verb of change, "X to Y" is where a figure went, not a
 		// range: "cut 5 to 3 pct", "rose from $50.3 billion to $89.4
 		// billion".
@@ -317,6 +322,11 @@ func (s *qscanner) figure(i int, word bool) int {
 	s.floor = q.Span.End
 	return q.Span.End
 }
+
+// qIntroLast marks the bytes that may end the word before a figure when
+// that word is "from" or "between": their last letters in either case, and
+// the abbreviation dot prevWord steps over.
+var qIntroLast = [256]bool{'m': true, 'M': true, 'n': true, 'N': true, '.': true}
 
 // dateChain returns the end of the second number of a chain of three
 // numbers joined by dashes starting at i ("1987-02-26", "978-3-16"), or 0.
@@ -744,6 +754,28 @@ const (
 	joinDrop                    // a date, a year range or an id: report nothing
 )
 
+// noConnectorAt reports, without a call, what rangeSecond(e, …) would
+// find at once: that the printable byte after at most one space at e
+// starts no range connector. Most figures are followed by a word or a
+// punctuation mark, and skip the call.
+func (s *qscanner) noConnectorAt(e int) bool {
+	t := s.text
+	if e < len(t) && t[e] == ' ' {
+		e++
+	}
+	return e < len(t) && qNoConnector[t[e]]
+}
+
+// qNoConnector marks the printable ASCII bytes that start no connector
+// rangeSecond reads: all but "-" and the first letters of "to" and "and".
+// The en dash is no ASCII, and is left to rangeSecond.
+var qNoConnector = func() (tab [256]bool) {
+	for c := 0; c < 256; c++ {
+		tab[c] = qVisible[c] && c != '-' && c|0x20 != 't' && c|0x20 != 'a'
+	}
+	return tab
+}()
+
 // rangeSecond looks for the connector of a range after the first part,
 // which ends at aEnd ("-", "–", "to", or "and" after "between") and returns
 // where the second number (or its currency sign) starts, or -1. conn is the
@@ -940,6 +972,31 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 			p.plain, p.digits, p.mant = true, j-i, m
 			return !dashOrSlashAt(t, j) || s.numeralFraction(i, j, p)
 		}
+		// Next most common are two groups, "155,221" and "5.93": they
+		// are read on in the same pass, and decided as the general code
+		// below decides two groups, without its group arrays.
+		sep, k := t[j], j+1
+		for k < len(t) && qDigit(t[k]) {
+			m = m*10 + uint64(t[k]-'0')
+			k++
+		}
+		if !(k+1 < len(t) && (t[k] == ',' || t[k] == '.') && qDigit(t[k+1])) {
+			p.numStart, p.numEnd, p.end = i, k, k
+			lead, tail := j-i, k-j-1 // digits before and after the separator
+			if lead+tail > 15 {
+				return false // an id, not a figure (m may have wrapped)
+			}
+			switch {
+			case sep == ',' && lead >= 1 && lead <= 3 && tail == 3:
+				// "155,221": the comma groups thousands.
+			case sep == '.' && lead >= 1 && lead <= 3 && tail == 3 && t[i] != '0':
+				p.frac, p.alt = tail, m // "5.903": decided once the unit is known
+			default:
+				p.frac = tail // "5.93", "2,8 million tonnes"
+			}
+			p.mant = m
+			return !dashOrSlashAt(t, k) || s.numeralFraction(i, k, p)
+		}
 	}
 	var (
 		groups [12]int  // digit count of each group
@@ -1128,9 +1185,13 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 	if i == 0 {
 		return true
 	}
+	cited := true // a citation marker may end before the number
 	switch c := t[i-1]; {
 	case c == ' ':
-		// The common case, tested first: a blank glues nothing.
+		// The common case, tested first: a blank glues nothing. One
+		// blank after a byte that opens no citation, as in most text,
+		// leaves only the clock test below.
+		cited = i < 2 || !qNoCitation[t[i-2]]
 	case isLetter(c):
 		// Glued letters are fine only when they are a currency code
 		// ("RMB10bn", "USD5m"), which signBefore will read.
@@ -1159,15 +1220,17 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 		return false
 	}
 	// Citation markers: "[13]", "[ 22 ]", "[25]: 215".
-	b := s.trimBack(i)
-	if b > 0 && t[b-1] == '[' {
-		a := s.skipBlank(p.numEnd)
-		if a < len(t) && t[a] == ']' {
+	if cited {
+		b := s.trimBack(i)
+		if b > 0 && t[b-1] == '[' {
+			a := s.skipBlank(p.numEnd)
+			if a < len(t) && t[a] == ']' {
+				return false
+			}
+		}
+		if b > 1 && t[b-1] == ':' && t[b-2] == ']' {
 			return false
 		}
-	}
-	if b > 1 && t[b-1] == ':' && t[b-2] == ']' {
-		return false
 	}
 	// A clock time "10:30" or a ratio "3:1" is read from its first number.
 	if e := p.numEnd; e+1 < len(t) && t[e] == ':' && qDigit(t[e+1]) {
@@ -1175,6 +1238,15 @@ func (s *qscanner) prefixOK(p *qpart) bool {
 	}
 	return true
 }
+
+// qNoCitation marks the printable ASCII bytes that end no citation
+// marker before a number: all but "[" and the ":" of "[25]: 215".
+var qNoCitation = func() (tab [256]bool) {
+	for c := 0; c < 256; c++ {
+		tab[c] = qVisible[c] && c != '[' && c != ':'
+	}
+	return tab
+}()
 
 // suffix reads letters glued to the number: a scale ("5bn", "$3m"), a unit
 // ("10km", "20pct"), or anything else, which makes the number an ordinal, a
@@ -1630,7 +1702,9 @@ func (s *qscanner) signBefore(i int) (string, int) {
 			return code, st
 		}
 	}
-	if b := s.trimBack(i); b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] {
+	// A word in lower case ending in "s" ("was", "dlrs") is the commonest
+	// to pass qSignLast before a blank: only "Rs" is a sign.
+	if b := s.trimBack(i); b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] && (t[b-1] != 's' || b >= 2 && t[b-2] == 'R') {
 		return s.signEndingAt(b)
 	}
 	return "", 0
