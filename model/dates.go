@@ -869,7 +869,7 @@ func (s *dateScanner) ordinalWord(i, j, n int) int {
 func (s *dateScanner) number(i int) int {
 	t := s.text
 	j := dtDigitsEnd(t, i)
-	if s.numberMayStart(i) && !dtFigureGoesOn(t, j) {
+	if !dtFigureGoesOn(t, j) && s.numberMayStart(i) {
 		e := 0
 		switch j - i {
 		case 4:
@@ -914,8 +914,8 @@ func dtFigureGoesOn(t string, j int) bool {
 // a money amount ("$2016", "£1000"), a fraction or a time.
 func (s *dateScanner) numberMayStart(i int) bool {
 	t := s.text
-	if i == 0 {
-		return true
+	if i == 0 || t[i-1] == ' ' {
+		return true // most numbers follow a space: spare the switch
 	}
 	switch p := t[i-1]; p {
 	case '-':
@@ -1311,6 +1311,12 @@ func (s *dateScanner) subjectYear(j int) bool {
 // or a day before a month ("9 July 2020", "3rd of January").
 func (s *dateScanner) smallNumber(i, j int) int {
 	t := s.text
+	if j+1 < len(t) && t[j] == ' ' && dtClass[t[j+1]] == clLower {
+		// "15 pct", "3 mln": a blank then a lower-case word leaves no
+		// ordinal suffix, day range or capitalised month to read, and
+		// most small numbers in economic text are of this kind.
+		return 0
+	}
 	n := dtAtoi(t[i:j])
 	k := dtOrdinalSuffix(t, j)
 	ordinal := k > j
