@@ -1605,8 +1605,16 @@ func dtDigitsEnd(t string, i int) int {
 // dtAlphaEnd returns the end of the run of ASCII letters starting at i.
 func dtAlphaEnd(t string, i int) int { return asciiLetterEnd(t, i) }
 
-// dtAtoi converts a short run of digits; callers bound its length.
+// dtAtoi converts a short run of digits; callers bound its length. A
+// year's four digits and a day's or month's two are read without a loop:
+// every dateline's "1987-02-26" reads three.
 func dtAtoi(d string) int {
+	switch len(d) {
+	case 2:
+		return int(d[0]-'0')*10 + int(d[1]-'0')
+	case 4:
+		return int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+	}
 	n := 0
 	for i := 0; i < len(d); i++ {
 		n = n*10 + int(d[i]-'0')
