@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/bits"
 	"strings"
 	"time"
 )
@@ -868,7 +869,7 @@ func (s *dateScanner) ordinalWord(i, j, n int) int {
 func (s *dateScanner) number(i int) int {
 	t := s.text
 	j := dtDigitsEnd(t, i)
-	if s.numberMayStart(i) && !dtFigureGoesOn(t, j) {
+	if !dtFigureGoesOn(t, j) && s.numberMayStart(i) {
 		e := 0
 		switch j - i {
 		case 4:
@@ -913,8 +914,8 @@ func dtFigureGoesOn(t string, j int) bool {
 // a money amount ("$2016", "£1000"), a fraction or a time.
 func (s *dateScanner) numberMayStart(i int) bool {
 	t := s.text
-	if i == 0 {
-		return true
+	if i == 0 || t[i-1] == ' ' {
+		return true // most numbers follow a space: spare the switch
 	}
 	switch p := t[i-1]; p {
 	case '-':
@@ -1310,6 +1311,12 @@ func (s *dateScanner) subjectYear(j int) bool {
 // or a day before a month ("9 July 2020", "3rd of January").
 func (s *dateScanner) smallNumber(i, j int) int {
 	t := s.text
+	if j+1 < len(t) && t[j] == ' ' && dtClass[t[j+1]] == clLower {
+		// "15 pct", "3 mln": a blank then a lower-case word leaves no
+		// ordinal suffix, day range or capitalised month to read, and
+		// most small numbers in economic text are of this kind.
+		return 0
+	}
 	n := dtAtoi(t[i:j])
 	k := dtOrdinalSuffix(t, j)
 	ordinal := k > j
@@ -1579,8 +1586,16 @@ func dtAlnum(c byte) bool { return dtClass[c] != clOther }
 // would end inside a multi-byte character.
 func dtCont(c byte) bool { return c&0xC0 == 0x80 }
 
-// dtDigitsEnd returns the end of the run of digits starting at i.
+// dtDigitsEnd returns the end of the run of digits starting at i. Every
+// trigger of the scan starts with one, so the first eight bytes are tested
+// at once (see swar.go): nearly every run ends inside them.
 func dtDigitsEnd(t string, i int) int {
+	if i+8 <= len(t) {
+		if m := ^swarDigits(load8(t, i)) & swarHi; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
 	for i < len(t) && dtDigit(t[i]) {
 		i++
 	}
@@ -1590,8 +1605,16 @@ func dtDigitsEnd(t string, i int) int {
 // dtAlphaEnd returns the end of the run of ASCII letters starting at i.
 func dtAlphaEnd(t string, i int) int { return asciiLetterEnd(t, i) }
 
-// dtAtoi converts a short run of digits; callers bound its length.
+// dtAtoi converts a short run of digits; callers bound its length. A
+// year's four digits and a day's or month's two are read without a loop:
+// every dateline's "1987-02-26" reads three.
 func dtAtoi(d string) int {
+	switch len(d) {
+	case 2:
+		return int(d[0]-'0')*10 + int(d[1]-'0')
+	case 4:
+		return int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+	}
 	n := 0
 	for i := 0; i < len(d); i++ {
 		n = n*10 + int(d[i]-'0')
