@@ -167,7 +167,11 @@ type classifyScratch struct {
 	ctxs  []sentCtx
 	at    []placed // where each figure sits, and its verdict
 	// low backs the lower-cased sentences of the text (see lowerSpan):
-	// only tokens point into it, and none outlives buildIndicators.
+	// only tokens point into it. Tokens stay in toks after release (their
+	// clearing was most of release's cost), so low and the strings of
+	// wideLower stay alive with them until the next document overwrites
+	// them: at most maxTokChunk tokens and a low of 1 MB, as release caps
+	// both. What matters is that none points into a document's text.
 	low []byte
 	// usable is the classifier's usableBuf, kept for the next document: its
 	// mentions point only into the gazetteer, so it needs no clearing.
@@ -185,7 +189,9 @@ type classifyScratch struct {
 
 // placements returns n zero placements. They need no clearing here:
 // release clears those handed out, and the rest of the buffer was never
-// written.
+// written. So it is called once per scratch between scratchPool.Get and
+// release: a second call would hand out the first's verdicts (classify
+// sets only some fields of a placement).
 func (sc *classifyScratch) placements(n int) []placed {
 	if cap(sc.at) < n {
 		sc.at = make([]placed, n, n+n/2)
@@ -415,7 +421,7 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 		// appendHits' first tests: a word no cue can start at is
 		// turned away without the call.
 		t := &toks[k]
-		if t.num || !ix.words.has(t.hash) && (len(t.lower) < 3 || !ix.pre3.has(t.lower)) {
+		if t.num || (!ix.words.has(t.hash) && (len(t.lower) < 3 || !ix.pre3.has(t.lower))) {
 			continue
 		}
 		c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
@@ -1074,7 +1080,9 @@ func wideLower(word, ascii string) string {
 }
 
 // wordGlue marks the bytes that may continue a word past its run of ASCII
-// letters and digits: the first byte of a multi-byte rune, a digit's
+// letters and digits: any byte from 0x80 (the start of a multi-byte rune,
+// and also a stray continuation or Latin-1 byte of invalid UTF-8, which
+// appendPlain relies on), a digit's
 // inner "," or ".", and an apostrophe. A word ended by any other byte is
 // done; one ended by these is finished by wordRest.
 var wordGlue = func() (t [256]bool) {
@@ -1243,7 +1251,7 @@ func gapRune(r rune, spaced bool, sep byte, brk bool) (byte, bool) {
 	return sep, brk
 }
 
-// isYear reports whether t is a plausible year: four digits, 1500 to 2100.
+// year reports whether t is a plausible year: four digits, 1500 to 2100.
 func (t *wordTok) year() (int, bool) {
 	if !t.num || len(t.lower) != 4 { // digits: lower is the text
 		return 0, false
@@ -1514,8 +1522,9 @@ type cue struct {
 }
 
 // cueIndex maps a cue's first word to its cues; one-word prefix cues are
-// kept apart, keyed by the prefix, so that probing the prefixes of a word
-// allocates nothing.
+// kept apart, keyed by the prefix in byPrefix while the index is built,
+// then grouped by their first three letters (preAt, preGroups), so that
+// probing the prefixes of a word allocates nothing and hashes nothing.
 type cueIndex struct {
 	rules    []metricRule
 	byWord   map[string][]*cue
@@ -1576,11 +1585,11 @@ func parseMetricTable() *cueIndex {
 		}
 		r := metricRule{metric: row.metric, base: row.base}
 		for _, u := range strings.Fields(row.units) {
-			c := unitClass(slices.Index(unitClassNames[:], u))
-			if c <= unitNone || c >= numUnitClasses {
+			i := slices.Index(unitClassNames[:], u)
+			if i < 0 || unitClass(i) == unitNone {
 				panic("metricTable: unknown unit class " + u)
 			}
-			r.units |= classBit(c)
+			r.units |= classBit(unitClass(i))
 		}
 		for gi, grp := range row.groups {
 			fields := strings.Fields(grp)

@@ -878,7 +878,8 @@ func (s *dateScanner) number(i int) int {
 			e = s.smallNumber(i, j)
 		}
 		// A historic range needs a dash after its first year: most
-		// numbers are turned away here without a call.
+		// numbers are turned away here without a call (0xE2 starts "–" and
+		// "—", which historicRange reads with dashLen).
 		if e == 0 && j-i <= 3 && j < len(t) && (t[j] == '-' || t[j] == 0xE2) {
 			e = s.historicRange(i, j)
 		}

@@ -256,8 +256,11 @@ func (s *qscanner) figure(i int, word bool) int {
 
 	if !isRange {
 		// "in 1987", "Feb 26": a year or a day after a month, which keep
-		// would drop, is dropped before listUnit and keep read it, as
-		// listUnit never gives a number the sign that would keep it.
+		// would drop, is dropped before listUnit and keep read it. The
+		// answer cannot change: listUnit returns at once for a year-like
+		// number, and it copies a sign only from a following number that
+		// starts at a digit, never a signed one, while keep's test for a
+		// day after a month does not look at the unit.
 		if a.yearLike() || a.plain && a.mant <= 31 && !a.signed && s.monthBefore(a.numStart) {
 			return max(a.end, i+1)
 		}
@@ -1110,8 +1113,10 @@ func (s *qscanner) numeral(i int, p *qpart) bool {
 func dashOrSlashAt(t string, j int) bool { return j < len(t) && t[j]|2 == '/' }
 
 // numeralFraction reads what may follow the digits t[i:j] that numeral
-// read into p: a fraction, "7-3/4 pct" (Reuters), "1/2 pct"; or a slash that
-// makes them a date or a ratio, "1986/87", which it rejects.
+// read into p: a fraction, "7-3/4 pct" (Reuters), "1/2 pct"; a slash that
+// makes them a date or a ratio, "1986/87", which it rejects; or a chain of
+// dash-joined numbers that dateChain drops whole, "1987-02-26". Its callers
+// have seen a dash or slash at t[j], so j < len(t).
 func (s *qscanner) numeralFraction(i, j int, p *qpart) bool {
 	t := s.text
 	// "1987-02-26": a chain of numbers certain to be dropped whole is
@@ -1948,7 +1953,9 @@ func (s *qscanner) ratePhrase(q, we int, adjacent bool) (string, int) {
 			return "", 0
 		}
 		e2 := qLetterEnd(t, r)
-		if !rateSecondShape.hasLetters(t[r], t[e2-1], e2-r) {
+		// The length test keeps buf safe whatever rateWords holds: the
+		// shape filter passes only the lengths of its second words.
+		if e2-r > 10 || !rateSecondShape.hasLetters(t[r], t[e2-1], e2-r) {
 			return "", 0 // "a share", "per ounce"
 		}
 		var buf [16]byte

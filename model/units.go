@@ -169,7 +169,7 @@ var unitWords = map[string]unitDef{
 	"swedish crowns":     {unit: "SEK", kind: lexCurrency},
 	"kronor":             {unit: "SEK", kind: lexCurrency},
 	// Currencies several countries share a name for: a plain word, as
-	// "francs" and "crowns" above, but money all the same (unitClasses).
+	// "francs" and "crowns" above, but money all the same (unitClassOf).
 	"dinars":    {unit: "dinars", kind: lexMeasure},
 	"riyals":    {unit: "riyals", kind: lexMeasure},
 	"dirhams":   {unit: "dirhams", kind: lexMeasure},
