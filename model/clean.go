@@ -105,6 +105,12 @@ func (f *noiseFinder) holds(next *int, c byte, s, e int) bool {
 
 // search returns the offset of the first c at or after from in f.text, or
 // len(f.text).
+//
+// It is kept out of line so that holds stays small enough to be inlined
+// at each of its call sites: most calls find the cached offset still good
+// and make no search.
+//
+//go:noinline
 func (f *noiseFinder) search(c byte, from int) int {
 	if k := strings.IndexByte(f.text[from:], c); k >= 0 {
 		return from + k
