@@ -340,7 +340,8 @@ func isChromeLine(t string) bool {
 // chromeFirstWord is a cheap filter run before normalizing a line: it
 // reports false only when the line's first word (as normalizeChrome would
 // leave it, ASCII only) starts no chrome line. Any doubt (a byte that is not
-// ASCII, a digit, which may start a reading time) answers true.
+// ASCII) answers true; a digit answers true only where a reading time may
+// start (see mayBeReadingTime).
 //
 // It runs on every short line, and most are table rows and headlines: the
 // word is measured in place, and copied in lower case for the map only when
@@ -369,6 +370,13 @@ word:
 	for ; i < len(t); i++ {
 		switch chromeWordByte[t[i]] {
 		case cwDoubt:
+			if isASCIIDigit(t[i]) {
+				// No chrome word holds a digit: only a reading time
+				// opens with one ("5 min read"). A digit later in the
+				// word ("MAR8", a Reuters table's month) starts no
+				// chrome line.
+				return i == start && mayBeReadingTime(t[i:])
+			}
 			return true
 		case cwEnd:
 			break word
@@ -392,6 +400,36 @@ word:
 		buf[k] = asciiLowerByte(t[start+k])
 	}
 	return chromeStarts[string(buf[:n])]
+}
+
+// mayBeReadingTime is chromeFirstWord's answer for a line t that opens
+// with a digit: only a reading time ("5 min read", "12-minute read") is
+// such a chrome line, and it opens with one to three digits, then a run of
+// blanks or a '-', then "min" in any case. Most lines that open with a
+// digit are table rows and figures: they are not normalized. Any doubt (a
+// byte that is not ASCII, which normalizeChrome may make a space) answers
+// true.
+func mayBeReadingTime(t string) bool {
+	j := 0
+	for j < len(t) && isASCIIDigit(t[j]) {
+		j++
+	}
+	if j > 3 {
+		return false
+	}
+	if j < len(t) && t[j] == '-' {
+		j++
+	} else {
+		for j < len(t) && t[j] < utf8.RuneSelf && asciiSpace[t[j]] {
+			j++
+		}
+	}
+	for k := j; k < min(len(t), j+3); k++ {
+		if t[k] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return hasPrefixLower(t[j:], "min")
 }
 
 // maxChromeWord is the longest first word chromeFirstWord looks up.
