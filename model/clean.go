@@ -390,9 +390,10 @@ word:
 		n--
 	}
 	// Most first words start no chrome line; a table of the lengths of the
-	// words that do, by first byte, answers for nearly all of them without
-	// a map look-up.
-	if n > 0 && chromeStartLens[asciiLowerByte(t[start])]&(1<<n) == 0 {
+	// words that do, by first and last byte, answers for nearly all of
+	// them without a map look-up ("Reuter", which ends every Reuters
+	// story, shares its first byte and length with "reject", not its last).
+	if n > 0 && chromeStartLens[t[start]&31][t[start+n-1]&31]&(1<<n) == 0 {
 		return false
 	}
 	var buf [maxChromeWord]byte
@@ -465,13 +466,16 @@ func isChromeTrail(c byte) bool {
 	return false
 }
 
-// chromeStartLens has bit n of entry c set when a word of chromeStarts is
-// n bytes long and starts with c; chromeFirstWord reads words of at most
-// maxChromeWord bytes.
-var chromeStartLens = func() (t [256]uint32) {
+// chromeStartLens has bit n of entry [f&31][l&31] set when a word of
+// chromeStarts is n bytes long, starts with f and ends with l;
+// chromeFirstWord reads words of at most maxChromeWord bytes, all ASCII.
+// The low five bits fold the case of a letter, as the words are in lower
+// case; other bytes share entries with letters, which only lets a few
+// more words through to the map.
+var chromeStartLens = func() (t [32][32]uint32) {
 	for w := range chromeStarts {
 		if len(w) > 0 && len(w) <= maxChromeWord {
-			t[w[0]] |= 1 << len(w)
+			t[w[0]&31][w[len(w)-1]&31] |= 1 << len(w)
 		}
 	}
 	return t
