@@ -105,6 +105,12 @@ func (f *noiseFinder) holds(next *int, c byte, s, e int) bool {
 
 // search returns the offset of the first c at or after from in f.text, or
 // len(f.text).
+//
+// It is kept out of line so that holds stays small enough to be inlined
+// at each of its call sites: most calls find the cached offset still good
+// and make no search.
+//
+//go:noinline
 func (f *noiseFinder) search(c byte, from int) int {
 	if k := strings.IndexByte(f.text[from:], c); k >= 0 {
 		return from + k
@@ -334,7 +340,8 @@ func isChromeLine(t string) bool {
 // chromeFirstWord is a cheap filter run before normalizing a line: it
 // reports false only when the line's first word (as normalizeChrome would
 // leave it, ASCII only) starts no chrome line. Any doubt (a byte that is not
-// ASCII, a digit, which may start a reading time) answers true.
+// ASCII) answers true; a digit answers true only where a reading time may
+// start (see mayBeReadingTime).
 //
 // It runs on every short line, and most are table rows and headlines: the
 // word is measured in place, and copied in lower case for the map only when
@@ -363,6 +370,13 @@ word:
 	for ; i < len(t); i++ {
 		switch chromeWordByte[t[i]] {
 		case cwDoubt:
+			if isASCIIDigit(t[i]) {
+				// No chrome word holds a digit: only a reading time
+				// opens with one ("5 min read"). A digit later in the
+				// word ("MAR8", a Reuters table's month) starts no
+				// chrome line.
+				return i == start && mayBeReadingTime(t[i:])
+			}
 			return true
 		case cwEnd:
 			break word
@@ -376,9 +390,10 @@ word:
 		n--
 	}
 	// Most first words start no chrome line; a table of the lengths of the
-	// words that do, by first byte, answers for nearly all of them without
-	// a map look-up.
-	if n > 0 && chromeStartLens[asciiLowerByte(t[start])]&(1<<n) == 0 {
+	// words that do, by first and last byte, answers for nearly all of
+	// them without a map look-up ("Reuter", which ends every Reuters
+	// story, shares its first byte and length with "reject", not its last).
+	if n > 0 && chromeStartLens[t[start]&31][t[start+n-1]&31]&(1<<n) == 0 {
 		return false
 	}
 	var buf [maxChromeWord]byte
@@ -386,6 +401,36 @@ word:
 		buf[k] = asciiLowerByte(t[start+k])
 	}
 	return chromeStarts[string(buf[:n])]
+}
+
+// mayBeReadingTime is chromeFirstWord's answer for a line t that opens
+// with a digit: only a reading time ("5 min read", "12-minute read") is
+// such a chrome line, and it opens with one to three digits, then a run of
+// blanks or a '-', then "min" in any case. Most lines that open with a
+// digit are table rows and figures: they are not normalized. Any doubt (a
+// byte that is not ASCII, which normalizeChrome may make a space) answers
+// true.
+func mayBeReadingTime(t string) bool {
+	j := 0
+	for j < len(t) && isASCIIDigit(t[j]) {
+		j++
+	}
+	if j > 3 {
+		return false
+	}
+	if j < len(t) && t[j] == '-' {
+		j++
+	} else {
+		for j < len(t) && t[j] < utf8.RuneSelf && asciiSpace[t[j]] {
+			j++
+		}
+	}
+	for k := j; k < min(len(t), j+3); k++ {
+		if t[k] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return hasPrefixLower(t[j:], "min")
 }
 
 // maxChromeWord is the longest first word chromeFirstWord looks up.
@@ -421,13 +466,16 @@ func isChromeTrail(c byte) bool {
 	return false
 }
 
-// chromeStartLens has bit n of entry c set when a word of chromeStarts is
-// n bytes long and starts with c; chromeFirstWord reads words of at most
-// maxChromeWord bytes.
-var chromeStartLens = func() (t [256]uint32) {
+// chromeStartLens has bit n of entry [f&31][l&31] set when a word of
+// chromeStarts is n bytes long, starts with f and ends with l;
+// chromeFirstWord reads words of at most maxChromeWord bytes, all ASCII.
+// The low five bits fold the case of a letter, as the words are in lower
+// case; other bytes share entries with letters, which only lets a few
+// more words through to the map.
+var chromeStartLens = func() (t [32][32]uint32) {
 	for w := range chromeStarts {
 		if len(w) > 0 && len(w) <= maxChromeWord {
-			t[w[0]] |= 1 << len(w)
+			t[w[0]&31][w[len(w)-1]&31] |= 1 << len(w)
 		}
 	}
 	return t
