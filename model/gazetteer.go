@@ -518,13 +518,18 @@ func (g *gazetteer) anyKeyAt(text string, p int, wm *wordMasks) bool {
 
 // shortFilter is a one-hash Bloom filter over words of one to eight bytes,
 // each keyed by its bytes packed in a uint64 (packWord): no string hash.
+// It is prefixFilter's twin with another key and size; the two are not one
+// generic type because has runs for every capitalised word of a context
+// sentence, and a shared helper over a slice costs a bounds check there.
 type shortFilter [1 << 16 / 64]uint64
 
+// add adds the word packed in key.
 func (f *shortFilter) add(key uint64) {
 	b := shortBit(key)
 	f[b/64] |= 1 << (b % 64)
 }
 
+// has reports whether the word packed in key may be in f.
 func (f *shortFilter) has(key uint64) bool {
 	b := shortBit(key)
 	return f[b/64]&(1<<(b%64)) != 0
