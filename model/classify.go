@@ -1425,8 +1425,11 @@ var metricTable = []struct {
 	{MetricRailFreight, "mass teu", 0, []string{
 		"req rail*:3 train:3 trains:3 railroad*:3 land_bridge:2",
 		"opt freight:1 cargo:1"}},
+	// Ounces weigh precious metals, mined, held or sold, not freight; a
+	// ship's deadweight ("84,137 tonnes dw") is its size, not its cargo.
 	{MetricFreightVolume, "mass teu", 0.5, []string{
-		"opt freight:2 cargo*:2 port*:2 throughput:3 container*:2 ship*:1 handl*:2 transit:1 transport*:1"}},
+		"opt freight:2 cargo*:2 port*:2 throughput:3 container*:2 ship*:1 handl*:2 transit:1 transport*:1",
+		"not ounce:3 ounces:3 gold:2 silver:2 platinum:2 dw:3 dwt:3 deadweight:3 dead_weight:3"}},
 	{MetricTrains, "count", 0, []string{
 		"req train:3 trains:4 trainload*:3",
 		"opt rail*:1 freight:1 trip*:1 journey*:1"}},
