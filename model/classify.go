@@ -510,8 +510,15 @@ func (c *classifier) yearStarts(s *sentCtx) []int {
 	}
 	s.yearsDone = true
 	n0 := len(c.sc.years)
-	for k := range s.toks {
-		if _, ok := s.toks[k].year(); ok && !namesYear(s.toks, k) {
+	// toks is held, and year's first test made inline, as this loop reads
+	// every word of each sentence with a figure and most are not four
+	// bytes long.
+	toks := s.toks
+	for k := range toks {
+		if len(toks[k].lower) != 4 {
+			continue
+		}
+		if _, ok := toks[k].year(); ok && !namesYear(toks, k) {
 			c.sc.years = append(c.sc.years, k)
 		}
 	}
