@@ -880,15 +880,14 @@ func dateLine(line string, sep byte) (Date, Span, bool) {
 // case mapping may turn it into one ("PUBLİSHED").
 func isDateKey(key string) bool {
 	key = strings.TrimSpace(key)
-	if !allASCII(key) {
-		return slices.Contains(dateKeys, strings.ToLower(key))
-	}
+	// The keys are ASCII, so only an ASCII key matches one byte by byte:
+	// most keys do ("Date"), and are not first tested for ASCII.
 	for _, k := range dateKeys {
 		if len(k) == len(key) && hasPrefixLower(key, k) {
 			return true
 		}
 	}
-	return false
+	return !allASCII(key) && slices.Contains(dateKeys, strings.ToLower(key))
 }
 
 // timeSep returns the offset in s of the first 'T' or space, where a time

@@ -122,6 +122,14 @@ func asciiPrefix(t string) int {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
+	// The last bytes are read as the text's last eight, which overlap
+	// the bytes read above, known to be ASCII: most lines end here.
+	if i < len(t) && len(t) >= 8 {
+		if m := load8(t, len(t)-8) & swarHi; m != 0 {
+			return len(t) - 8 + bits.TrailingZeros64(m)>>3
+		}
+		return len(t)
+	}
 	for i < len(t) && t[i] < utf8.RuneSelf {
 		i++
 	}
