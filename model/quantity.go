@@ -1907,6 +1907,12 @@ walked:
 // end); one a few words later ("10 million ton of freight crosses here
 // annually") only sets the rate, and then only an unambiguous one: "daily"
 // far from the figure is more often an adjective ("daily trading").
+//
+// It is not inlined: figure is so large that what it inlines may inline
+// almost nothing more, which left wordAfter a call for each of the three or
+// so words read here; on its own it inlines wordAfter.
+//
+//go:noinline
 func (s *qscanner) rateAfter(e int) (rate string, end int) {
 	t := s.text
 	pos := e
@@ -2005,6 +2011,9 @@ func (s *qscanner) timeAgo(e int) bool {
 // headNoun returns the noun a bare number counts: the first plural word
 // within a few words ("over 40 Hong Kong professional service leaders" →
 // "leaders"), or "" ("close to 200 originating from Shanghai").
+// It is not inlined, for the reason rateAfter is not.
+//
+//go:noinline
 func (s *qscanner) headNoun(e int) string {
 	t := s.text
 	pos := e
