@@ -108,9 +108,14 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 	var m docMeta
 	var h1 string
 	var timeDate Date
+	var ads []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
+			if adElement(n) {
+				ads = append(ads, n)
+				return
+			}
 			switch n.DataAtom {
 			case atom.Title:
 				if m.title == "" {
@@ -135,6 +140,9 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 		}
 	}
 	walk(root)
+	for _, n := range ads {
+		n.Parent.RemoveChild(n)
+	}
 	if m.title == "" || h1 != "" && siteSuffixed(m.title, h1) {
 		// "Kazakhstan's transit hits record | Astana Daily": the page's
 		// title is the headline and the site's name.
@@ -150,6 +158,28 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 		return "", docMeta{}, errors.New("cannot convert HTML to text: " + err.Error())
 	}
 	return string(out), m, nil
+}
+
+// adElement reports whether n is an advertisement slot by its class or id:
+// one of their hyphen- or underscore-separated parts is "ad", "ads",
+// "advert", "advertisement", "advertising" or "sponsored" (class="ad-slot",
+// id="inline_ads"). An ad inside the article's body is not its text, and
+// its figures ("74% of retail investor accounts lose money") are junk.
+func adElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if !strings.EqualFold(a.Key, "class") && !strings.EqualFold(a.Key, "id") {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			for part := range strings.FieldsFuncSeq(tok, func(r rune) bool { return r == '-' || r == '_' }) {
+				switch strings.ToLower(part) {
+				case "ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsored":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // siteSuffixed reports whether title is headline followed by a separator

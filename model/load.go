@@ -784,6 +784,13 @@ func parseMeta(text string, noise []Span) (docMeta, []Span) {
 		s, e := trimBlank(text, start, end)
 		if s < e {
 			line := text[s:e]
+			// A dateline opens the story's first paragraph, a line too
+			// long for a header: it is read before the header lines end.
+			if m.date.IsZero() && seen > 0 && seen < maxBylineLine {
+				if d, ok := datelineDate(line); ok {
+					m.date = d // the dateline stays text, as a byline does
+				}
+			}
 			if len(line) > maxHeaderLine && seen > 0 {
 				break
 			}
@@ -1067,6 +1074,8 @@ func bylineDate(line string) (Date, bool) {
 	if len(line) < len("3 May 2025") || len(line) > 160 {
 		return Date{}, false
 	}
+	// A Markdown byline is often set in italics: "*Monitor · 20 April 2026*".
+	line = strings.Trim(line, "*_")
 	opener := false
 	switch line[0] | 0x20 {
 	case 'b', 'p', 'u', 'f':
@@ -1089,11 +1098,54 @@ func bylineDate(line string) (Date, bool) {
 		for len(words) > 0 && bylineLabel(words[0]) {
 			words = words[1:]
 		}
+		// The place the piece was written in may lead the date, as in a
+		// dateline: "Bishkek, 20 April 2026".
+		if len(words) > 3 && strings.HasSuffix(words[0], ",") {
+			words = words[1:]
+		}
 		for n := len(words); n >= 3 && n >= len(words)-3; n-- {
 			if d, ok := parseMetaDate(strings.Join(words[:n], " ")); ok && d.Day != 0 {
 				return d, true
 			}
 		}
+	}
+	return Date{}, false
+}
+
+// datelineDate reads the date of a news agency's dateline, which opens the
+// first paragraph of a story: "TASHKENT, June 26, 2026 (UzA). The fair...",
+// "ALMATY, 14 October 2026 - Kazakhstan...". The place is written in
+// capitals and ends at the first comma; the date after it must be full (day,
+// month and year). Newswire datelines without a year ("NEW YORK, Feb 26 -")
+// give no date.
+func datelineDate(line string) (Date, bool) {
+	comma := strings.IndexByte(line, ',')
+	if comma < 2 || comma > 40 {
+		return Date{}, false
+	}
+	letters := 0
+	for i := 0; i < comma; i++ {
+		switch c := line[i]; {
+		case 'A' <= c && c <= 'Z':
+			letters++
+		case c == ' ' || c == '-' || c == '.' || c == '\'' || c == '/':
+		default:
+			return Date{}, false // lower case, digits or another script: not a dateline's place
+		}
+	}
+	if letters < 2 {
+		return Date{}, false
+	}
+	words := strings.Fields(line[comma+1 : min(len(line), comma+40)])
+	if len(words) < 3 {
+		return Date{}, false
+	}
+	// "June 26, 2026 (UzA)." or "14 October 2026 -": the date is the three
+	// words after the place, less the punctuation that ends it.
+	date := strings.Join(words[:3], " ")
+	date = strings.TrimRight(date, ".,;:-")
+	if d, ok := parseMetaDate(date); ok && d.Day != 0 {
+		return d, true
 	}
 	return Date{}, false
 }

@@ -378,6 +378,11 @@ func TestParseMeta(t *testing.T) {
 		{"byline date", "Khorgos chief on rates\nBy Aigerim Nurlanova | 3 June 2025\n\nText.\n", "Khorgos chief on rates", "2025-06-03", "", nil},
 		{"published line with time", "Title\nPublished 12 March 2026 10:32\n\nText.\n", "Title", "2026-03-12", "", nil},
 		{"byline without a day", "Title\nBy A. Writer | March 2026\n\nText.\n", "Title", "", "", nil},
+		{"italic byline with a place", "Outlook\n\n*Economic Monitor · Note No. 9 · Bishkek, 20 April 2026*\n\nText.\n", "Outlook", "2026-04-20", "", nil},
+		{"dateline", "Fair closes\n\nTASHKENT, June 26, 2026 (UzA). The fair closed on Thursday, " + strings.Repeat("with many deals signed there, ", 8) + "\n", "Fair closes", "2026-06-26", "", nil},
+		{"dateline with a dash", "Oil\nALMATY, 14 October 2026 - Kazakhstan raised oil flows.\n", "Oil", "2026-10-14", "", nil},
+		{"newswire dateline without a year", "Oil\nNEW YORK, Feb 26 - Oil rose.\n", "Oil", "", "", nil},
+		{"lower-case place is no dateline", "Oil\nIn Almaty, June 26, 2026 was hot.\n", "Oil", "", "", nil},
 		{"bar line deep in the text", "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour | 3 June 2025\n", "Title", "", "", nil},
 	}
 	for _, tt := range tests {
@@ -448,6 +453,17 @@ func TestParseDocumentHTML(t *testing.T) {
 	}
 	if d.Title != "Trains rise" || strings.Contains(d.Text, "Astana Daily") || !strings.Contains(d.Text, "# Trains rise") || !strings.Contains(d.Text, "By A. Writer") {
 		t.Errorf("title %q, text:\n%s", d.Title, d.Text)
+	}
+
+	// An ad slot inside the article is dropped, by its class or id; a
+	// class that only contains the letters is not.
+	d, err = ParseDocument("ad.html", []byte(`<article><p>Exports rose 5%.</p><div class="ad-slot"><p>74% of retail investor accounts lose money.</p></div>
+<div id="inline_ads">Buy now</div><div class="header-shadow lead"><p>Imports fell 2%.</p></div></article>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(d.Text, "74%") || strings.Contains(d.Text, "Buy now") || !strings.Contains(d.Text, "Imports fell 2%.") {
+		t.Errorf("ad slots, text:\n%s", d.Text)
 	}
 
 	// No <title>: the first <h1>; the date from <time datetime>.

@@ -626,6 +626,9 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 	if a.plain && a.mant <= 31 && s.dayList(a.numStart) {
 		return false
 	}
+	if a.plain && s.phoneGroup(a.numStart) {
+		return false // "+998 71 238 50 10": the groups after the country code
+	}
 	before := s.trimBack(a.numStart)
 	if before > 0 {
 		switch t[before-1] {
@@ -657,6 +660,36 @@ func (s *qscanner) keep(a *qpart, isRange bool, b *qpart) bool {
 		}
 	}
 	return true
+}
+
+// phoneGroup reports whether the number at i is a later group of an
+// international phone number, as "71" or "238" in "+998 71 238 50 10" and
+// "356" in "+7 (727) 356 14 20": going back over groups of up to four
+// digits, each behind a blank, a hyphen, a dot or brackets, it reaches a
+// "+". keep drops the first group by the "+" before it.
+func (s *qscanner) phoneGroup(i int) bool {
+	t := s.text
+	for range 6 {
+		j := i
+		for j > 0 && i-j < 3 && (t[j-1] == ' ' || t[j-1] == '-' || t[j-1] == '.' || t[j-1] == '(' || t[j-1] == ')') {
+			j--
+		}
+		if j == i || j == 0 || !qDigit(t[j-1]) {
+			return false
+		}
+		k := j - 1
+		for k > 0 && qDigit(t[k-1]) {
+			k--
+		}
+		if j-k > 4 {
+			return false
+		}
+		if k > 0 && t[k-1] == '+' {
+			return true
+		}
+		i = k
+	}
+	return false
 }
 
 // spelledOK reports whether part p of a figure whose last part is last may

@@ -258,6 +258,7 @@ func TestScanQuantities(t *testing.T) {
 		{"iso date", "Date: 2024-11-06", nil},
 		{"times", "at 10:30 and at 5 pm", nil},
 		{"phone", "Call +852 2123 4567 now.", nil},
+		{"phone groups", "Accreditation: +998 71 238 50 10, or +7 (727) 356 14 20.", nil},
 		{"compound adjectives", "a 20-point road map, a five-year plan and a 10-day trip", nil},
 		{"labels", "Section 3 of Article 5, page 215, Phase 2", nil},
 		{"versions", "version 2.1.3 of the tool", nil},
