@@ -70,9 +70,31 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 			j++
 			ind.Quantity = qs[i]
 			ind.Metric, ind.Subject, ind.Period, ind.Sentence = r.metric, r.subject, r.period, r.sentence
+			if ind.Unit == "UZS" && c.kyrgyzSom(ind) {
+				ind.Unit = "KGS"
+			}
 		}
 	}
 	return out
+}
+
+// kyrgyzSom reports whether ind, read as Uzbek money, is in Kyrgyz som:
+// both countries call their currency the som, and the scanner, which sees
+// no context, takes the Uzbek one. A sum written "som" or "soms" (not
+// "soum" or "sum", which are Uzbek only) is Kyrgyz when its subject is
+// Kyrgyzstan, or when it has no subject of either country and the
+// document is about Kyrgyzstan.
+func (c *classifier) kyrgyzSom(ind *Indicator) bool {
+	word := strings.ToLower(c.text[ind.Span.Start:ind.Span.End])
+	if !strings.Contains(word, "som") || strings.Contains(word, "uzbek") {
+		return false
+	}
+	kg, uz := strings.Contains(ind.Subject, "Kyrgyzstan"), strings.Contains(ind.Subject, "Uzbekistan")
+	if kg || uz {
+		return kg && !uz
+	}
+	t := c.topic()
+	return t != nil && t.name == "Kyrgyzstan"
 }
 
 // dropRateNotes unreports the two sums of an exchange-rate note, "($1 =
@@ -1445,14 +1467,17 @@ var metricTable = []struct {
 		"req compan*:2 firms:2 enterprises:2 issuers:2 corporations:2 stocks:1"}},
 	{MetricDelegation, "count", 0, []string{
 		"req delegat*:3 mission*:2 entourage:2",
-		"opt executives:1 leaders:1 officials:1 members:1 representatives:1 compan*:1 firms:1 businesses:1 entrepreneurs:1 delegates:1"}},
+		"opt executives:1 leaders:1 officials:1 members:1 representatives:1 compan*:1 firms:1 businesses:1 entrepreneurs:1 delegates:1 people:1 persons:1"}},
 	{MetricExhibitors, "count pct", 0, []string{
 		"req exhibitor*:4 expo:3 fair:2 exhibition*:3 booth*:2 pavilion*:2 exhibit*:2",
 		"opt compan*:1 firms:1 enterprises:1 brands:1 businesses:1"}},
 	{MetricTerritory, "area", 1, []string{
 		"opt territor*:2 land:1 area:1 occup*:1 claim*:1"}},
+	// The people of a delegation are its size, not a population: "a
+	// delegation of 420 people".
 	{MetricPopulation, "count", 0, []string{
-		"req people:3 population*:3 inhabitant*:3 resident*:3 citizens:2 persons:2 populous:1 nationals:1"}},
+		"req people:3 population*:3 inhabitant*:3 resident*:3 citizens:2 persons:2 populous:1 nationals:1",
+		"not delegat*:3"}},
 	{MetricPrice, "money pct", 0, []string{
 		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + shareMoveCues + " " + perUnitCues,
 		"big " + perUnitCues}},
@@ -2118,6 +2143,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if p := clauseSubject(toks, ms, f.clause, metric == MetricListedCompanies, f); p != nil {
 			return p.name
 		}
+		if m := appositiveSubject(toks, ms, f); m != nil {
+			return m.p.name
+		}
 		for cl := f.clause - 1; cl >= 0; cl-- {
 			if conditional(toks, cl) {
 				continue // "if Caspian ports are dredged, at a cost of $18.5 billion"
@@ -2490,7 +2518,14 @@ func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 			if t.clause != c || !tradeWords.hasLower(t.lower) {
 				continue
 			}
-			for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == c; j++ {
+			// "exports to China", "trade with them"; what is traded may
+			// stand between after "of": "exports of refined copper to
+			// China".
+			reach := 3
+			if k+1 < len(toks) && toks[k+1].lower == "of" {
+				reach = 5
+			}
+			for j := k + 1; j < len(toks) && j <= k+reach && toks[j].clause == c; j++ {
 				if w := toks[j].lower; w == "with" || w == "to" || w == "from" {
 					if b := mentionAt(ms, skipDeterminers(toks, j+1, c)); b != nil {
 						return b.p
@@ -3031,6 +3066,22 @@ func clauseSubject(toks []wordTok, ms []placeMention, cl int, skipNP bool, f fig
 		}
 	}
 	return best
+}
+
+// appositiveSubject returns the place that makes up the whole first clause
+// of a sentence whose second clause is an appositive and whose third holds
+// figure f: "Turkmenistan, China's largest pipeline supplier, sent about 24
+// bln cubic metres". The place before the appositive is the sentence's
+// subject; the places inside it only describe it.
+func appositiveSubject(toks []wordTok, ms []placeMention, f figure) *placeMention {
+	if f.clause != 2 || len(ms) == 0 {
+		return nil
+	}
+	m := &ms[0]
+	if m.i != 0 || m.j >= len(toks) || toks[m.j].clause != 1 || toks[m.j-1].clause != 0 {
+		return nil
+	}
+	return m
 }
 
 // firstSubjectIn is clauseSubject without the fallback: the first place in

@@ -181,6 +181,15 @@ func TestBuildIndicators(t *testing.T) {
 		{"nor a ship's deadweight",
 			"The bulk carrier Ocean Pearl, 53,351 tonnes dw, ran aground off Baku.",
 			"53,351 tonnes", "t", MetricOther, "Baku", nil},
+		{"a delegation's people are no population",
+			"Kazakhstan sent a delegation of 85 people to the fair.",
+			"85 people", "count", MetricDelegation, "Kazakhstan", nil},
+		{"exports of goods to a partner",
+			"Kazakhstan gained. Exports of refined copper to China rose to 318,000 tonnes.",
+			"318,000 tonnes", "t", MetricTradeVolume, "Kazakhstan–China", nil},
+		{"the place before an appositive is the subject",
+			"Turkmenistan, China's largest pipeline supplier, sent about 24 bln cubic metres of gas.",
+			"about 24 bln", "m3", MetricFreightVolume, "Turkmenistan", nil},
 		{"trade with a partner is the topic's",
 			"Armenia's economy grew faster than expected. Trade turnover with Iran climbed to 700 million dollars.",
 			"700 million dollars", "USD", MetricTradeVolume, "Armenia–Iran", nil},
@@ -437,6 +446,35 @@ func TestClassifyScanned(t *testing.T) {
 			}
 			t.Errorf("%q not reported (got %q)", tt.figure, got)
 		})
+	}
+}
+
+// TestKyrgyzSom checks that a sum in som takes the currency of the country
+// it is about: Kyrgyzstan and Uzbekistan both call theirs the som.
+func TestKyrgyzSom(t *testing.T) {
+	tests := []struct{ text, figure, unit string }{
+		{"Kyrgyzstan's budget deficit reached 12 billion som.", "12 billion som", "KGS"},
+		{"Kyrgyzstan's economy grew.\nNominal output reached 1.72 trillion soms.", "1.72 trillion soms", "KGS"},
+		{"Uzbekistan's retail chains signed contracts worth 1.9 trillion soums.", "1.9 trillion soums", "UZS"},
+		{"Uzbekistan's budget reached 300 trillion som.", "300 trillion som", "UZS"},
+		{"Kyrgyzstan watched as Uzbek banks lent 5 billion sum.", "5 billion sum", "UZS"},
+	}
+	for _, tt := range tests {
+		qs := scanQuantities(tt.text)
+		var got []string
+		found := false
+		for _, in := range buildIndicators(tt.text, splitSentences(tt.text), qs, nil) {
+			if tt.text[in.Span.Start:in.Span.End] == tt.figure {
+				found = true
+				if in.Unit != tt.unit {
+					t.Errorf("%q: unit %s, want %s", tt.figure, in.Unit, tt.unit)
+				}
+			}
+			got = append(got, tt.text[in.Span.Start:in.Span.End])
+		}
+		if !found {
+			t.Errorf("%q not reported (got %q)", tt.figure, got)
+		}
 	}
 }
 

@@ -110,9 +110,11 @@ var unitWords = map[string]unitDef{
 	"renminbi":           {unit: "CNY", kind: lexCurrency},
 	"rmb":                {unit: "CNY", kind: lexCurrency},
 	"tenge":              {unit: "KZT", kind: lexCurrency},
-	"som":                {unit: "UZS", kind: lexCurrency},
+	"som":                {unit: "UZS", kind: lexCurrency}, // or KGS: see kyrgyzSom
 	"sum":                {unit: "UZS", kind: lexCurrency},
 	"soum":               {unit: "UZS", kind: lexCurrency},
+	"soums":              {unit: "UZS", kind: lexCurrency},
+	"soms":               {unit: "UZS", kind: lexCurrency}, // or KGS: see kyrgyzSom
 	"uzbek som":          {unit: "UZS", kind: lexCurrency},
 	"kyrgyz som":         {unit: "KGS", kind: lexCurrency},
 	"somoni":             {unit: "TJS", kind: lexCurrency},
