@@ -2565,6 +2565,9 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 		if m.demonym && m.j < len(toks) && namingNouns.hasLower(toks[m.j].lower) && indefiniteBefore(toks, m.i) {
 			continue // "as a closed Soviet town it grew": the town is described, not named
 		}
+		if routeEnd(toks, ms, m) {
+			continue // "the Atasu–Alashankou pipeline": one end of a route named as a thing
+		}
 		if m.j < len(toks) && toks[m.j].sep == '$' {
 			continue // "US$ 6.3 billion" in another figure of the sentence
 		}
@@ -2579,6 +2582,43 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 		out = append(out, m)
 	}
 	return out
+}
+
+// routeEnd reports whether m is one end of a route named by its two ends,
+// the other not a place of the gazetteer, before a noun for the route:
+// "the Atasu–Alashankou pipeline", "the Dostyk-Moiynty line". The route is
+// what the sentence is about, not the town at its end; a route between two
+// places the gazetteer knows ("the Kashgar–Andijan road") stays a pair.
+func routeEnd(toks []wordTok, ms []placeMention, m placeMention) bool {
+	end := m.j
+	switch {
+	case m.i > 0 && toks[m.i].joined():
+		if mentionEndingAt(ms, m.i) != nil {
+			return false
+		}
+	case m.j+1 < len(toks) && toks[m.j].joined():
+		if mentionAt(ms, m.j) != nil {
+			return false
+		}
+		end = m.j + 1
+	default:
+		return false
+	}
+	return end < len(toks) && toks[end].clause == toks[m.i].clause && routeNouns.hasLower(toks[end].lower)
+}
+
+// routeNouns name what runs between two ends: routeEnd looks for them.
+var routeNouns = wordSet("pipeline pipelines railway railways railroad line lines road highway motorway route corridor canal bridge tunnel")
+
+// mentionEndingAt returns the mention that ends at word k (its j is k), or
+// nil.
+func mentionEndingAt(ms []placeMention, k int) *placeMention {
+	for i := range ms {
+		if ms[i].j == k {
+			return &ms[i]
+		}
+	}
+	return nil
 }
 
 // indefiniteBefore reports whether "a" or "an" opens the noun phrase that
