@@ -2200,6 +2200,9 @@ func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *ga
 		}
 	}
 	for back := 1; back <= 2 && si-back >= 0; back++ {
+		if back > 1 && c.opensParagraph(si-back+1) {
+			break // the sentence before opened the paragraph: the one before that is another's
+		}
 		ps := c.placeSentence(si - back)
 		if len(ps.mentions) == 0 {
 			continue
