@@ -1263,12 +1263,21 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 			"months", "weeks", "period", "season", "level", "levels", "whole", "entirety":
 			return ns, true
 		}
-	case "over", "than", "against", "versus", "vs":
-		// "up 14.3 per cent over 2023." — but "over 2000 people" and
-		// "more than 1500 tonnes" are counts: a comparison year ends its
-		// phrase.
+	case "over", "than", "against", "versus", "vs", "around":
+		// "up 14.3 per cent over 2023.", "due to open around 2030," — but
+		// "over 2000 people", "more than 1500 tonnes" and "around 2000
+		// workers" are counts: a comparison or an approximate year ends
+		// its phrase.
 		q := s.skipSpace(i + 4)
-		return ws, q >= len(t) || t[q] == '.' || t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == ')'
+		ends := q >= len(t) || t[q] == '.' || t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == ')'
+		if ends && t[ws]|0x20 == 'a' && s.ref.Year != 0 {
+			// "index levels around 2050." in 1987 is a level, not a
+			// year: an approximate year lies within a few decades of
+			// the document.
+			y := dtAtoi(t[i : i+4])
+			ends = y >= s.ref.Year-50 && y <= s.ref.Year+30
+		}
+		return ws, ends
 	case "and", "or":
 		// A list of years: "in 2015 and 2017".
 		if n := len(s.out); n > 0 && s.out[n-1].Precision == PrecisionYear && !s.out[n-1].Relative &&
