@@ -1428,7 +1428,10 @@ var metricTable = []struct {
 		"req " + growthCues + " up@prev:2 more@next:1 higher@next:1 lower@next:1",
 		"not " + tradeCues}},
 	{MetricMarketValue, "money", 0, []string{
-		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3"}},
+		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5 capitalisation:3 capitalization:3 valuation*:3 " +
+			"value_the_company:4 values_the_company:4 valued_the_company:4 valuing_the_company:4 company_was_valued:4 company_is_valued:4",
+		// "values the company at 51 dlrs per share": a price.
+		"not per_share@next:5 a_share@next:5"}},
 	// A share of a market's value is market value, as a share of
 	// investment is investment: "make up about 79% of the exchange's
 	// market capitalisation".
@@ -1436,8 +1439,11 @@ var metricTable = []struct {
 		"req market_value:5 market_capitalisation:5 market_capitalization:5 market_cap:5",
 		"req of@next:2"}},
 	{MetricTradeVolume, "money mass teu energy", 0, []string{"req " + tradeCues, "not " + notTradeCues}},
+	// A ministry of the economy that sells a bond does not make the bond
+	// an economy's size: this takes back the "economy" cue of its name.
 	{MetricGDP, "money", 0, []string{
-		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3"}},
+		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3",
+		"not ministry_of_economy:3 economy_ministry:3 minister_of_economy:3 economy_minister:3"}},
 	{MetricInvestment, "money", 0, []string{
 		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:3 debenture*:3 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 " +
 			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 raising_a_combined:3 raising_a_total_of:3 raised_a_combined:3 raised_a_total_of:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
@@ -1513,6 +1519,7 @@ const (
 	// invisibles, the balance of payments), whose deficit or surplus is
 	// not the trade balance it includes.
 	notTradeCues = "budget:3 psbr:3 payroll:3 current_account:6 balance_of_payments:6 payments_balance:6 transfers:4 unilateral:4 invisible*:4 income_account:5 services_account:5 " +
+		"begin_trading:3 start_trading:3 began_trading:3 started_trading:3 trading_debut:3 " +
 		"morning_trade:4 early_trade:4 afternoon_trade:4 late_trade:4 midday_trade:4 heavy_trade:3 light_trade:3 active_trade:3"
 	// shareMoveCues mark a move of a price on a market: "Shares in
 	// Tianshan Gateway jumped as much as 7.8% to HK$4.69 in morning
