@@ -1411,7 +1411,7 @@ var metricTable = []struct {
 	// beside a verb of change: "exports to the mainland, which take about
 	// 55 pct of the total, grew 14.1 pct". "Up" or "down" right before
 	// it is a change: "exports were up 9.2 pct".
-	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues, "not " + notTradeCues + " " + shareOfCues + " production:3 output:3 orders:3 sales:3 stock:3"}},
+	{MetricTradeGrowth, "pct", 0, []string{"req " + tradeCues, "req " + growthCues, "not " + notTradeCues + " " + shareOfCues + " production:3 output:3 orders:3 sales:3 stock:3 share:5"}},
 	{MetricGDPGrowth, "pct", 0, []string{
 		"req " + growthCues + " up@prev:2 down@prev:2",
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic:3 economies:3 growth:1",
@@ -1486,7 +1486,10 @@ var metricTable = []struct {
 		"not delegat*:3"}},
 	{MetricPrice, "money pct", 0, []string{
 		"req price*:3 cost:1 costs:1 costing:1 fare*:2 tariff*:2 inflation:3 interest_rate*:3 prime_rate:3 " + shareMoveCues + " " + perUnitCues,
-		"big " + perUnitCues}},
+		"big " + perUnitCues,
+		// "US$2,660 per capita" is an economy's output per person. ("Per
+		// head" is left to price: of cattle, it is.)
+		"not per_capita@next:5"}},
 	// An amount per share is a price ("an offer of 20 dlrs a share")
 	// unless its sentence says it is what a company earns, loses or pays
 	// out: "net profit of 1.2 billion tenge, or 12 tenge a share". The
@@ -1811,9 +1814,12 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (m
 		ms.note(cu.rule, cu.group, cu.weight*cueProximity(d, same))
 	}
 	if f.slash {
-		// "17.50 dlrs/bbl" is per unit, as "per" would say.
+		// "17.50 dlrs/bbl" is per unit, as "per" would say; not as a
+		// phrase that starts with it ("per head") would.
 		for _, cu := range ix.byWord["per"] {
-			hit(cu, 0, true, true, false)
+			if len(cu.words) == 1 {
+				hit(cu, 0, true, true, false)
+			}
 		}
 	}
 	for _, h := range hits {
