@@ -54,6 +54,10 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 	c.inheritChanges(qs, at)
 	c.inheritComparisons(qs, at)
 	c.inheritParagraphMetric(qs, at)
+	// Once more: a base that took its metric from the paragraph ("it
+	// rose by 13.5 percent to 6.7 billion dollars" after a sentence on
+	// trade) passes it on to its change.
+	c.inheritChanges(qs, at)
 	n := 0
 	for i := range at {
 		if at[i].ok {

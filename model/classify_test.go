@@ -445,6 +445,8 @@ func TestClassifyScanned(t *testing.T) {
 			"$10.9 billion", MetricTradeVolume, "Kazakhstan–China"},
 		{"nor after according to", "Industrial output rose 3.1 pct, according to the Ministry of International Trade and Industry.",
 			"3.1 pct", MetricOther, ""},
+		{"a change passes on the metric its base took from the paragraph", "Trade between Uzbekistan and China reached 14.9 billion dollars in 2025. In January-May it rose by 13.5 percent to 6.7 billion dollars, he said.",
+			"13.5 percent", MetricTradeGrowth, "Uzbekistan–China"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
