@@ -333,8 +333,9 @@ type sentCtx struct {
 	hits     []cueHit // metric cues, found once for all the sentence's figures
 	hitsDone bool     // hits has been filled
 	// sources has bit cl set for each clause cl that names a source (see
-	// sourceClauses), set with hits.
-	sources uint64
+	// sourceClauses), once sourcesDone says it is set (see sourceSet).
+	sources     uint64
+	sourcesDone bool
 	// years are the words that may start a year expression, found once
 	// for all the sentence's figures (see yearStarts).
 	years     []int
@@ -454,9 +455,18 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 	}
 	if len(c.sc.hits) > n0 {
 		s.hits = c.sc.hits[n0:len(c.sc.hits):len(c.sc.hits)]
-		s.sources = sourceClauses(toks)
 	}
 	return s.hits
+}
+
+// sourceSet returns sourceClauses of the sentence, found on first use:
+// chooseMetric asks only about a cue outside its figure's clause, and
+// most sentences' figures have none.
+func (s *sentCtx) sourceSet() uint64 {
+	if !s.sourcesDone {
+		s.sources, s.sourcesDone = sourceClauses(s.toks), true
+	}
+	return s.sources
 }
 
 // sourceClauses returns the clauses of a sentence (below 64) that only say
@@ -601,7 +611,7 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 	at.sentence = s.span
 	f := locate(s.toks, q)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
-	metric, ok, cued := chooseMetric(c.cueHits(s), &f, &c.sc.metric, s.sources)
+	metric, ok, cued := chooseMetric(c.cueHits(s), &f, &c.sc.metric, s)
 	if !ok {
 		return
 	}
@@ -1794,9 +1804,9 @@ func (ms *metricScores) note(r, g int, weight float64) {
 }
 
 // chooseMetric scores every metric rule against the words of the sentence
-// and returns the best. It reports false for a count that no count metric
-// claims. ms is its scratch.
-func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (metric Metric, ok, cued bool) {
+// s, whose cues are hits, and returns the best. It reports false for a
+// count that no count metric claims. ms is its scratch.
+func chooseMetric(hits []cueHit, f *figure, ms *metricScores, s *sentCtx) (metric Metric, ok, cued bool) {
 	class := f.class
 	if class == unitNone {
 		return "", false, false // a duration: "12 months" measures nothing here
@@ -1830,7 +1840,7 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, sources uint64) (m
 		if h.c.units&cb == 0 {
 			continue // a cue of rules that do not take the figure's unit
 		}
-		if sources != 0 && h.clause != f.clause && h.clause < 64 && sources&(1<<h.clause) != 0 {
+		if h.clause != f.clause && h.clause < 64 && s.sourceSet()&(1<<h.clause) != 0 {
 			continue // "the State Revenue Committee said": a source's name says nothing of the figure
 		}
 		k, n := h.k, len(h.c.words)
