@@ -54,6 +54,7 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 	c.inheritChanges(qs, at)
 	c.inheritComparisons(qs, at)
 	c.inheritParagraphMetric(qs, at)
+	c.inheritListIntro(qs, at)
 	// Once more: a base that took its metric from the paragraph ("it
 	// rose by 13.5 percent to 6.7 billion dollars" after a sentence on
 	// trade) passes it on to its change.
@@ -809,6 +810,79 @@ func (c *classifier) inheritParagraphMetric(qs []Quantity, at []placed) {
 			}
 		}
 	}
+}
+
+// inheritListIntro gives a figure of a list item that says nothing of what
+// it measures the metric that its list's introduction would give it: after
+// "Vehicles drove the increase in imports. The five largest items bought
+// from China were:", the item "1. Passenger cars – USD 1.87 billion" is
+// trade. The introduction is the sentence before the list's first item,
+// ending with a colon; when it says nothing either, the sentence before it
+// in its paragraph is read too. A percentage is left alone, as
+// inheritParagraphMetric leaves it.
+func (c *classifier) inheritListIntro(qs []Quantity, at []placed) {
+	for i := range at {
+		r := &at[i]
+		if !r.ok || !r.uncued || r.metric != MetricOther || r.class == unitPct || r.si <= 0 || !c.listItem(r.si) {
+			continue
+		}
+		in := r.si - 1
+		for in >= 0 && c.listItem(in) {
+			in--
+		}
+		if in < 0 || !strings.HasSuffix(strings.TrimSpace(c.text[c.sents[in].Start:c.sents[in].End]), ":") {
+			continue
+		}
+		for si := in; si >= 0 && si >= in-1; si-- {
+			if si < in && !c.sameParagraph(in) {
+				break
+			}
+			s := c.sentence(si)
+			if len(s.toks) == 0 {
+				continue
+			}
+			// The figure stands where the introduction ends, which is
+			// where the list it introduces goes on.
+			last := len(s.toks)
+			f := figure{q: &qs[i], fs: last, fe: last, clause: s.toks[last-1].clause, class: r.class}
+			if m, ok, cued := chooseMetric(c.cueHits(s), &f, &c.sc.metric, s); ok && cued && m != MetricOther {
+				r.metric = m
+				break
+			}
+		}
+	}
+}
+
+// listItem reports whether sentence si is an item of a list: it opens a
+// line with a bullet ("-", "*", "•") or a number and a period or bracket
+// ("1.", "2)").
+func (c *classifier) listItem(si int) bool {
+	if !c.opensParagraph(si) {
+		return false
+	}
+	// The marker may open the sentence, or stand before it: the text
+	// classified is the clean text, in which a numbered list's "1. " is
+	// noise, blanked out, so an item of a line that opens with blanks
+	// is one too.
+	start := c.sents[si].Start
+	if lead := c.text[strings.LastIndexByte(c.text[:start], '\n')+1 : start]; len(lead) >= 2 && strings.TrimLeft(lead, " \t") == "" {
+		return true
+	}
+	t := c.text[start:c.sents[si].End]
+	if len(t) < 2 {
+		return false
+	}
+	switch {
+	case t[0] == '-' || t[0] == '*':
+		return t[1] == ' '
+	case strings.HasPrefix(t, "•"):
+		return true
+	}
+	k := 0
+	for k < len(t) && k < 3 && isDigit(t[k]) {
+		k++
+	}
+	return k > 0 && k+1 < len(t) && (t[k] == '.' || t[k] == ')') && t[k+1] == ' '
 }
 
 // sameParagraph reports whether sentence si continues the paragraph of

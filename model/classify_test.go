@@ -667,3 +667,32 @@ func TestRateNoteDropped(t *testing.T) {
 		t.Errorf("indicators %q, want %q", got, want)
 	}
 }
+
+// TestListIntro checks that the items of a list take their metric from the
+// sentences that introduce it, numbered or bulleted.
+func TestListIntro(t *testing.T) {
+	for _, list := range []string{
+		"1. Passenger cars – USD 1.87 billion;\n2. Mobile phones – USD 938.5 million;\n",
+		"- Passenger cars: USD 1.87 billion\n- Mobile phones: USD 938.5 million\n",
+	} {
+		text := "Title\n\nVehicles and electronics drove the increase in imports. The largest items bought from China were:\n\n" + list
+		d, err := ParseDocument("x.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := Extract(d)
+		if len(x.Indicators) != 2 {
+			t.Fatalf("%d indicators, want 2: %+v", len(x.Indicators), x.Indicators)
+		}
+		for _, in := range x.Indicators {
+			if in.Metric != MetricTradeVolume {
+				t.Errorf("%q: metric %s, want trade_volume", in.Text, in.Metric)
+			}
+		}
+	}
+	// Without a colon there is no introduction.
+	d, _ := ParseDocument("x.txt", []byte("Title\n\nImports rose.\n\n1. Passenger cars – USD 1.87 billion;\n"))
+	if x := Extract(d); len(x.Indicators) != 1 || x.Indicators[0].Metric != MetricOther {
+		t.Errorf("no introduction: %+v", x.Indicators)
+	}
+}
