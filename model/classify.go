@@ -2872,8 +2872,8 @@ func exchangePlace(toks []wordTok, ms []placeMention, f figure) *gazPlace {
 func inNounPhrase(toks []wordTok, ms []placeMention, f figure) *placeMention {
 	for k := f.fe; k < len(toks) && k < f.fe+8; k++ {
 		t := toks[k]
-		if t.clause != f.clause || t.num || prepositions.hasLower(t.lower) || npStops.hasLower(t.lower) {
-			return nil
+		if t.clause != f.clause || t.num || prepositions.hasLower(t.lower) || npStops.hasLower(t.lower) || t.lower == "and" {
+			return nil // "62 companies and Tajikistan by 38": "and" starts another phrase
 		}
 		if m := mentionAt(ms, k); m != nil {
 			return m
@@ -3205,7 +3205,14 @@ func clauseSubject(toks []wordTok, ms []placeMention, cl int, skipNP bool, f fig
 		if m.p.kind == gazKindOrg {
 			rank++
 		}
-		if rank < bestRank {
+		// In the figure's own clause, a place that opens a coordinated
+		// phrase before the figure is its subject rather than the
+		// clause's first: "Kyrgyzstan was represented by 62 companies
+		// and Tajikistan by 38".
+		if rank < bestRank || rank == bestRank && cl == f.clause && f.fs >= 0 && m.i < f.fs && best != nil && !skipNP &&
+			m.i > 1 && coordinators.hasLower(toks[m.i-1].lower) && mentionEndingAt(ms, m.i-1) == nil {
+			// ("West Germany and Tanzania signed": two places joined are
+			// one subject, and the first stands for it.)
 			best, bestRank = m.p, rank
 		}
 	}
@@ -3227,6 +3234,9 @@ func appositiveSubject(toks []wordTok, ms []placeMention, f figure) *placeMentio
 	}
 	return m
 }
+
+// coordinators join two phrases of a clause, each with its own subject.
+var coordinators = wordSet("and while whereas but")
 
 // firstSubjectIn is clauseSubject without the fallback: the first place in
 // clause cl not governed by a preposition.

@@ -445,6 +445,12 @@ func TestClassifyScanned(t *testing.T) {
 			"$10.9 billion", MetricTradeVolume, "Kazakhstan–China"},
 		{"nor after according to", "Industrial output rose 3.1 pct, according to the Ministry of International Trade and Industry.",
 			"3.1 pct", MetricOther, ""},
+		{"a place after 'and' is the next phrase's", "Kazakhstan sent 85 people, while Kyrgyzstan was represented by 62 companies and Tajikistan by 38 companies.",
+			"62 companies", MetricOther, "Kyrgyzstan"},
+		{"a coordinated phrase has its own subject", "Kazakhstan sent 85 people, while Kyrgyzstan was represented by 62 companies and Tajikistan by 38 companies.",
+			"38 companies", MetricOther, "Tajikistan"},
+		{"two places joined are one subject", "West Germany and Tanzania have signed an agreement on rescheduling 145 mln marks of credits.",
+			"145 mln marks", MetricOther, "Germany"},
 		{"a change passes on the metric its base took from the paragraph", "Trade between Uzbekistan and China reached 14.9 billion dollars in 2025. In January-May it rose by 13.5 percent to 6.7 billion dollars, he said.",
 			"13.5 percent", MetricTradeGrowth, "Uzbekistan–China"},
 	}
