@@ -2152,6 +2152,7 @@ func qTrimBack(t string, i int) int {
 	if i >= 1 && qVisible[t[i-1]] {
 		return i
 	}
+	b := i
 	if i >= 8 {
 		// n is the number of spaces that end t[:i], found with one
 		// LeadingZeros over the eight bytes before i (t[i-1] is the high
@@ -2166,8 +2167,11 @@ func qTrimBack(t string, i int) int {
 		if qVisible[t[i-1-n]] {
 			return i - n
 		}
+		// The loop goes on from the first byte before the spaces: the
+		// newline before a line's indent ("\n      1987-02-26", the
+		// blanked date line of every Reuters story) or a tab.
+		b = i - n
 	}
-	b := i
 	for b > 0 && i-b < 8 {
 		switch c := t[b-1]; {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
