@@ -331,14 +331,16 @@ func (s *qscanner) figure(i int, word bool) int {
 // the abbreviation dot prevWord steps over.
 var qIntroLast = [256]bool{'m': true, 'M': true, 'n': true, 'N': true, '.': true}
 
-// dateChain returns the end of the second number of a chain of three
-// numbers joined by dashes starting at i ("1987-02-26", "978-3-16"), or 0.
-// A chain is a date or an id: figure would read its first two numbers as a
-// range, two parts, for joinRange to drop them (joinDrop), and every Reuters
-// story opens with such a date. It answers only where that is the certain
-// outcome, and returns where figure would then resume: the first number
-// follows a blank or starts the text, so prefixOK lets it through, and
-// neither dash starts a fraction ("7-3/4") that numeral would read.
+// dateChain returns where scanning resumes after a chain of three numbers
+// joined by dashes starting at i ("1987-02-26", "978-3-16"), or 0 when
+// there is none: the end of its third number, or of its second when the
+// third is no plain number. A chain is a date or an id: figure would read
+// its first two numbers as a range, two parts, for joinRange to drop them
+// (joinDrop), and every Reuters story opens with such a date. It answers
+// only where that is the certain outcome, and returns where figure would
+// then resume: the first number follows a blank or starts the text, so
+// prefixOK lets it through, and neither dash starts a fraction ("7-3/4")
+// that numeral would read.
 //
 // numeral asks it (through numeralFraction) for the first number of a
 // figure and for a number listUnit reads after a comma, "and" or "or":
@@ -368,6 +370,15 @@ func (s *qscanner) dateChain(i int) int {
 	// "[25]: 1987-…": prefixOK drops the number after a citation.
 	if b := s.trimBack(i); b > 1 && t[b-1] == ':' && t[b-2] == ']' {
 		return 0
+	}
+	// The chain's third number, the "26" glued to the dash, would be read
+	// next as a figure of its own, for prefixOK to drop it and figure to
+	// resume after its letters and digits: resume there at once. That is
+	// certain when numeral reads it as plain digits: no decimal part, no
+	// dash or slash after it, at most 15 digits.
+	k = qDigitsEnd(t, jb+1)
+	if k-jb-1 <= 15 && !dashOrSlashAt(t, k) && !(k+1 < len(t) && (t[k] == ',' || t[k] == '.') && qDigit(t[k+1])) {
+		return qAlnumEnd(t, k)
 	}
 	return jb
 }
