@@ -294,27 +294,29 @@ func (s *qscanner) figure(i int, word bool) int {
 		}
 	}
 	q.Unit, q.Counted = s.unitOf(last, q.Span.Start)
-	if q.Unit == "count" && q.Counted == "" {
-		q.Counted = s.headNoun(last.end)
-		if !isRange && a.alt != 0 && q.Counted != "" {
-			// "5.903 trains": nobody counts a fraction of a train, so the
-			// dot groups thousands, as it does in much of Europe.
+	if q.Unit == "count" { // most figures kept are no count: one compare
+		if q.Counted == "" {
+			q.Counted = s.headNoun(last.end)
+			if !isRange && a.alt != 0 && q.Counted != "" {
+				// "5.903 trains": no fraction of a train; the dot groups thousands.
+				q.Value = float64(a.alt)
+			}
+		}
+		if last.kind == lexCount && !isRange && a.alt != 0 {
 			q.Value = float64(a.alt)
 		}
-	}
-	if q.Unit == "count" && last.kind == lexCount && !isRange && a.alt != 0 {
-		q.Value = float64(a.alt)
-	}
-	if q.Unit == "count" && q.Counted == "" && last.scaled {
-		q.Unit, q.Counted = s.comparedUnit(q.Span.Start)
-	}
-	if q.Unit == "count" && q.Counted == "" && !isRange {
-		q.Counted = s.labelNoun(q.Span.Start)
-	}
-	if q.Unit == "count" && q.Counted == "" && !isRange && a.plain && a.digits >= 4 && !a.scaled {
-		// "system 6800", "Fortune 500": a long bare number counting
-		// nothing is a model or an id; a count would have a comma.
-		return max(a.end, i+1)
+		if q.Counted == "" && last.scaled {
+			q.Unit, q.Counted = s.comparedUnit(q.Span.Start)
+		}
+		if q.Unit == "count" && q.Counted == "" && !isRange {
+			q.Counted = s.labelNoun(q.Span.Start)
+		}
+		if q.Unit == "count" && q.Counted == "" && !isRange && a.plain && a.digits >= 4 && !a.scaled {
+			// "system 6800", "Fortune 500": a long bare number
+			// counting nothing is a model or an id; a count would
+			// have a comma.
+			return max(a.end, i+1)
+		}
 	}
 	rate, rateEnd := s.rateAfter(last.end)
 	q.Rate = rate
