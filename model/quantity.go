@@ -1374,9 +1374,13 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 			p.end = e
 			return false
 		}
-		q := s.skipBlank(pos)
-		if q >= len(t) {
-			return true
+		// Most numbers and units are followed by one space and a word:
+		// that case is answered here, without skipBlank's call.
+		q := pos + 1
+		if q >= len(t) || t[pos] != ' ' || !qVisible[t[q]] {
+			if q = s.skipBlank(pos); q >= len(t) {
+				return true
+			}
 		}
 		if t[q] == '%' {
 			if p.kind == lexNone || p.kind == lexCurrency && !p.signed {
