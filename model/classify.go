@@ -2248,6 +2248,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			return m.p.name
 		}
 		for cl := f.clause - 1; cl >= 0; cl-- {
+			if appositive(toks, ms, cl) {
+				continue // "and Italy, the main buyer of Kazakh crude, third with 11.2%": the buyer is Italy
+			}
 			if conditional(toks, cl) {
 				continue // "if Caspian ports are dredged, at a cost of $18.5 billion"
 			}
@@ -3233,6 +3236,23 @@ func appositiveSubject(toks []wordTok, ms []placeMention, f figure) *placeMentio
 		return nil
 	}
 	return m
+}
+
+// appositive reports whether clause cl describes the place that ends the
+// clause before it: "Italy, the main buyer of Kazakh crude, ...". It opens
+// with an article, and the places in it are not the sentence's subjects.
+func appositive(toks []wordTok, ms []placeMention, cl int) bool {
+	k := 0
+	for k < len(toks) && toks[k].clause < cl {
+		k++
+	}
+	if k == 0 || k >= len(toks) || toks[k].clause != cl || toks[k-1].clause != cl-1 {
+		return false
+	}
+	if w := toks[k].lower; w != "the" && w != "a" && w != "an" {
+		return false
+	}
+	return mentionEndingAt(ms, k) != nil
 }
 
 // coordinators join two phrases of a clause, each with its own subject.

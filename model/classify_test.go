@@ -449,6 +449,8 @@ func TestClassifyScanned(t *testing.T) {
 			"62 companies", MetricDelegation, "Kyrgyzstan"},
 		{"a coordinated phrase has its own subject", "Kazakhstan sent a delegation of 85 people, while Kyrgyzstan was represented by 62 companies and Tajikistan by 38 companies.",
 			"38 companies", MetricDelegation, "Tajikistan"},
+		{"an appositive describes the place before it", "Financially pressed Ecuador, a member of OPEC, was recently producing about 260,000 barrels per day.",
+			"about 260,000 barrels per day", MetricOther, "Ecuador"},
 		{"two places joined are one subject", "West Germany and Tanzania have signed an agreement on rescheduling 145 mln marks of credits.",
 			"145 mln marks", MetricInvestment, "Germany"},
 		{"a change passes on the metric its base took from the paragraph", "Trade between Uzbekistan and China reached 14.9 billion dollars in 2025. In January-May it rose by 13.5 percent to 6.7 billion dollars, he said.",
