@@ -174,6 +174,10 @@ func (f *noiseFinder) line(start, end int) int {
 		f.add(s, e)
 		return end
 	}
+	if (t[0] == 'P' || t[0] == 'I' || t[0] == 'C') && captionLine(t) {
+		f.add(s, e)
+		return end
+	}
 	if e > f.ascii && f.otherScript(t) { // a line of the ASCII prefix is never in another script
 		f.add(s, e)
 		return end
@@ -888,6 +892,30 @@ func creditTail(t string) int {
 	}
 	return at
 }
+
+// captionLine reports whether t is a picture's caption on a line of its
+// own, opened by its label and a capital: "Photo: Visitors at the
+// Registan, Samarkand, in April 2026. (Travel Desk/Li Wen)". A caption describes the picture, not
+// the story, and its dates and figures are none of the story's.
+func captionLine(t string) bool {
+	if len(t) > maxCaptionLine {
+		return false
+	}
+	for _, l := range captionLabels {
+		if strings.HasPrefix(t, l) {
+			// A caption names what is shown, with a capital; "Photo: the
+			// minister said the picture was taken ..." is prose.
+			return len(t) > len(l) && 'A' <= t[len(l)] && t[len(l)] <= 'Z'
+		}
+	}
+	return false
+}
+
+// maxCaptionLine is the longest line captionLine takes for a caption.
+const maxCaptionLine = 240
+
+// captionLabels open a caption line.
+var captionLabels = []string{"Photo: ", "Photograph: ", "Picture: ", "Image: ", "Caption: ", "Photo credit: ", "Image credit: "}
 
 // creditLabels introduce a picture credit.
 var creditLabels = []string{"Photo", "Photograph", "Photo credit", "Image", "Image credit", "Picture", "Credit"}

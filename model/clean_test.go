@@ -65,6 +65,8 @@ func TestFindNoise(t *testing.T) {
 		{"list numbers", "  1. The Landlocked Logistics Tax: rail.\n  2) Institutional Asymmetry", []string{"1.", "2)"}},
 		{"year at line start kept", "2024. The year trade rose.\n3.2% growth", nil},
 		{"photo credit", "The consul poses, in Central on October 4. Photo: Edmond So", []string{"Photo: Edmond So"}},
+		{"caption line", "Text.\nPhoto: Visitors at the Registan, Samarkand, in April 2026. (Travel Desk/Li Wen)\nMore text.", []string{"Photo: Visitors at the Registan, Samarkand, in April 2026. (Travel Desk/Li Wen)"}},
+		{"a sentence about a photo is kept", "Photographs show 40 trains.\nImages of the port were published.", nil},
 		{"photo in prose kept", "Photo: the minister said the picture was taken in 2020, at the border.", nil},
 		{"ethiopic chrome in english", strings.Repeat("Hong Kong trade grew quickly this year.\n", 5) + "ይህ ድረ-ገጽ ኩኪዎችን ይጠቀማል\nበ AI የተሰራ ምስል\n",
 			[]string{"ይህ ድረ-ገጽ ኩኪዎችን ይጠቀማል", "በ AI የተሰራ ምስል"}},
