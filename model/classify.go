@@ -2019,7 +2019,7 @@ func countsEconomy(counted string) bool {
 }
 
 // economyCounts are the nouns countsEconomy looks for.
-var economyCounts = wordSet("jobs workers employees projects vehicles wagons railcars locomotives flights tourists visitors passengers students vessels ships factories plants mines wells hotels events participants arrivals departures sailings cars trucks")
+var economyCounts = wordSet("jobs workers employees projects vehicles wagons railcars locomotives flights tourists visitors passengers students vessels ships factories plants mines wells hotels events participants arrivals departures sailings cars trucks calls voyages trips rooms")
 
 // lookup calls fn for each cue that matches the words starting at toks[k].
 func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {

@@ -305,7 +305,7 @@ func (s *qscanner) figure(i int, word bool) int {
 		if last.kind == lexCount && !isRange && a.alt != 0 {
 			q.Value = float64(a.alt)
 		}
-		if q.Counted == "" && last.scaled {
+		if q.Counted == "" && (last.scaled || a.plain && s.comparedAfter(q.Span.Start)) {
 			q.Unit, q.Counted = s.comparedUnit(q.Span.Start)
 		}
 		if q.Unit == "count" && q.Counted == "" && !isRange {
@@ -513,9 +513,9 @@ func (s *qscanner) labelNoun(i int) string {
 // comparedUnit returns the unit (and for a count, what is counted) a bare
 // scaled number at i takes from the figure it is compared with: "3 billion
 // kWh this year, up from 2.4 billion", "15 million visitors a year, up from
-// 6.6 million". It is "count" (no unit) unless
-// "from", "against", "vs", "versus" or "than" comes right before it and the
-// figure before it, in the same sentence and a few words back, has a unit.
+// 6.6 million". It is "count" (no unit) unless a comparison comes right
+// before it (see comparedAfter) and the figure before it, in the same
+// sentence and a few words back, has a unit.
 func (s *qscanner) comparedUnit(i int) (unit, counted string) {
 	t := s.text
 	n := len(s.out)
@@ -535,20 +535,36 @@ func (s *qscanner) comparedUnit(i int) (unit, counted string) {
 	if we <= ws {
 		return "count", ""
 	}
-	switch qWordLower(t[ws:we]) {
-	case "from", "against", "vs", "versus", "than":
-	default:
-		// A sum of money is stated once and its currency left off after:
-		// "exports of 19.8 billion dlrs and imports of 14.6 billion".
-		if !isCurrencyCode(prev.Unit) {
-			return "count", ""
-		}
+	// A sum of money is stated once and its currency left off after:
+	// "exports of 19.8 billion dlrs and imports of 14.6 billion".
+	if !s.comparedAfter(i) && !isCurrencyCode(prev.Unit) {
+		return "count", ""
 	}
 	gap := t[prev.Span.End:ws]
 	if len(gap) > 80 || strings.ContainsAny(gap, ".;!?\n") {
 		return "count", ""
 	}
 	return prev.Unit, prev.Counted
+}
+
+// comparedAfter reports whether the word before offset i compares the
+// number there with a figure before it: "612 ship calls, up from 548",
+// "74 flights a week, compared with 29". A bare number takes the unit of
+// that figure only then (see comparedUnit); a scaled one ("up 2.4
+// billion") may take it after any word.
+func (s *qscanner) comparedAfter(i int) bool {
+	ws, we := s.prevWord(i)
+	if we <= ws {
+		return false
+	}
+	switch qWordLower(s.text[ws:we]) {
+	case "from", "against", "vs", "versus", "than":
+		return true
+	case "with":
+		ps, pe := s.prevWord(ws)
+		return pe > ps && qWordLower(s.text[ps:pe]) == "compared"
+	}
+	return false
 }
 
 // isCurrencyCode reports whether u is an ISO currency code, the Unit of a

@@ -74,6 +74,14 @@ func TestScanQuantities(t *testing.T) {
 			{"3 billion kilowatt-hours", 3e9, 0, "kWh", "", "", ""},
 			{"2.4 billion", 2.4e9, 0, "kWh", "", "", ""},
 		}},
+		{"a bare count compared", "The port received 612 ship calls, up from 548 a year earlier.", []qwant{
+			{"612", 612, 0, "count", "calls", "", ""},
+			{"548", 548, 0, "count", "calls", "", ""},
+		}},
+		{"compared with a bare figure", "Profit was 271 mln francs compared with 110 mln in 1985.", []qwant{
+			{"271 mln francs", 271e6, 0, "francs", "", "", ""},
+			{"110 mln", 110e6, 0, "francs", "", "", ""},
+		}},
 		{"a currency stated once", "Exports were 19.8 billion dlrs and imports 14.6 billion.", []qwant{
 			{"19.8 billion dlrs", 19.8e9, 0, "USD", "", "", ""},
 			{"14.6 billion", 14.6e9, 0, "USD", "", "", ""},
