@@ -181,6 +181,14 @@ func headerUnit(h string) (label string, form unitForm, ok bool) {
 	if unit == "" || strings.ContainsAny(unit, "0123456789") {
 		return h, unitForm{}, false // "(2024)", "(Q3, 1.2)": a note, not a unit
 	}
+	switch strings.ToLower(unit) {
+	case "number", "no.", "no", "count", "#":
+		// "Projects (number)": the cells count what the label names.
+		if label != "" {
+			return label, unitForm{"", " " + strings.ToLower(label)}, true
+		}
+		return h, unitForm{}, false
+	}
 	forms := []unitForm{{"", " " + unit}}
 	if first, rest, found := strings.Cut(unit, " "); found {
 		forms = append(forms, unitForm{first + " ", " " + rest}) // "HK$ million": the currency comes first

@@ -19,7 +19,9 @@ func TestHeaderUnit(t *testing.T) {
 		{"Exports, US$ bn", "Exports", true, "US$ 7 bn"},
 		{"Investment (US$)", "Investment", true, "US$ 7"},
 		{"Economy", "Economy", false, ""},
-		{"Trains (number)", "Trains (number)", false, ""}, // a count of nothing named
+		{"Trains (number)", "Trains", true, "7 trains"}, // the label is what is counted
+		{"Projects (no.)", "Projects", true, "7 projects"},
+		{"(number)", "(number)", false, ""},
 		{"Growth (2024)", "Growth (2024)", false, ""},     // a note, not a unit
 		{"Name (short)", "Name (short)", false, ""},
 		{"Kazakhstan, Uzbekistan", "Kazakhstan, Uzbekistan", false, ""},
