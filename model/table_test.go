@@ -22,7 +22,7 @@ func TestHeaderUnit(t *testing.T) {
 		{"Trains (number)", "Trains", true, "7 trains"}, // the label is what is counted
 		{"Projects (no.)", "Projects", true, "7 projects"},
 		{"(number)", "(number)", false, ""},
-		{"Growth (2024)", "Growth (2024)", false, ""},     // a note, not a unit
+		{"Growth (2024)", "Growth (2024)", false, ""}, // a note, not a unit
 		{"Name (short)", "Name (short)", false, ""},
 		{"Kazakhstan, Uzbekistan", "Kazakhstan, Uzbekistan", false, ""},
 	}
