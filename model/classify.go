@@ -365,9 +365,15 @@ func (c *classifier) placeSentence(i int) *sentCtx {
 		c.markFigured()
 	}
 	s := &c.cache[i]
-	if !s.built && !s.placesDone && !s.figured {
+	if !s.built {
+		// A sentence with its places done but no words is one mayMention
+		// ruled out before: it is asked again for each figure after it,
+		// and by topic, and must not be tokenized then.
+		if s.placesDone {
+			return s
+		}
 		sp := c.sents[i]
-		if !c.g.mayMention(c.text, sp.Start, sp.End, c.words, c.fuzzy) {
+		if !s.figured && !c.g.mayMention(c.text, sp.Start, sp.End, c.words, c.fuzzy) {
 			s.placesDone = true
 			return s
 		}
