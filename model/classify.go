@@ -41,7 +41,7 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 		sc.words.build(text)
 		wm = &sc.words
 	}
-	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, qs: qs, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
+	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch, its verdict kept with its
 	// placement; only those reported become indicators, in a slice of
@@ -144,11 +144,6 @@ type classifier struct {
 	topicDone   bool
 	topicPlace  *gazPlace
 	topicSecond *gazPlace
-
-	// qs are the document's figures; figuredDone says markFigured has
-	// marked their sentences.
-	qs          []Quantity
-	figuredDone bool
 
 	// headline is the document's title when its text does not carry it,
 	// else "": topic reads it before the first sentence.
@@ -314,10 +309,9 @@ type sentCtx struct {
 	years     []int
 	yearsDone bool
 	built     bool // span and toks are filled
-	// placesDone says mentions is filled (see places); figured, that
-	// the sentence holds a figure (see markFigured).
+	// placesDone says mentions is filled (see places), or that
+	// gazetteer.mayMention ruled the sentence out before it had words.
 	placesDone bool
-	figured    bool
 	// firstBack is the first word that points back (see pointsBack), or
 	// len(toks); backHere, that "here" does. backDone says they are set.
 	firstBack int
@@ -360,10 +354,11 @@ func (c *classifier) sentence(i int) *sentCtx {
 // cannot name a place (see gazetteer.mayMention) is left so, with no
 // mentions, as the context and the topic read such a sentence only for
 // its places.
+//
+// A sentence with a figure is looked at too, though classify will
+// tokenize it: most name no place either (the lead of a Reuters story
+// read by topic), and mayMention costs half of what find would.
 func (c *classifier) placeSentence(i int) *sentCtx {
-	if !c.figuredDone {
-		c.markFigured()
-	}
 	s := &c.cache[i]
 	if !s.built {
 		// A sentence with its places done but no words is one mayMention
@@ -373,7 +368,7 @@ func (c *classifier) placeSentence(i int) *sentCtx {
 			return s
 		}
 		sp := c.sents[i]
-		if !s.figured && !c.g.mayMention(c.text, sp.Start, sp.End, c.words, c.fuzzy) {
+		if !c.g.mayMention(c.text, sp.Start, sp.End, c.words, c.fuzzy) {
 			s.placesDone = true
 			return s
 		}
@@ -381,23 +376,6 @@ func (c *classifier) placeSentence(i int) *sentCtx {
 	s = c.sentence(i)
 	c.places(s)
 	return s
-}
-
-// markFigured sets figured on the sentences that hold the start of a
-// figure: classify tokenizes them whatever they name, so placeSentence
-// does not first look whether they may name a place.
-func (c *classifier) markFigured() {
-	c.figuredDone = true
-	j := 0
-	for k := range c.qs {
-		off := c.qs[k].Span.Start
-		for j < len(c.sents) && c.sents[j].End <= off {
-			j++
-		}
-		if j < len(c.sents) && c.sents[j].Start <= off {
-			c.cache[j].figured = true
-		}
-	}
 }
 
 // places finds the place mentions of s, once: s.mentions is set after it.
