@@ -144,6 +144,13 @@ type classifier struct {
 	topicDone   bool
 	topicPlace  *gazPlace
 	topicSecond *gazPlace
+	// lentTo is one more than the index of the sentence whose figures
+	// were last lent a subject by the sentences before it (see
+	// contextSubject), 0 when none has been; lentPair and lentPlace are
+	// what they lent.
+	lentTo    int
+	lentPair  string
+	lentPlace *gazPlace
 
 	// headline is the document's title when its text does not carry it,
 	// else "": topic reads it before the first sentence.
@@ -2069,7 +2076,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 				// Kazakhstan rose 18%"), else the context's.
 				a := earlierClauseSubject(toks, ms, f.clause, b)
 				if a == nil {
-					if pr, p := c.contextSubject(si, f.fs, metric); pr == "" {
+					if pr, p := c.contextSubject(si, f.fs); pr == "" {
 						a = p
 					}
 				}
@@ -2093,7 +2100,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			// "lease 1 million hectares to Chinese companies": a people's
 			// name after a preposition is who receives, not whose figure
 			// it is; the context says better.
-			if pr, p := c.contextSubject(si, f.fs, metric); pr != "" {
+			if pr, p := c.contextSubject(si, f.fs); pr != "" {
 				return pr
 			} else if p != nil {
 				return p.name
@@ -2130,7 +2137,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			return pr // "bilateral trade between the two countries"
 		}
 	}
-	if pr, p := c.contextSubject(si, f.fs, metric); pr != "" {
+	if pr, p := c.contextSubject(si, f.fs); pr != "" {
 		return pr
 	} else if p != nil {
 		return p.name
@@ -2147,7 +2154,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 // document is about: "Freight rates on the route fell to about $6,000" in
 // an article on a corridor is the corridor's, whatever the sentence before
 // happened to name. Without a topic, the earlier sentences lend theirs.
-func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *gazPlace) {
+func (c *classifier) contextSubject(si, fs int) (pr string, p *gazPlace) {
 	// opensParagraph reads only the gap before the sentence; pointsBack
 	// reads every word of it, so it goes second.
 	if c.opensParagraph(si) && !c.sentence(si).pointsBack(fs) {
@@ -2155,12 +2162,27 @@ func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *ga
 			return "", t
 		}
 	}
+	// What the sentences before lend does not depend on the figure: it is
+	// found once for all the figures of a sentence (a table row asks it
+	// of each of its figures).
+	if c.lentTo != si+1 {
+		c.lentTo = si + 1
+		c.lentPair, c.lentPlace = c.lentSubject(si)
+	}
+	return c.lentPair, c.lentPlace
+}
+
+// lentSubject is contextSubject's subject of a figure of sentence si lent
+// by the sentences before it, or else the document's topic.
+func (c *classifier) lentSubject(si int) (pr string, p *gazPlace) {
 	for back := 1; back <= 2 && si-back >= 0; back++ {
 		ps := c.placeSentence(si - back)
 		if len(ps.mentions) == 0 {
 			continue
 		}
-		if pr := c.pairIn(ps.toks, ps.mentions, -1, metric, false); pr != "" {
+		// With no clause (-1) and strict unset, pairIn does not read the
+		// metric: the pair is the subject of any figure.
+		if pr := c.pairIn(ps.toks, ps.mentions, -1, MetricOther, false); pr != "" {
 			return pr, nil
 		}
 		us := usable(c.ctxBuf[:0], ps.toks, ps.mentions, figure{fs: -1, fe: -1})
