@@ -202,33 +202,40 @@ func (sc *classifyScratch) placements(n int) []placed {
 	return sc.at
 }
 
-// lowerSpan returns s[start:end] with its ASCII capitals lower-cased, as
-// asciiLower, written at the same offsets of the scratch's buffer, which
-// is sized for all of s. Only the sentences the classifier tokenizes are
-// lower-cased, each once, not the whole text: a third of a Reuters
-// article is never tokenized.
-func (sc *classifyScratch) lowerSpan(s string, start, end int) string {
-	if start >= end {
-		return ""
+// lowBuf returns the scratch's buffer for the lower case of a text of n
+// bytes, at the text's offsets. appendWords writes into it the bytes of
+// each word it makes as it reads them: the text is not lower-cased
+// beforehand, in a pass of its own over each sentence tokenized.
+func (sc *classifyScratch) lowBuf(n int) []byte {
+	if cap(sc.low) < n {
+		sc.low = make([]byte, n, n+n/4)
 	}
-	if cap(sc.low) < len(s) {
-		sc.low = make([]byte, len(s), len(s)+len(s)/4)
-	}
-	sc.low = sc.low[:len(s)]
-	b, src := sc.low[start:end], s[start:end]
-	// Sixteen bytes a step, with the lengths in plain view, so that the
-	// loads and stores are not bounds-checked one by one.
-	for len(src) >= 16 && len(b) >= 16 {
-		binary.LittleEndian.PutUint64(b[:8], swarLower(load8(src[:16], 0)))
-		binary.LittleEndian.PutUint64(b[8:16], swarLower(load8(src[:16], 8)))
-		src, b = src[16:], b[16:]
+	sc.low = sc.low[:n]
+	return sc.low
+}
+
+// lowerInto writes text[start:end] with its ASCII capitals lower-cased
+// into low at the same offsets, and returns it as a string.
+func lowerInto(low []byte, text string, start, end int) string {
+	b, src := low[start:end], text[start:end]
+	for len(src) >= 8 && len(b) >= 8 {
+		binary.LittleEndian.PutUint64(b[:8], swarLower(load8(src, 0)))
+		src, b = src[8:], b[8:]
 	}
 	for k := 0; k < len(src) && k < len(b); k++ {
 		b[k] = lowerByte[src[k]]
 	}
-	// sc.low[start:end] is not written again until release: it can be
-	// read as a string.
-	return unsafe.String(&sc.low[start], end-start)
+	return lowString(low, start, end)
+}
+
+// lowString returns low[start:end] as a string, with no copy: the bytes
+// of a word are written once, before its token is made, and are only
+// written again with the same values (see appendWords).
+func lowString(low []byte, start, end int) string {
+	if start >= end {
+		return ""
+	}
+	return unsafe.String(&low[start], end-start)
 }
 
 // lowerByte maps ASCII capitals to lower case and every other byte to
@@ -350,8 +357,7 @@ func (c *classifier) sentence(i int) *sentCtx {
 		c.sc.toks = make([]wordTok, 0, max(minTokChunk, min(2*cap(c.sc.toks), maxTokChunk), need))
 	}
 	n0 := len(c.sc.toks)
-	low := c.sc.lowerSpan(c.text, sp.Start, sp.End)
-	c.sc.toks = appendWords(c.sc.toks, c.text, low, sp.Start, sp.End, c.words)
+	c.sc.toks = appendWords(c.sc.toks, c.text, c.sc.lowBuf(len(c.text)), sp.Start, sp.End, c.words)
 	s.span, s.toks, s.built = sp, c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)], true
 	return s
 }
@@ -912,7 +918,7 @@ func (t *wordTok) joined() bool { return t.sep == '-' }
 func tokenizeWords(s string, base int) []wordTok {
 	var wm wordMasks
 	wm.build(s)
-	toks := appendWords(make([]wordTok, 0, len(s)/5+1), s, asciiLower(s), 0, len(s), &wm)
+	toks := appendWords(make([]wordTok, 0, len(s)/5+1), s, make([]byte, len(s)), 0, len(s), &wm)
 	for k := range toks {
 		toks[k].start += base
 		toks[k].end += base
@@ -941,22 +947,24 @@ func asciiLower(s string) string {
 }
 
 // appendWords is tokenizeWords appending to toks the words of
-// text[from:to], with wm the word masks of text and low the ASCII
-// lower-cased form of text[from:to] (see asciiLower). It runs over every
+// text[from:to], with wm the word masks of text. low is a buffer as long
+// as text at least: the bytes of each word, ASCII lower-cased, are
+// written at their offsets there, and its lower field points into it; the
+// bytes around may be written too, with their own lower case. It runs over every
 // sentence that holds a figure, which on newswire is most of the text, so
 // runs of plain words are made by appendPlain, and here the common word
 // takes a straight path too: all ASCII, ended by a byte that cannot
 // continue it (see wordGlue), and under eight bytes. The masks find where
 // it starts and where its letters and digits end, no rune is decoded, and
-// its lower field slices low, which the classifier makes once per
-// sentence. wordRest reads the rest of any other word.
+// it is lower-cased eight bytes at once as it is hashed. wordRest reads
+// the rest of any other word.
 //
 // It is kept out of line: inlined into classifier.sentence (PGO does
 // it), its loop shared the registers with the caller's values and spilled
 // them, and the pass took 45 million instructions more.
 //
 //go:noinline
-func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) []wordTok {
+func appendWords(toks []wordTok, text string, low []byte, from, to int, wm *wordMasks) []wordTok {
 	// A word and the gap after it take two bytes or more, so the room is
 	// made once and each token is written in place rather than appended.
 	toks = slices.Grow(toks, (to-from)/2+2)
@@ -970,7 +978,7 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 	prevEnd := from
 	for i := from; i < to; {
 		if nt > first && i == prevEnd {
-			nt, i, clause = appendPlain(toks, nt, text, low, from, i, clause, wm)
+			nt, i, clause = appendPlain(toks, nt, text, low, i, clause, wm)
 			prevEnd = i
 		}
 		if i = wm.nextWide(i, to); i >= to {
@@ -1016,17 +1024,23 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 			// every word) is hashed here, as lowerWordHash does it,
 			// without the call; whether it has capitals is only asked of
 			// a clause word.
-			lower = low[start-from : end-from]
 			if k := end - start; k < 8 && start+8 <= to {
 				mask := uint64(1)<<(8*k) - 1
-				x := load8(low, start-from) & mask
+				orig := load8(text, start)
+				x := swarLower(orig)
+				binary.LittleEndian.PutUint64(low[start:start+8], x)
+				lower = lowString(low, start, end)
+				x &= mask
 				hash = wordFinal(uint64(k) ^ x)
-				capsFirst = x != load8(text, start)&mask
+				capsFirst = x != orig&mask
 			} else {
-				hash, capsFirst = lowerWordHash(text[from:], low, start-from, end-from)
+				// lowerWordHash reads the low bytes past the word only
+				// to mask them off.
+				lower = lowerInto(low, text, start, end)
+				hash, capsFirst = lowerWordHash(text[start:], lowString(low, start, to), 0, end-start)
 			}
 		} else {
-			lower = wideLower(text[start:end], low[start-from:end-from])
+			lower = wideLower(text[start:end], lowerInto(low, text, start, end))
 			hash = wordHash(lower)
 		}
 		// A capitalised ASCII clause word is tested before the gap's
