@@ -168,8 +168,8 @@ type classifyScratch struct {
 	years []int // backs the sentences' yearStarts
 	ctxs  []sentCtx
 	at    []placed // where each figure sits, and its verdict
-	// low backs the lower-cased sentences of the text (see lowerSpan):
-	// only tokens point into it. Tokens stay in toks after release (their
+	// low holds the lower case of the words tokenized, at the text's
+	// offsets (see lowBuf): only tokens point into it. Tokens stay in toks after release (their
 	// clearing was most of release's cost), so low and the strings of
 	// wideLower stay alive with them until the next document overwrites
 	// them: at most maxTokChunk tokens and a low of 1 MB, as release caps
@@ -924,26 +924,6 @@ func tokenizeWords(s string, base int) []wordTok {
 		toks[k].end += base
 	}
 	return toks
-}
-
-// asciiLower returns s with its ASCII capitals lower-cased (s itself when
-// it has none); other bytes are unchanged, so offsets match.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := make([]byte, len(s))
-	copy(b, s[:i])
-	for ; i < len(s); i++ {
-		b[i] = asciiLowerByte(s[i])
-	}
-	// b is never written again, so it can become the string without a
-	// second copy of the document, as strings.Builder.String does.
-	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // appendWords is tokenizeWords appending to toks the words of
