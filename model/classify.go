@@ -41,7 +41,7 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 		sc.words.build(text)
 		wm = &sc.words
 	}
-	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, qs: qs, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
+	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
 	defer func() { sc.usable = c.usableBuf }()
 	// Every figure is classified in scratch, its verdict kept with its
 	// placement; only those reported become indicators, in a slice of
@@ -171,11 +171,13 @@ type classifier struct {
 	topicDone   bool
 	topicPlace  *gazPlace
 	topicSecond *gazPlace
-
-	// qs are the document's figures; figuredDone says markFigured has
-	// marked their sentences.
-	qs          []Quantity
-	figuredDone bool
+	// lentTo is one more than the index of the sentence whose figures
+	// were last lent a subject by the sentences before it (see
+	// contextSubject), 0 when none has been; lentPair and lentPlace are
+	// what they lent.
+	lentTo    int
+	lentPair  string
+	lentPlace *gazPlace
 
 	// headline is the document's title when its text does not carry it,
 	// else "": topic reads it before the first sentence.
@@ -193,8 +195,8 @@ type classifyScratch struct {
 	years []int // backs the sentences' yearStarts
 	ctxs  []sentCtx
 	at    []placed // where each figure sits, and its verdict
-	// low backs the lower-cased sentences of the text (see lowerSpan):
-	// only tokens point into it. Tokens stay in toks after release (their
+	// low holds the lower case of the words tokenized, at the text's
+	// offsets (see lowBuf): only tokens point into it. Tokens stay in toks after release (their
 	// clearing was most of release's cost), so low and the strings of
 	// wideLower stay alive with them until the next document overwrites
 	// them: at most maxTokChunk tokens and a low of 1 MB, as release caps
@@ -227,33 +229,40 @@ func (sc *classifyScratch) placements(n int) []placed {
 	return sc.at
 }
 
-// lowerSpan returns s[start:end] with its ASCII capitals lower-cased, as
-// asciiLower, written at the same offsets of the scratch's buffer, which
-// is sized for all of s. Only the sentences the classifier tokenizes are
-// lower-cased, each once, not the whole text: a third of a Reuters
-// article is never tokenized.
-func (sc *classifyScratch) lowerSpan(s string, start, end int) string {
-	if start >= end {
-		return ""
+// lowBuf returns the scratch's buffer for the lower case of a text of n
+// bytes, at the text's offsets. appendWords writes into it the bytes of
+// each word it makes as it reads them: the text is not lower-cased
+// beforehand, in a pass of its own over each sentence tokenized.
+func (sc *classifyScratch) lowBuf(n int) []byte {
+	if cap(sc.low) < n {
+		sc.low = make([]byte, n, n+n/4)
 	}
-	if cap(sc.low) < len(s) {
-		sc.low = make([]byte, len(s), len(s)+len(s)/4)
-	}
-	sc.low = sc.low[:len(s)]
-	b, src := sc.low[start:end], s[start:end]
-	// Sixteen bytes a step, with the lengths in plain view, so that the
-	// loads and stores are not bounds-checked one by one.
-	for len(src) >= 16 && len(b) >= 16 {
-		binary.LittleEndian.PutUint64(b[:8], swarLower(load8(src[:16], 0)))
-		binary.LittleEndian.PutUint64(b[8:16], swarLower(load8(src[:16], 8)))
-		src, b = src[16:], b[16:]
+	sc.low = sc.low[:n]
+	return sc.low
+}
+
+// lowerInto writes text[start:end] with its ASCII capitals lower-cased
+// into low at the same offsets, and returns it as a string.
+func lowerInto(low []byte, text string, start, end int) string {
+	b, src := low[start:end], text[start:end]
+	for len(src) >= 8 && len(b) >= 8 {
+		binary.LittleEndian.PutUint64(b[:8], swarLower(load8(src, 0)))
+		src, b = src[8:], b[8:]
 	}
 	for k := 0; k < len(src) && k < len(b); k++ {
 		b[k] = lowerByte[src[k]]
 	}
-	// sc.low[start:end] is not written again until release: it can be
-	// read as a string.
-	return unsafe.String(&sc.low[start], end-start)
+	return lowString(low, start, end)
+}
+
+// lowString returns low[start:end] as a string, with no copy: the bytes
+// of a word are written once, before its token is made, and are only
+// written again with the same values (see appendWords).
+func lowString(low []byte, start, end int) string {
+	if start >= end {
+		return ""
+	}
+	return unsafe.String(&low[start], end-start)
 }
 
 // lowerByte maps ASCII capitals to lower case and every other byte to
@@ -342,10 +351,9 @@ type sentCtx struct {
 	years     []int
 	yearsDone bool
 	built     bool // span and toks are filled
-	// placesDone says mentions is filled (see places); figured, that
-	// the sentence holds a figure (see markFigured).
+	// placesDone says mentions is filled (see places), or that
+	// gazetteer.mayMention ruled the sentence out before it had words.
 	placesDone bool
-	figured    bool
 	// firstBack is the first word that points back (see pointsBack), or
 	// len(toks); backHere, that "here" does. backDone says they are set.
 	firstBack int
@@ -377,8 +385,7 @@ func (c *classifier) sentence(i int) *sentCtx {
 		c.sc.toks = make([]wordTok, 0, max(minTokChunk, min(2*cap(c.sc.toks), maxTokChunk), need))
 	}
 	n0 := len(c.sc.toks)
-	low := c.sc.lowerSpan(c.text, sp.Start, sp.End)
-	c.sc.toks = appendWords(c.sc.toks, c.text, low, sp.Start, sp.End, c.words)
+	c.sc.toks = appendWords(c.sc.toks, c.text, c.sc.lowBuf(len(c.text)), sp.Start, sp.End, c.words)
 	s.span, s.toks, s.built = sp, c.sc.toks[n0:len(c.sc.toks):len(c.sc.toks)], true
 	return s
 }
@@ -388,12 +395,19 @@ func (c *classifier) sentence(i int) *sentCtx {
 // cannot name a place (see gazetteer.mayMention) is left so, with no
 // mentions, as the context and the topic read such a sentence only for
 // its places.
+//
+// A sentence with a figure is looked at too, though classify will
+// tokenize it: most name no place either (the lead of a Reuters story
+// read by topic), and mayMention costs half of what find would.
 func (c *classifier) placeSentence(i int) *sentCtx {
-	if !c.figuredDone {
-		c.markFigured()
-	}
 	s := &c.cache[i]
-	if !s.built && !s.placesDone && !s.figured {
+	if !s.built {
+		// A sentence with its places done but no words is one mayMention
+		// ruled out before: it is asked again for each figure after it,
+		// and by topic, and must not be tokenized then.
+		if s.placesDone {
+			return s
+		}
 		sp := c.sents[i]
 		if !c.g.mayMention(c.text, sp.Start, sp.End, c.words, c.fuzzy) {
 			s.placesDone = true
@@ -403,23 +417,6 @@ func (c *classifier) placeSentence(i int) *sentCtx {
 	s = c.sentence(i)
 	c.places(s)
 	return s
-}
-
-// markFigured sets figured on the sentences that hold the start of a
-// figure: classify tokenizes them whatever they name, so placeSentence
-// does not first look whether they may name a place.
-func (c *classifier) markFigured() {
-	c.figuredDone = true
-	j := 0
-	for k := range c.qs {
-		off := c.qs[k].Span.Start
-		for j < len(c.sents) && c.sents[j].End <= off {
-			j++
-		}
-		if j < len(c.sents) && c.sents[j].Start <= off {
-			c.cache[j].figured = true
-		}
-	}
 }
 
 // places finds the place mentions of s, once: s.mentions is set after it.
@@ -1031,7 +1028,7 @@ func (t *wordTok) joined() bool { return t.sep == '-' }
 func tokenizeWords(s string, base int) []wordTok {
 	var wm wordMasks
 	wm.build(s)
-	toks := appendWords(make([]wordTok, 0, len(s)/5+1), s, asciiLower(s), 0, len(s), &wm)
+	toks := appendWords(make([]wordTok, 0, len(s)/5+1), s, make([]byte, len(s)), 0, len(s), &wm)
 	for k := range toks {
 		toks[k].start += base
 		toks[k].end += base
@@ -1039,43 +1036,25 @@ func tokenizeWords(s string, base int) []wordTok {
 	return toks
 }
 
-// asciiLower returns s with its ASCII capitals lower-cased (s itself when
-// it has none); other bytes are unchanged, so offsets match.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := make([]byte, len(s))
-	copy(b, s[:i])
-	for ; i < len(s); i++ {
-		b[i] = asciiLowerByte(s[i])
-	}
-	// b is never written again, so it can become the string without a
-	// second copy of the document, as strings.Builder.String does.
-	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
 // appendWords is tokenizeWords appending to toks the words of
-// text[from:to], with wm the word masks of text and low the ASCII
-// lower-cased form of text[from:to] (see asciiLower). It runs over every
+// text[from:to], with wm the word masks of text. low is a buffer as long
+// as text at least: the bytes of each word, ASCII lower-cased, are
+// written at their offsets there, and its lower field points into it; the
+// bytes around may be written too, with their own lower case. It runs over every
 // sentence that holds a figure, which on newswire is most of the text, so
 // runs of plain words are made by appendPlain, and here the common word
 // takes a straight path too: all ASCII, ended by a byte that cannot
 // continue it (see wordGlue), and under eight bytes. The masks find where
 // it starts and where its letters and digits end, no rune is decoded, and
-// its lower field slices low, which the classifier makes once per
-// sentence. wordRest reads the rest of any other word.
+// it is lower-cased eight bytes at once as it is hashed. wordRest reads
+// the rest of any other word.
 //
 // It is kept out of line: inlined into classifier.sentence (PGO does
 // it), its loop shared the registers with the caller's values and spilled
 // them, and the pass took 45 million instructions more.
 //
 //go:noinline
-func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) []wordTok {
+func appendWords(toks []wordTok, text string, low []byte, from, to int, wm *wordMasks) []wordTok {
 	// A word and the gap after it take two bytes or more, so the room is
 	// made once and each token is written in place rather than appended.
 	toks = slices.Grow(toks, (to-from)/2+2)
@@ -1089,7 +1068,7 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 	prevEnd := from
 	for i := from; i < to; {
 		if nt > first && i == prevEnd {
-			nt, i, clause = appendPlain(toks, nt, text, low, from, i, clause, wm)
+			nt, i, clause = appendPlain(toks, nt, text, low, i, clause, wm)
 			prevEnd = i
 		}
 		if i = wm.nextWide(i, to); i >= to {
@@ -1135,17 +1114,23 @@ func appendWords(toks []wordTok, text, low string, from, to int, wm *wordMasks) 
 			// every word) is hashed here, as lowerWordHash does it,
 			// without the call; whether it has capitals is only asked of
 			// a clause word.
-			lower = low[start-from : end-from]
 			if k := end - start; k < 8 && start+8 <= to {
 				mask := uint64(1)<<(8*k) - 1
-				x := load8(low, start-from) & mask
+				orig := load8(text, start)
+				x := swarLower(orig)
+				binary.LittleEndian.PutUint64(low[start:start+8], x)
+				lower = lowString(low, start, end)
+				x &= mask
 				hash = wordFinal(uint64(k) ^ x)
-				capsFirst = x != load8(text, start)&mask
+				capsFirst = x != orig&mask
 			} else {
-				hash, capsFirst = lowerWordHash(text[from:], low, start-from, end-from)
+				// lowerWordHash reads the low bytes past the word only
+				// to mask them off.
+				lower = lowerInto(low, text, start, end)
+				hash, capsFirst = lowerWordHash(text[start:], lowString(low, start, to), 0, end-start)
 			}
 		} else {
-			lower = wideLower(text[start:end], low[start-from:end-from])
+			lower = wideLower(text[start:end], lowerInto(low, text, start, end))
 			hash = wordHash(lower)
 		}
 		// A capitalised ASCII clause word is tested before the gap's
@@ -2211,7 +2196,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 				// Kazakhstan rose 18%"), else the context's.
 				a := earlierClauseSubject(toks, ms, f.clause, b)
 				if a == nil {
-					if pr, p := c.contextSubject(si, f.fs, metric); pr == "" {
+					if pr, p := c.contextSubject(si, f.fs); pr == "" {
 						a = p
 					}
 				}
@@ -2235,7 +2220,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			// "lease 1 million hectares to Chinese companies": a people's
 			// name after a preposition is who receives, not whose figure
 			// it is; the context says better.
-			if pr, p := c.contextSubject(si, f.fs, metric); pr != "" {
+			if pr, p := c.contextSubject(si, f.fs); pr != "" {
 				return pr
 			} else if p != nil {
 				return p.name
@@ -2278,7 +2263,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			return pr // "bilateral trade between the two countries"
 		}
 	}
-	if pr, p := c.contextSubject(si, f.fs, metric); pr != "" {
+	if pr, p := c.contextSubject(si, f.fs); pr != "" {
 		return pr
 	} else if p != nil {
 		return p.name
@@ -2295,7 +2280,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 // document is about: "Freight rates on the route fell to about $6,000" in
 // an article on a corridor is the corridor's, whatever the sentence before
 // happened to name. Without a topic, the earlier sentences lend theirs.
-func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *gazPlace) {
+func (c *classifier) contextSubject(si, fs int) (pr string, p *gazPlace) {
 	// opensParagraph reads only the gap before the sentence; pointsBack
 	// reads every word of it, so it goes second.
 	if c.opensParagraph(si) && !c.sentence(si).pointsBack(fs) {
@@ -2303,6 +2288,19 @@ func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *ga
 			return "", t
 		}
 	}
+	// What the sentences before lend does not depend on the figure: it is
+	// found once for all the figures of a sentence (a table row asks it
+	// of each of its figures).
+	if c.lentTo != si+1 {
+		c.lentTo = si + 1
+		c.lentPair, c.lentPlace = c.lentSubject(si)
+	}
+	return c.lentPair, c.lentPlace
+}
+
+// lentSubject is contextSubject's subject of a figure of sentence si lent
+// by the sentences before it, or else the document's topic.
+func (c *classifier) lentSubject(si int) (pr string, p *gazPlace) {
 	for back := 1; back <= 2 && si-back >= 0; back++ {
 		if back > 1 && c.opensParagraph(si-back+1) {
 			break // the sentence before opened the paragraph: the one before that is another's
@@ -2311,7 +2309,9 @@ func (c *classifier) contextSubject(si, fs int, metric Metric) (pr string, p *ga
 		if len(ps.mentions) == 0 {
 			continue
 		}
-		if pr := c.pairIn(ps.toks, ps.mentions, -1, metric, false); pr != "" {
+		// With no clause (-1) and strict unset, pairIn does not read the
+		// metric: the pair is the subject of any figure.
+		if pr := c.pairIn(ps.toks, ps.mentions, -1, MetricOther, false); pr != "" {
 			return pr, nil
 		}
 		us := usable(c.ctxBuf[:0], ps.toks, ps.mentions, figure{fs: -1, fe: -1})

@@ -1,8 +1,10 @@
 package model
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Fast paths of the classifier's tokenizer (appendWords), kept out of
@@ -109,8 +111,9 @@ func asciiGap(gap string) (ascii, spaced bool) {
 // registers: in appendWords' loop, whose rare words call out, they were
 // reloaded for every word.
 //
-// text ends where the sentence does, and low is text[from:] lower-cased.
-func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, wm *wordMasks) (int, int, int) {
+// text ends where the sentence does, and low is appendWords' buffer: each
+// word is lower-cased into it as it is hashed.
+func appendPlain(toks []wordTok, nt int, text string, low []byte, i, clause int, wm *wordMasks) (int, int, int) {
 	for i < len(text) {
 		// The gap is read first, as gapKind would read it, and the word
 		// must start right after it with an ASCII letter or digit: one bit
@@ -153,23 +156,37 @@ func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, 
 				break // a word that goes on, or a possessive
 			}
 		}
-		// The hash is wordHash(low[start:end]), as lowerWordHash makes it:
-		// the bytes past the word are masked off a load, or at the
-		// sentence's end, where there are not eight, it is read byte by
-		// byte.
+		// The hash is wordHash of the word lower-cased, as lowerWordHash
+		// makes it: the bytes past the word are masked off a load, or at
+		// the sentence's end, where there are not eight, it is read byte
+		// by byte.
+		//
+		// A plain word's bytes are letters, digits, "," and ".": setting
+		// bit 5 of each lower-cases it, as it leaves the others as they
+		// are. The eight or sixteen bytes loaded are stored in low so,
+		// those past the word too: the words they belong to, later in the
+		// sentence, write their own over them, and a load of them for a
+		// hash masks them off.
 		var hash uint32
 		switch k := end - start; {
 		case k < 8 && start+8 <= len(text):
-			hash = wordFinal(uint64(k) ^ load8(low, start-from)&(1<<(8*k&63)-1))
+			x := load8(text, start) | plainLower
+			binary.LittleEndian.PutUint64(low[start:start+8], x)
+			hash = wordFinal(uint64(k) ^ x&(1<<(8*k&63)-1))
 		case k < 8:
 			var x uint64
 			for j := end - 1; j >= start; j-- {
-				x = x<<8 | uint64(low[j-from])
+				c := text[j] | 0x20
+				low[j] = c
+				x = x<<8 | uint64(c)
 			}
 			hash = wordFinal(uint64(k) ^ x)
 		case k < 16 && start+16 <= len(text):
-			h := wordMix(uint64(k) ^ load8(low, start-from))
-			hash = wordFinal(h ^ load8(low, start-from+8)&(1<<(8*(k-8)&63)-1))
+			x := load8(text, start) | plainLower
+			y := load8(text, start+8) | plainLower
+			binary.LittleEndian.PutUint64(low[start:start+8], x)
+			binary.LittleEndian.PutUint64(low[start+8:start+16], y)
+			hash = wordFinal(wordMix(uint64(k)^x) ^ y&(1<<(8*(k-8)&63)-1))
 		default:
 			return nt, i, clause
 		}
@@ -179,12 +196,16 @@ func appendPlain(toks []wordTok, nt int, text, low string, from, i, clause int, 
 		c := text[start]
 		t := &toks[nt]
 		t.start, t.end = start, end
-		t.lower, t.hash, t.clause = low[start-from:end-from], hash, cl
+		t.lower, t.hash, t.clause = unsafe.String(&low[start], end-start), hash, cl
 		t.cap, t.num, t.poss, t.sep = c-'A' < 26, c-'0' < 10, false, sep // unsigned: no branch
 		nt, i, clause = nt+1, end, cl
 	}
 	return nt, i, clause
 }
+
+// plainLower lower-cases the eight bytes of a plain word (see appendPlain)
+// when or-ed into them.
+const plainLower = 0x2020202020202020
 
 // The kinds of byte a gap between plain words may hold, as gapRune reads
 // them: gapBytes has one for each ASCII byte but the letters, the digits

@@ -2,6 +2,16 @@ package model
 
 import "testing"
 
+// asciiLower returns s with its ASCII capitals lower-cased, at the same
+// offsets.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = asciiLowerByte(c)
+	}
+	return string(b)
+}
+
 // TestLowerWordHash checks that the tokenizer's hash, read in place with
 // loads past the word's end, is wordHash of the lower-case word, and that
 // it finds the capitals, for every word of a text and at its very end.
