@@ -310,6 +310,9 @@ func (s *qscanner) figure(i int, word bool) int {
 		}
 		if q.Unit == "count" && q.Counted == "" && !isRange {
 			q.Counted = s.labelNoun(q.Span.Start)
+			if q.Counted == "" {
+				q.Counted = s.reachedNoun(q.Span.Start)
+			}
 		}
 		if q.Unit == "count" && q.Counted == "" && !isRange && a.plain && a.digits >= 4 && !a.scaled {
 			// "system 6800", "Fortune 500": a long bare number
@@ -508,6 +511,34 @@ func (s *qscanner) labelNoun(i int) string {
 		return ""
 	}
 	return strings.ToLower(t[ws:we])
+}
+
+// reachedNoun returns what a bare figure counts when the clause before it
+// says so with a verb of total: "arrivals from China reached 96,400",
+// "visitors numbered 12,000". It reads back from the verb over at most four
+// words to a noun that counts people or things an economy has (see
+// economyCounts); otherwise "".
+func (s *qscanner) reachedNoun(i int) string {
+	ws, we := s.prevWordAt(i)
+	if we <= ws {
+		return ""
+	}
+	switch qWordLower(s.text[ws:we]) {
+	case "reached", "totalled", "totaled", "numbered", "topped", "exceeded", "hit":
+	default:
+		return ""
+	}
+	for n := 0; n < 4; n++ {
+		ps, pe := s.prevWordAt(ws)
+		if pe <= ps || strings.ContainsAny(s.text[pe:ws], ".,;:!?\n") {
+			return ""
+		}
+		if w := strings.ToLower(s.text[ps:pe]); economyCounts.hasLower(w) {
+			return w
+		}
+		ws = ps
+	}
+	return ""
 }
 
 // comparedUnit returns the unit (and for a count, what is counted) a bare

@@ -78,6 +78,10 @@ func TestScanQuantities(t *testing.T) {
 			{"612", 612, 0, "count", "calls", "", ""},
 			{"548", 548, 0, "count", "calls", "", ""},
 		}},
+		{"a total after its noun", "In the first quarter, arrivals from China reached 96,400, an increase of 41%.", []qwant{
+			{"96,400", 96400, 0, "count", "arrivals", "", ""},
+			{"41%", 41, 0, "%", "", "", ""},
+		}},
 		{"compared with a bare figure", "Profit was 271 mln francs compared with 110 mln in 1985.", []qwant{
 			{"271 mln francs", 271e6, 0, "francs", "", "", ""},
 			{"110 mln", 110e6, 0, "francs", "", "", ""},
