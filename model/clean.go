@@ -51,13 +51,20 @@ func findNoise(text string) []Span {
 // it validates the file, and a line inside it needs no scan of its own to
 // be kept by the other-script rule. Most files are ASCII throughout.
 func findNoiseASCII(text string, ascii int) []Span {
-	return mergeSpans(appendNoise(nil, text, ascii))
+	return mergeSpans(appendNoise(nil, text, ascii, nil))
 }
 
 // appendNoise is findNoiseASCII appending its spans to dst as the rules
 // find them, neither sorted nor merged, so that parse can gather them with
-// the metadata's in one buffer.
-func appendNoise(dst []Span, text string, ascii int) []Span {
+// the metadata's in one buffer. When meta is not nil it reads the header
+// lines of the text (see metaReader) on the same walk: each line is found
+// and trimmed once for both.
+//
+// It is kept out of line: inlined into parse, which is too big to take
+// more, it had its own calls (trimBlank) made out of line, once a line.
+//
+//go:noinline
+func appendNoise(dst []Span, text string, ascii int, meta *metaReader) []Span {
 	f := noiseFinder{text: text, ascii: ascii, spans: dst, bracket: -1, dollar: -1, colon: -1}
 	if strings.HasPrefix(text, "\ufeff") {
 		f.add(0, len("\ufeff"))
@@ -69,8 +76,23 @@ func appendNoise(dst []Span, text string, ascii int) []Span {
 		} else {
 			end += start
 		}
-		next := f.line(start, end)
+		s, e := trimBlank(text, start, end)
+		if meta != nil && !meta.done {
+			switch {
+			case meta.next == start: // the usual case, past the first line
+				f.spans = meta.line(text, start, end, s, e, f.spans)
+			case meta.next < start: // the walk skipped lines (a "$$" block)
+				f.spans = meta.readThrough(text, start, f.spans)
+			case meta.next <= end: // the line after a byte-order mark
+				ms, me := trimBlank(text, meta.next, end)
+				f.spans = meta.line(text, meta.next, end, ms, me, f.spans)
+			}
+		}
+		next := f.line(s, e, end)
 		start = max(next, end+1)
+	}
+	if meta != nil {
+		f.spans = meta.readThrough(text, len(text), f.spans)
 	}
 	return f.spans
 }
@@ -125,11 +147,11 @@ func (f *noiseFinder) add(start, end int) {
 	}
 }
 
-// line classifies the line text[start:end] (without its newline) and records
-// its noise. It returns the offset the scan should continue from, which is
-// past end only when a multi-line block (a $$ formula) was consumed.
-func (f *noiseFinder) line(start, end int) int {
-	s, e := trimBlank(f.text, start, end)
+// line classifies a line (without its newline) and records its noise: end
+// is the line's end, and s and e are its bounds trimmed of blanks
+// (trimBlank). It returns the offset the scan should continue from, which
+// is past end only when a multi-line block (a $$ formula) was consumed.
+func (f *noiseFinder) line(s, e, end int) int {
 	if s == e {
 		f.inBox = false
 		return end

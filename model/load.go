@@ -511,10 +511,15 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 	// for each rule that finds one cost more than the rules.
 	spans := noisePool.Get().(*[]Span)
 	noise := (*spans)[:0]
+	var mr *metaReader // the metadata of a text: an HTML page's is in its head
 	if format != FormatHTML {
-		meta, noise = parseMeta(text, noise)
+		mr = &metaReader{}
+		noise = mr.begin(text, noise)
 	}
-	noise = appendNoise(noise, text, ascii)
+	noise = appendNoise(noise, text, ascii, mr)
+	if mr != nil {
+		meta = mr.meta
+	}
 	if len(noise) > 0 { // else nil, as an exporter tells a document without noise by it
 		merged := mergeSpans(noise)
 		if len(merged) <= len(dn.noise) {
@@ -748,8 +753,8 @@ type docMeta struct {
 	titleFrom int
 }
 
-// parseMeta reads the metadata at the top of a text or Markdown document
-// and appends to noise the spans of the lines that are pure metadata.
+// metaReader reads the metadata at the top of a text or Markdown document
+// and appends to the noise the spans of the lines that are pure metadata.
 // Three forms are understood:
 //
 //   - front matter: a "---" (YAML) or "+++" (TOML-like) line, key: value
@@ -762,19 +767,93 @@ type docMeta struct {
 //   - an inline date opening the first line: " date 2024-11-06 Officials
 //     vowed …". Only the word "date" is noise: the date and the sentence
 //     after it are text, so the date scanner still reports the date.
-func parseMeta(text string, noise []Span) (docMeta, []Span) {
-	var m docMeta
+//
+// begin reads the front matter; the header lines are then read as
+// appendNoise walks the text's lines, which it splits and trims anyway:
+// reading them in a walk of their own found and trimmed the first dozen
+// lines of every document twice.
+type metaReader struct {
+	meta docMeta
+	next int  // the start of the next line to read
+	seen int  // the non-blank lines read so far
+	done bool // no further line can be a header line
+}
+
+// begin reads the byte-order mark and front matter at the top of text,
+// appending the front matter's noise to noise, and readies r for the
+// header lines after them.
+func (r *metaReader) begin(text string, noise []Span) []Span {
 	off := 0
 	if strings.HasPrefix(text, "\ufeff") {
 		off = len("\ufeff")
 	}
-	if end, ok := frontMatter(text, off, &m); ok {
-		keep := blockDate(text, off, end, m.date)
+	if end, ok := frontMatter(text, off, &r.meta); ok {
+		keep := blockDate(text, off, end, r.meta.date)
 		noise = append(noise, Span{off, keep.Start}, Span{keep.End, end})
 		off = end
 	}
-	seen := 0
-	for start := off; start < len(text) && seen < maxHeaderLines; {
+	r.next = off
+	r.done = off >= len(text)
+	return noise
+}
+
+// line reads the line text[start:end] (end is its newline or the end of
+// the text), which is the next line, r.next; s and e are its bounds
+// trimmed of blanks (trimBlank). It appends the line's metadata noise to
+// noise.
+func (r *metaReader) line(text string, start, end, s, e int, noise []Span) []Span {
+	r.next = end + 1
+	if r.next >= len(text) {
+		r.done = true
+	}
+	if s == e {
+		return noise
+	}
+	m := &r.meta
+	line := text[s:e]
+	// A dateline opens the story's first paragraph, a line too long for a
+	// header: it is read before the header lines end.
+	if m.date.IsZero() && r.seen > 0 && r.seen < maxBylineLine {
+		if d, ok := datelineDate(line); ok {
+			m.date = d // the dateline stays text, as a byline does
+		}
+	}
+	if len(line) > maxHeaderLine && r.seen > 0 {
+		r.done = true
+		return noise
+	}
+	if r.seen == 0 {
+		if n := inlineDate(line, m); n > 0 {
+			noise = append(noise, Span{s, s + len("date")})
+			m.titleFrom = s + n
+		}
+	}
+	if m.date.IsZero() && r.seen < maxBylineLine {
+		if d, ok := bylineDate(line); ok {
+			m.date = d // the line stays text: it reads as the byline it is
+		}
+	}
+	if ok, keep := headerLine(line, m); ok {
+		if keep.End > keep.Start { // a date line: only the label is noise
+			ls, le := trimBlank(text, s, s+keep.Start)
+			rs, re := trimBlank(text, s+keep.End, e)
+			noise = append(noise, Span{ls, le}, Span{rs, re})
+		} else {
+			noise = append(noise, Span{s, e})
+		}
+	}
+	if r.seen++; r.seen >= maxHeaderLines {
+		r.done = true
+	}
+	return noise
+}
+
+// readThrough reads the lines from r.next up to the one that holds
+// offset pos, finding their ends itself: for the lines appendNoise skips
+// (a "$$" block), and those left at the end.
+func (r *metaReader) readThrough(text string, pos int, noise []Span) []Span {
+	for !r.done && r.next <= pos {
+		start := r.next
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
@@ -782,43 +861,9 @@ func parseMeta(text string, noise []Span) (docMeta, []Span) {
 			end += start
 		}
 		s, e := trimBlank(text, start, end)
-		if s < e {
-			line := text[s:e]
-			// A dateline opens the story's first paragraph, a line too
-			// long for a header: it is read before the header lines end.
-			if m.date.IsZero() && seen > 0 && seen < maxBylineLine {
-				if d, ok := datelineDate(line); ok {
-					m.date = d // the dateline stays text, as a byline does
-				}
-			}
-			if len(line) > maxHeaderLine && seen > 0 {
-				break
-			}
-			if seen == 0 {
-				if n := inlineDate(line, &m); n > 0 {
-					noise = append(noise, Span{s, s + len("date")})
-					m.titleFrom = s + n
-				}
-			}
-			if m.date.IsZero() && seen < maxBylineLine {
-				if d, ok := bylineDate(line); ok {
-					m.date = d // the line stays text: it reads as the byline it is
-				}
-			}
-			if ok, keep := headerLine(line, &m); ok {
-				if keep.End > keep.Start { // a date line: only the label is noise
-					ls, le := trimBlank(text, s, s+keep.Start)
-					rs, re := trimBlank(text, s+keep.End, e)
-					noise = append(noise, Span{ls, le}, Span{rs, re})
-				} else {
-					noise = append(noise, Span{s, e})
-				}
-			}
-			seen++
-		}
-		start = end + 1
+		noise = r.line(text, start, end, s, e, noise)
 	}
-	return m, noise
+	return noise
 }
 
 // The publication date itself is never noise, in any of the three forms

@@ -241,7 +241,27 @@ func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digi
 	if carry&letters != 0 {
 		ends &= ends - 1
 	}
-	beforeDigit := digits >> 1
+	for pass := passing(block, starts, ends, digits>>1); pass != 0; pass &= pass - 1 {
+		b := bits.TrailingZeros64(pass) & 63
+		m.markWord(qs, blk+b, blk+b+bits.TrailingZeros64(^letters>>b))
+	}
+	return open
+}
+
+// passing returns the starts, among the given starts of the runs of
+// letters of the 64-byte block, of those that markWord may mark: the runs
+// that markShape may hold or that a digit follows (beforeDigit has the bit
+// of each byte before a digit). ends has the last letter of each run, the
+// k-th end the k-th start's.
+//
+// It is kept out of line, as a function that calls none: inlined into
+// mark's loop, whose calls to markWord make every register caller-saved,
+// this loop reloaded the text and its bounds from the stack for each word
+// of the text.
+//
+//go:noinline
+func passing(block string, starts, ends, beforeDigit uint64) uint64 {
+	block = block[:64]
 	var pass uint64
 	for s := starts; s != 0; s &= s - 1 {
 		b := bits.TrailingZeros64(s) & 63
@@ -251,11 +271,7 @@ func (m *scanMarks) markBlock(qs *qscanner, blk int, block string, letters, digi
 			pass |= 1 << b
 		}
 	}
-	for ; pass != 0; pass &= pass - 1 {
-		b := bits.TrailingZeros64(pass) & 63
-		m.markWord(qs, blk+b, blk+b+bits.TrailingZeros64(^letters>>b))
-	}
-	return open
+	return pass
 }
 
 // mayMark reports whether markWord may mark the run of letters t[p:e]: it
