@@ -234,8 +234,9 @@ func (s *qscanner) figure(i int, word bool) int {
 	if !a.fraction && !s.noConnectorAt(a.end) {
 		// After a verb of change, "X to Y" is where a figure went, not a
 		// range: "cut 5 to 3 pct", "rose from $50.3 billion to $89.4
-		// billion".
-		if bs, conn := s.rangeSecond(a.end, intro); bs >= 0 && !(conn == 't' && (intro == "" && s.changeBefore(a.start) || intro == "from" && s.changedFrom(introStart))) {
+		// billion", and, with a unit of its own on X, a few words after
+		// the verb: "raised butane prices 5.50 dlrs to 123 dlrs".
+		if bs, conn := s.rangeSecond(a.end, intro); bs >= 0 && !(conn == 't' && (intro == "" && (s.changeBefore(a.start) || a.kind != lexNone && s.changedFrom(a.start)) || intro == "from" && s.changedFrom(introStart))) {
 			s.second = true
 			bok := s.part(bs, !qDigit(t[bs]), b)
 			s.second = false

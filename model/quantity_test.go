@@ -78,6 +78,10 @@ func TestScanQuantities(t *testing.T) {
 			{"612", 612, 0, "count", "calls", "", ""},
 			{"548", 548, 0, "count", "calls", "", ""},
 		}},
+		{"a change a few words after its verb is no range", "It raised butane prices 5.50 dlrs to 123 dlrs.", []qwant{
+			{"5.50 dlrs", 5.5, 0, "USD", "", "", ""},
+			{"123 dlrs", 123, 0, "USD", "", "", ""},
+		}},
 		{"a total after its noun", "In the first quarter, arrivals from China reached 96,400, an increase of 41%.", []qwant{
 			{"96,400", 96400, 0, "count", "arrivals", "", ""},
 			{"41%", 41, 0, "%", "", "", ""},
