@@ -1120,7 +1120,10 @@ func bylineDate(line string) (Date, bool) {
 		return Date{}, false
 	}
 	// A Markdown byline is often set in italics: "*Monitor · 20 April 2026*".
-	line = strings.Trim(line, "*_")
+	// A rule of asterisks is then nothing at all.
+	if line = strings.Trim(line, "*_"); len(line) < len("3 May 2025") {
+		return Date{}, false
+	}
 	opener := false
 	switch line[0] | 0x20 {
 	case 'b', 'p', 'u', 'f':
