@@ -390,6 +390,11 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 		return 0
 	}
 	ws, we := s.wordBefore(i)
+	if i > 0 && t[i-1] == '-' {
+		if ms, mod := s.modifierBefore(i); mod != "" {
+			ws, we = ms, i-1 // "in mid-September": the modifier glued to the month
+		}
+	}
 	if ws < 0 {
 		return 0
 	}
@@ -971,8 +976,9 @@ func (s *dateScanner) isoDate(i, j, y int) int {
 	e := j + 6
 	timestamp := e+1 < len(t) && t[e] == 'T' && dtDigit(t[e+1]) // "2024-11-06T10:30:00Z"
 	if !timestamp && e < len(t) && (dtAlnum(t[e]) || dtCont(t[e]) ||
-		((t[e] == sep || t[e] == '.' || t[e] == ',') && e+1 < len(t) && dtDigit(t[e+1]))) {
-		return 0 // a longer identifier or number
+		((t[e] == sep || t[e] == '.' || t[e] == ',') && e+1 < len(t) && dtDigit(t[e+1])) ||
+		(t[e] == sep || t[e] == '_') && e+1 < len(t) && dtAlnum(t[e+1])) {
+		return 0 // a longer identifier or number: "2026-10-21-HBR-5531", an article's id
 	}
 	m, d := dtAtoi(t[j+1:j+3]), dtAtoi(t[j+4:j+6])
 	if !dtValidDay(y, m, d) {

@@ -146,6 +146,8 @@ var scanDatesTests = []struct {
 	{"May as a verb", "Officials said May could bring rain.", ref2024, nil},
 	{"a year compared with", "Trade rose 14.3 per cent over 2023.", noRef, []wantDate{yr("over 2023", 2023)}},
 	{"a count after over", "It employs over 2000 people.", noRef, nil},
+	{"a month with a glued modifier", "Wheat was offered in mid-September.", ref2024, []wantDate{{Text: "mid-September", Y: 2024, M: 9, Prec: PrecisionMonth, Mod: "mid", Relative: true}}},
+	{"an id that opens with a date", "Article ID: 2026-10-21-HBR-5531", noRef, nil},
 	{"an approximate year", "The line is due to open around 2030, officials said.", noRef, []wantDate{yr("around 2030", 2030)}},
 	{"a count after around", "It employs around 2000 workers.", noRef, nil},
 	{"an index level after around", "The index rose to current levels around 2150.", ref2024, nil},
