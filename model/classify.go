@@ -802,6 +802,13 @@ func (c *classifier) inheritParagraphMetric(qs []Quantity, at []placed) {
 				v, w := max(qs[i].Value, qs[i].High), max(qs[j].Value, qs[j].High)
 				if at[j].metric != MetricOther && v > 0 && w > 0 && v/w <= 10 && w/v <= 10 {
 					at[i].metric = at[j].metric
+					if at[i].metric == MetricTradeTarget {
+						// A target is set in so many words; the figure after
+						// it, said without them, is where trade stands: "want
+						// trade to double to $2 billion by 2030. It was about
+						// $1.1 billion last year."
+						at[i].metric = MetricTradeVolume
+					}
 				}
 				break
 			}

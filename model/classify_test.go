@@ -453,6 +453,8 @@ func TestClassifyScanned(t *testing.T) {
 			"about 260,000 barrels per day", MetricOther, "Ecuador"},
 		{"two places joined are one subject", "West Germany and Tanzania have signed an agreement on rescheduling 145 mln marks of credits.",
 			"145 mln marks", MetricInvestment, "Germany"},
+		{"a figure after a target is where trade stands", "The two governments want agricultural trade to double to $2 billion by 2030. It was about $1.1 billion last year.",
+			"about $1.1 billion", MetricTradeVolume, ""},
 		{"a change passes on the metric its base took from the paragraph", "Trade between Uzbekistan and China reached 14.9 billion dollars in 2025. In January-May it rose by 13.5 percent to 6.7 billion dollars, he said.",
 			"13.5 percent", MetricTradeGrowth, "Uzbekistan–China"},
 	}
