@@ -621,11 +621,43 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 		// mentions.
 		metric = MetricOther
 	}
+	if metric == MetricFreightVolume && f.class == unitMass && soldAbroad(s.toks, s.mentions, f) {
+		metric = MetricTradeVolume // "Kazakhstan shipped 2.9 million tonnes of wheat to China"
+	}
 	at.ok = true
 	at.metric = metric
 	at.subject = c.subject(si, s, f, metric)
 	at.period = period(s.toks, c.yearStarts(s), &f, metric)
 }
+
+// soldAbroad reports whether figure f, a mass, is what was shipped, sold or
+// supplied to a country: "shipped 2.9 million tonnes of wheat to China",
+// "sold 41,300 tonnes to Japan". A mass that crosses a border to a buyer
+// is trade, where one handled by a port or carried by rail is freight. The
+// verb stands at most three words before the figure, and "to" and the
+// country at most six after it, in its clause.
+func soldAbroad(toks []wordTok, ms []placeMention, f figure) bool {
+	verb := false
+	for k := f.fs - 1; k >= 0 && k >= f.fs-3 && toks[k].clause == f.clause; k-- {
+		if salesVerbs.hasLower(toks[k].lower) {
+			verb = true
+			break
+		}
+	}
+	if !verb {
+		return false
+	}
+	for k := f.fe; k < len(toks) && k < f.fe+6 && toks[k].clause == f.clause; k++ {
+		if toks[k].lower == "to" {
+			m := mentionAt(ms, skipDeterminers(toks, k+1, f.clause))
+			return m != nil && m.p.kind == gazKindCountry
+		}
+	}
+	return false
+}
+
+// salesVerbs are the verbs soldAbroad looks for.
+var salesVerbs = wordSet("shipped ships ship shipping exported exports export exporting sold sells sell selling supplied supplies supply supplying")
 
 // inheritChanges gives a percentage change the metric and subject of the
 // figure it changes: in "handled 420,000 TEU in 2024, up 18% from a year
