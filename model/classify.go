@@ -2223,6 +2223,15 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			if n := mentionAt(ms, m.j); n != nil && toks[n.i].joined() && n.p != m.p {
 				return c.g.pair(m.p, n.p)
 			}
+			// "Uzbekistan received 312,000 Chinese tourists": a people's
+			// name in a count of visitors says who came; the place the
+			// clause is about, named before the figure, is whose figure
+			// it is. ("700 Libyan casualties" are Libya's.)
+			if m.demonym && f.class == unitCount && visitorNouns.hasLower(f.q.Counted) {
+				if p := firstSubjectBefore(toks, ms, f); p != nil && p != m.p {
+					return p.name
+				}
+			}
 			return m.p.name
 		}
 		if pr := c.pairIn(toks, ms, f.clause, metric, true); pr != "" {
@@ -3296,6 +3305,20 @@ func appositive(toks []wordTok, ms []placeMention, cl int) bool {
 
 // coordinators join two phrases of a clause, each with its own subject.
 var coordinators = wordSet("and while whereas but")
+
+// visitorNouns count people who come to a place from elsewhere.
+var visitorNouns = wordSet("tourists visitors travellers travelers students workers migrants passengers arrivals guests pilgrims holidaymakers")
+
+// firstSubjectBefore is the first place of figure f's clause, before the
+// figure, not governed by a preposition, or nil.
+func firstSubjectBefore(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+	for _, m := range ms {
+		if m.i < f.fs && toks[m.i].clause == f.clause && !governed(toks, ms, m) {
+			return m.p
+		}
+	}
+	return nil
+}
 
 // firstSubjectIn is clauseSubject without the fallback: the first place in
 // clause cl not governed by a preposition.
