@@ -1557,7 +1557,7 @@ var metricTable = []struct {
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3",
 		"not ministry_of_economy:3 economy_ministry:3 minister_of_economy:3 economy_minister:3"}},
 	{MetricInvestment, "money", 0, []string{
-		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:3 debenture*:3 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 " +
+		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:3 debenture*:3 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 credit_line*:3 " +
 			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 raising_a_combined:3 raising_a_total_of:3 raised_a_combined:3 raised_a_total_of:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
 			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1 grant:2 grants:3 promis*:2",
 		// The finance ministry that publishes a figure does not make it
@@ -1634,7 +1634,7 @@ const (
 	// invisibles, the balance of payments), whose deficit or surplus is
 	// not the trade balance it includes.
 	notTradeCues = "budget:3 psbr:3 payroll:3 current_account:6 balance_of_payments:6 payments_balance:6 transfers:4 unilateral:4 invisible*:4 income_account:5 services_account:5 " +
-		"begin_trading:3 start_trading:3 began_trading:3 started_trading:3 trading_debut:3 " +
+		"begin_trading:3 start_trading:3 began_trading:3 started_trading:3 trading_debut:3 trade_finance:4 trade_financing:4 trade_credit*:4 " +
 		"morning_trade:4 early_trade:4 afternoon_trade:4 late_trade:4 midday_trade:4 heavy_trade:3 light_trade:3 active_trade:3"
 	// shareMoveCues mark a move of a price on a market: "Shares in
 	// Tianshan Gateway jumped as much as 7.8% to HK$4.69 in morning

@@ -457,6 +457,8 @@ func TestClassifyScanned(t *testing.T) {
 			"312,000", MetricOther, "Uzbekistan"},
 		{"casualties named by their people are that people's", "Chad said it killed more than 700 Libyan soldiers in the battle.",
 			"more than 700", MetricOther, "Libya"},
+		{"trade credit is finance, not trade", "It also rolled over trade credits worth 2.9 billion dlrs for Peru.",
+			"2.9 billion dlrs", MetricInvestment, "Peru"},
 		{"a mass shipped to a country is trade", "Kazakhstan shipped 2.9 million tonnes of wheat to China in the marketing year.",
 			"2.9 million tonnes", MetricTradeVolume, "Kazakhstan"},
 		{"a mass a port handled is freight", "The port of Aktau handled 2.9 million tonnes of cargo in the half year.",
