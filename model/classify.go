@@ -3208,6 +3208,14 @@ func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 			}
 		}
 		if k < 0 || toks[k].clause != cl {
+			// "from Xi'an, Chongqing and Urumqi": the next item of a list,
+			// after the comma that began a clause, has the role of the
+			// item right before it.
+			if k == m.i-1 && k >= 0 && toks[m.i].clause == toks[k].clause+1 {
+				if o := mentionEndingAt(ms, m.i); o != nil && o.i < m.i {
+					return governed(toks, ms, *o)
+				}
+			}
 			return false
 		}
 		// "the port of Baku", "the city of Almaty" name the place: its

@@ -457,6 +457,8 @@ func TestClassifyScanned(t *testing.T) {
 			"312,000", MetricOther, "Uzbekistan"},
 		{"casualties named by their people are that people's", "Chad said it killed more than 700 Libyan soldiers in the battle.",
 			"more than 700", MetricOther, "Libya"},
+		{"the items of a list after a preposition are all governed", "Containers from Xi'an, Chongqing and Urumqi now reach Aktau in 8 to 10 days. Our goal is to handle 120,000 TEU for the full year.",
+			"120,000 TEU", MetricFreightVolume, "Aktau"},
 		{"trade credit is finance, not trade", "It also rolled over trade credits worth 2.9 billion dlrs for Peru.",
 			"2.9 billion dlrs", MetricInvestment, "Peru"},
 		{"a mass shipped to a country is trade", "Kazakhstan shipped 2.9 million tonnes of wheat to China in the marketing year.",
