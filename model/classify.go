@@ -90,8 +90,9 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 // Kyrgyzstan, or when it has no subject of either country and the
 // document is about Kyrgyzstan.
 func (c *classifier) kyrgyzSom(ind *Indicator) bool {
-	word := strings.ToLower(c.text[ind.Span.Start:ind.Span.End])
-	if !strings.Contains(word, "som") || strings.Contains(word, "uzbek") {
+	// The currency word alone: "some 5 billion soums" is Uzbek.
+	words := strings.Fields(strings.ToLower(c.text[ind.Span.Start:ind.Span.End]))
+	if len(words) == 0 || words[len(words)-1] != "som" && words[len(words)-1] != "soms" || strings.Contains(strings.Join(words, " "), "uzbek") {
 		return false
 	}
 	kg, uz := strings.Contains(ind.Subject, "Kyrgyzstan"), strings.Contains(ind.Subject, "Uzbekistan")

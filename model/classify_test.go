@@ -500,6 +500,7 @@ func TestKyrgyzSom(t *testing.T) {
 		{"Uzbekistan's retail chains signed contracts worth 1.9 trillion soums.", "1.9 trillion soums", "UZS"},
 		{"Uzbekistan's budget reached 300 trillion som.", "300 trillion som", "UZS"},
 		{"Kyrgyzstan watched as Uzbek banks lent 5 billion sum.", "5 billion sum", "UZS"},
+		{"Kyrgyzstan's banks lent some 5 billion soums.", "some 5 billion soums", "UZS"},
 	}
 	for _, tt := range tests {
 		qs := scanQuantities(tt.text)

@@ -1276,7 +1276,7 @@ func (s *dateScanner) yearCue(i, ws, we int) (int, bool) {
 		// its phrase.
 		q := s.skipSpace(i + 4)
 		ends := q >= len(t) || t[q] == '.' || t[q] == ',' || t[q] == ';' || t[q] == ':' || t[q] == ')'
-		if ends && t[ws]|0x20 == 'a' && s.ref.Year != 0 {
+		if ends && we-ws == len("around") && t[ws]|0x20 == 'a' && t[ws+1]|0x20 == 'r' && s.ref.Year != 0 {
 			// "index levels around 2050." in 1987 is a level, not a
 			// year: an approximate year lies within a few decades of
 			// the document.

@@ -161,21 +161,26 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 }
 
 // adElement reports whether n is an advertisement slot by its class or id:
-// one of their hyphen- or underscore-separated parts is "ad", "ads",
+// the first of their hyphen- or underscore-separated parts is "ad", "ads",
 // "advert", "advertisement", "advertising" or "sponsored" (class="ad-slot",
-// id="inline_ads"). An ad inside the article's body is not its text, and
+// id="ads_inline"). An ad inside the article's body is not its text, and
 // its figures ("74% of retail investor accounts lose money") are junk.
 func adElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Head, atom.Body, atom.Main, atom.Article:
+		return false // "<body class=\"ad-free\">" is the page, not an ad
+	}
 	for _, a := range n.Attr {
 		if !strings.EqualFold(a.Key, "class") && !strings.EqualFold(a.Key, "id") {
 			continue
 		}
 		for _, tok := range strings.Fields(a.Val) {
-			for part := range strings.FieldsFuncSeq(tok, func(r rune) bool { return r == '-' || r == '_' }) {
-				switch strings.ToLower(part) {
-				case "ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsored":
-					return true
-				}
+			// The ad word must open the name ("ad-slot", "ads_inline"):
+			// "no-ads" and "has-ads" say the opposite.
+			first, _, _ := strings.Cut(strings.ReplaceAll(tok, "_", "-"), "-")
+			switch strings.ToLower(first) {
+			case "ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsored":
+				return true
 			}
 		}
 	}

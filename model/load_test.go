@@ -458,12 +458,19 @@ func TestParseDocumentHTML(t *testing.T) {
 	// An ad slot inside the article is dropped, by its class or id; a
 	// class that only contains the letters is not.
 	d, err = ParseDocument("ad.html", []byte(`<article><p>Exports rose 5%.</p><div class="ad-slot"><p>74% of retail investor accounts lose money.</p></div>
-<div id="inline_ads">Buy now</div><div class="header-shadow lead"><p>Imports fell 2%.</p></div></article>`))
+<div id="ads_inline">Buy now</div><div class="header-shadow lead"><p>Imports fell 2%.</p></div></article>`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(d.Text, "74%") || strings.Contains(d.Text, "Buy now") || !strings.Contains(d.Text, "Imports fell 2%.") {
 		t.Errorf("ad slots, text:\n%s", d.Text)
+	}
+
+	// A page that says it has no ads, or has them, is still the page.
+	for _, page := range []string{`<body class="ad-free"><p>Exports rose 5%.</p></body>`, `<article class="story no-ads"><p>Exports rose 5%.</p></article>`, `<html class="has-ads"><body><p>Exports rose 5%.</p></body></html>`} {
+		if d, err := ParseDocument("p.html", []byte(page)); err != nil || !strings.Contains(d.Text, "Exports rose 5%.") {
+			t.Errorf("%s: %v", page, err)
+		}
 	}
 
 	// No <title>: the first <h1>; the date from <time datetime>.
