@@ -3190,10 +3190,8 @@ func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 	if toks[m.i].joined() {
 		// The second of a hyphenated pair shares the first's role: in "on
 		// the Kazakhstan–China border" China is governed too.
-		for _, o := range ms {
-			if o.j == m.i {
-				return governed(toks, ms, o)
-			}
+		if o := mentionEndingAt(ms, m.i); o != nil {
+			return governed(toks, ms, *o)
 		}
 	}
 	k := m.i - 1
@@ -3230,10 +3228,8 @@ func governed(toks []wordTok, ms []placeMention, m placeMention) bool {
 		return true
 	}
 	if toks[k].lower == "and" || toks[k].lower == "or" {
-		for _, o := range ms {
-			if o.j == k {
-				return governed(toks, ms, o)
-			}
+		if o := mentionEndingAt(ms, k); o != nil {
+			return governed(toks, ms, *o)
 		}
 	}
 	return false
