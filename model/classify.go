@@ -2745,15 +2745,17 @@ func usable(out []placeMention, toks []wordTok, ms []placeMention, f figure) []p
 // "the Atasu–Alashankou pipeline", "the Dostyk-Moiynty line". The route is
 // what the sentence is about, not the town at its end; a route between two
 // places the gazetteer knows ("the Kashgar–Andijan road") stays a pair.
+// The other end is a name, capitalised: "the Kazakhstan-owned railway" is
+// Kazakhstan's, not a route's.
 func routeEnd(toks []wordTok, ms []placeMention, m placeMention) bool {
 	end := m.j
 	switch {
 	case m.i > 0 && toks[m.i].joined():
-		if mentionEndingAt(ms, m.i) != nil {
+		if !toks[m.i-1].cap || mentionEndingAt(ms, m.i) != nil {
 			return false
 		}
 	case m.j+1 < len(toks) && toks[m.j].joined():
-		if mentionAt(ms, m.j) != nil {
+		if !toks[m.j].cap || mentionAt(ms, m.j) != nil {
 			return false
 		}
 		end = m.j + 1
