@@ -396,12 +396,14 @@ func (s *qscanner) changeBefore(i int) bool {
 	return we > ws && changeSet.has(s.text[ws:we])
 }
 
-// changedFrom reports whether the "from" at i follows a verb of change
-// within the few words before it, in the same clause: "rose from", "raised
-// its price from", "cut the rate on deposits from". Its "from X to Y" is
-// then where a figure went, two figures, not a range. "up from" and "down
-// from" name an old value, which may itself be a range ("down from 2.4 to
-// 2.7 mln tonnes"), and "ranged from" is a range whatever its order.
+// changedFrom reports whether the word at i (a "from", or a figure with a
+// unit) follows a verb of change within the few words before it, in the
+// same clause: "rose from", "raised its price from", "cut the rate on
+// deposits from", "raised prices 5.50 dlrs to 123 dlrs". Its "from X to Y"
+// or "X to Y" is then where a figure went, two figures, not a range. "up
+// from" and "down from" name an old value, which may itself be a range
+// ("down from 2.4 to 2.7 mln tonnes"), and "ranged from" is a range
+// whatever its order.
 func (s *qscanner) changedFrom(i int) bool {
 	t := s.text
 	for n := 0; n < 5; n++ {
@@ -543,9 +545,10 @@ func (s *qscanner) reachedNoun(i int) string {
 }
 
 // comparedUnit returns the unit (and for a count, what is counted) a bare
-// scaled number at i takes from the figure it is compared with: "3 billion
-// kWh this year, up from 2.4 billion", "15 million visitors a year, up from
-// 6.6 million". It is "count" (no unit) unless a comparison comes right
+// number at i, scaled or right after a comparison, takes from the figure
+// it is compared with: "3 billion kWh this year, up from 2.4 billion", "15
+// million visitors a year, up from 6.6 million", "420 dlrs, compared with
+// 385". It is "count" (no unit) unless a comparison comes right
 // before it (see comparedAfter) and the figure before it, in the same
 // sentence and a few words back, has a unit.
 func (s *qscanner) comparedUnit(i int) (unit, counted string) {
