@@ -1510,7 +1510,7 @@ var metricTable = []struct {
 	groups []string
 }{
 	{MetricGDPShare, "pct", 0, []string{
-		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic_output:3",
+		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economic_output:3 nominal_output:3",
 		"req share:3 shares:2 of@next:2 account*:2 controlling:2 controls:1 comprising:1 make_up:2 makes_up:2 made_up:2 percent_of:2"}},
 	{MetricTradeTarget, "money pct", 0, []string{
 		"req " + tradeCues,
@@ -1555,7 +1555,7 @@ var metricTable = []struct {
 	// A ministry of the economy that sells a bond does not make the bond
 	// an economy's size: this takes back the "economy" cue of its name.
 	{MetricGDP, "money", 0, []string{
-		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3",
+		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3 nominal_output:3",
 		"not ministry_of_economy:3 economy_ministry:3 minister_of_economy:3 economy_minister:3"}},
 	{MetricInvestment, "money", 0, []string{
 		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:3 debenture*:3 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 credit_line*:3 " +
