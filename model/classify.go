@@ -2275,6 +2275,16 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 				return p.name
 			}
 		}
+		// The place a sentence opens with, set off by commas, is whose
+		// figure it is when the figure's clause names places only after a
+		// preposition: "Uzbekistan, meanwhile, shipped 1.3 million tonnes
+		// to China", "Turkmenistan, China's largest supplier, sent 24 bln
+		// cubic metres".
+		if firstSubjectIn(toks, ms, f.clause) == nil {
+			if m := appositiveSubject(toks, ms, f); m != nil {
+				return m.p.name
+			}
+		}
 		if p := clauseSubject(toks, ms, f.clause, metric == MetricListedCompanies, f); p != nil {
 			return p.name
 		}
@@ -3282,6 +3292,10 @@ func clauseSubject(toks []wordTok, ms []placeMention, cl int, skipNP bool, f fig
 // figure f: "Turkmenistan, China's largest pipeline supplier, sent about 24
 // bln cubic metres". The place before the appositive is the sentence's
 // subject; the places inside it only describe it.
+//
+// A list of places is no place and its appositive ("Egypt, Japan and Iraq
+// were the buyers"), nor is a clause opened by a coordinator ("while sales
+// to China fell") the first clause's: it has a subject of its own.
 func appositiveSubject(toks []wordTok, ms []placeMention, f figure) *placeMention {
 	if f.clause != 2 || len(ms) == 0 {
 		return nil
@@ -3289,6 +3303,17 @@ func appositiveSubject(toks []wordTok, ms []placeMention, f figure) *placeMentio
 	m := &ms[0]
 	if m.i != 0 || m.j >= len(toks) || toks[m.j].clause != 1 || toks[m.j-1].clause != 0 {
 		return nil
+	}
+	if n := mentionAt(ms, m.j); n != nil && !toks[n.j-1].poss {
+		return nil
+	}
+	for k := m.j; k < len(toks); k++ {
+		if toks[k].clause == 2 {
+			if coordinators.hasLower(toks[k].lower) {
+				return nil
+			}
+			break
+		}
 	}
 	return m
 }
