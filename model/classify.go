@@ -2254,7 +2254,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 				}
 			} else if pr := bilateralPair(c.g, toks, ms, f.clause); pr != "" {
 				return pr
-			} else if pr := c.topicPair(toks, f.clause); pr != "" {
+			} else if pr := c.topicPair(si, toks, f.clause); pr != "" {
 				return pr
 			}
 		}
@@ -2318,7 +2318,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		}
 	}
 	if isTradeMetric(metric) {
-		if pr := c.topicPair(toks, f.clause); pr != "" {
+		if pr := c.topicPair(si, toks, f.clause); pr != "" {
 			return pr // "bilateral trade between the two countries"
 		}
 	}
@@ -2633,15 +2633,16 @@ func bilateralPair(g *gazetteer, toks []wordTok, ms []placeMention, cl int) stri
 	return ""
 }
 
-// topicPair returns the document's two main places as a pair when clause
-// cl speaks of two sides without naming them: "bilateral trade between the
-// two countries", "the two sides aim to raise trade". Both must be
+// topicPair returns the two sides a clause cl of sentence si speaks of
+// without naming them ("bilateral trade between the two countries", "the
+// two sides aim to raise trade") as a pair: the two that the sentence
+// before names, or else the document's two main places. Both must be
 // countries or regions, so that a city and its country never make a pair.
-func (c *classifier) topicPair(toks []wordTok, cl int) string {
+func (c *classifier) topicPair(si int, toks []wordTok, cl int) string {
 	two := false
-	for k := 1; k < len(toks); k++ {
-		if toks[k].clause == cl && (toks[k-1].lower == "two" || toks[k-1].lower == "both") &&
-			(toks[k].lower == "countries" || toks[k].lower == "sides" || toks[k].lower == "nations") {
+	for k := 0; k < len(toks); k++ {
+		if k > 0 && toks[k].clause == cl && (toks[k-1].lower == "two" || toks[k-1].lower == "both") &&
+			sideNouns.hasLower(toks[k].lower) {
 			two = true
 		}
 		if toks[k].clause == cl && toks[k].lower == "bilateral" && k+1 < len(toks) && tradeNouns.hasLower(toks[k+1].lower) {
@@ -2650,6 +2651,23 @@ func (c *classifier) topicPair(toks []wordTok, cl int) string {
 	}
 	if !two {
 		return ""
+	}
+	// The sentence before, in the paragraph, names the two sides when it
+	// names two countries or regions: "China is Kazakhstan's largest
+	// trading partner. Bilateral trade reached $44 billion".
+	if c.sameParagraph(si) {
+		if ps := c.placeSentence(si - 1); len(ps.mentions) > 1 {
+			var a *gazPlace
+			for _, m := range ps.mentions {
+				if !sideKind(m.p.kind) || m.p == a {
+					continue
+				}
+				if a != nil {
+					return c.g.pair(a, m.p)
+				}
+				a = m.p
+			}
+		}
 	}
 	a, b := c.topic(), c.topicSecond
 	if a != nil && a.parts[0] != "" {
@@ -2660,6 +2678,10 @@ func (c *classifier) topicPair(toks []wordTok, cl int) string {
 	}
 	return c.g.pair(a, b)
 }
+
+// sideNouns are what "the two" or "both" call the sides of a bilateral
+// figure: "the two governments have set a goal of $50 billion".
+var sideNouns = wordSet("countries sides nations governments economies neighbours neighbors partners leaders presidents")
 
 // tradeNouns are what "bilateral" qualifies when it means the trade of the
 // two sides the article is about.
