@@ -1121,7 +1121,15 @@ func bylineDate(line string) (Date, bool) {
 	}
 	// A Markdown byline is often set in italics: "*Monitor · 20 April 2026*".
 	// A rule of asterisks is then nothing at all.
-	if line = strings.Trim(line, "*_"); len(line) < len("3 May 2025") {
+	// strings.Trim(line, "*_"), without the byte set that call builds for
+	// every line.
+	for len(line) > 0 && (line[0] == '*' || line[0] == '_') {
+		line = line[1:]
+	}
+	for n := len(line); n > 0 && (line[n-1] == '*' || line[n-1] == '_'); n-- {
+		line = line[:n-1]
+	}
+	if len(line) < len("3 May 2025") {
 		return Date{}, false
 	}
 	opener := false
