@@ -513,7 +513,7 @@ func parse(id, shown, ext string, data []byte, owned bool) (*Document, error) {
 	noise := (*spans)[:0]
 	var mr *metaReader // the metadata of a text: an HTML page's is in its head
 	if format != FormatHTML {
-		mr = &metaReader{}
+		mr = &metaReader{ascii: ascii}
 		noise = mr.begin(text, noise)
 	}
 	noise = appendNoise(noise, text, ascii, mr)
@@ -777,6 +777,9 @@ type metaReader struct {
 	next int  // the start of the next line to read
 	seen int  // the non-blank lines read so far
 	done bool // no further line can be a header line
+	// ascii is how much of the text is known to be ASCII (see
+	// decodeText): a byline inside it is not scanned for '·' and '•'.
+	ascii int
 }
 
 // begin reads the byte-order mark and front matter at the top of text,
@@ -829,7 +832,7 @@ func (r *metaReader) line(text string, start, end, s, e int, noise []Span) []Spa
 		}
 	}
 	if m.date.IsZero() && r.seen < maxBylineLine {
-		if d, ok := bylineDate(line); ok {
+		if d, ok := bylineDate(line, e <= r.ascii); ok {
 			m.date = d // the line stays text: it reads as the byline it is
 		}
 	}
@@ -1113,7 +1116,10 @@ const maxBylineLine = 4
 // The line must open with "By", "Published", "Updated" or "Posted", or be
 // split into fields by "|", "·" or "•", and one field must be a full date
 // (day, month and year): a line that only names a year is not a dateline.
-func bylineDate(line string) (Date, bool) {
+//
+// ascii says that line is known to be ASCII, as most are: it is then not
+// scanned to find out.
+func bylineDate(line string, ascii bool) (Date, bool) {
 	// Every document's first lines come here, most of them a title: the
 	// cheap tests go first, and nothing is lower-cased or allocated.
 	if len(line) < len("3 May 2025") || len(line) > 160 {
@@ -1121,7 +1127,15 @@ func bylineDate(line string) (Date, bool) {
 	}
 	// A Markdown byline is often set in italics: "*Monitor · 20 April 2026*".
 	// A rule of asterisks is then nothing at all.
-	if line = strings.Trim(line, "*_"); len(line) < len("3 May 2025") {
+	// strings.Trim(line, "*_"), without the byte set that call builds for
+	// every line.
+	for len(line) > 0 && (line[0] == '*' || line[0] == '_') {
+		line = line[1:]
+	}
+	for n := len(line); n > 0 && (line[n-1] == '*' || line[n-1] == '_'); n-- {
+		line = line[:n-1]
+	}
+	if len(line) < len("3 May 2025") {
 		return Date{}, false
 	}
 	opener := false
@@ -1136,7 +1150,7 @@ func bylineDate(line string) (Date, bool) {
 	}
 	// An ASCII line, as most are, holds neither '·' nor '•': it is not
 	// searched for them.
-	if !opener && strings.IndexByte(line, '|') < 0 && (allASCII(line) || !strings.Contains(line, "·") && !strings.Contains(line, "•")) {
+	if !opener && strings.IndexByte(line, '|') < 0 && (ascii || allASCII(line) || !strings.Contains(line, "·") && !strings.Contains(line, "•")) {
 		return Date{}, false
 	}
 	for field := range strings.FieldsFuncSeq(line, func(r rune) bool { return r == '|' || r == '·' || r == '•' }) {

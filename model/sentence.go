@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // splitSentences returns the sentence spans of text, in order, trimmed of
 // surrounding white space; together they cover every non-blank byte.
@@ -22,51 +25,43 @@ func splitSentences(text string) []Span {
 
 // appendSentences is splitSentences appending to dst[:0], so that Extract
 // can split into a reused buffer.
+//
+// The loop jumps from one candidate byte to the next: the next newline
+// and the next '.', '!' and '?' are each found by strings.IndexByte, which
+// scans many bytes per instruction, and searched again only once the scan
+// has passed them. A byte-by-byte loop over the whole text was the
+// costliest part of this stage. Nothing is a closure: the offsets stay in
+// registers, where closures that shared them kept them in memory.
+//
+// It is kept out of line: inlined into Extract, which holds many other
+// values, its offsets were moved between registers and the stack on every
+// turn of the loop.
+//
+//go:noinline
 func appendSentences(dst []Span, text string) []Span {
 	out := dst[:0]
-	start := 0
-	emit := func(end int) {
-		s, e := start, end
-		for s < e && isSpace(text[s]) {
-			s++
-		}
-		for e > s && isSpace(text[e-1]) {
-			e--
-		}
-		if e > s {
-			out = append(out, Span{s, e})
-		}
-		start = end
-	}
-	// The loop jumps from one candidate byte to the next: the next newline
-	// and the next '.', '!' and '?' are each found by strings.IndexByte,
-	// which scans many bytes per instruction, and searched again only once
-	// the scan has passed them. A byte-by-byte loop over the whole text was
-	// the costliest part of this stage.
-	next := func(c byte, from int) int {
-		if k := strings.IndexByte(text[from:], c); k >= 0 {
-			return from + k
-		}
-		return len(text)
-	}
-	// Most periods are followed by a letter or digit ("3.2", "U.S."),
-	// and end nothing: only a space, tab, quote or bracket after one may
-	// end a sentence. The punctuation searches pass over the others, which
-	// would change nothing, without a turn of the main loop each.
-	nextEnd := func(c byte, from int) int {
-		for {
-			i := next(c, from)
-			if n := i + 1; n >= len(text) || text[n] == ' ' || text[n] == '\t' || isCloser(text[n]) {
-				return min(i, len(text)) // at the end of the text, as none is found
-			}
-			from = i + 1
-		}
-	}
-	nl, dot, bang, qm := next('\n', 0), nextEnd('.', 0), nextEnd('!', 0), nextEnd('?', 0)
-	punct := min(dot, bang, qm) // the next '.', '!' or '?' that may end a sentence
+	start := 0 // where the sentence being read starts
+	nl := indexFrom(text, '\n', 0)
+	dot, bang, qm := endingFrom(text, '.', 0), endingFrom(text, '!', 0), endingFrom(text, '?', 0)
 	lineStart := 0
 	for {
-		i := min(nl, punct)
+		if nl < dot && nl < bang && nl < qm {
+			// A short line is never hard-wrapped: tested here, as most
+			// lines are short, without a call.
+			i := nl
+			if i-lineStart < minWrapped || !hardWrapped(text, lineStart, i) {
+				out = appendTrimmed(out, text, start, i)
+				start = i + 1
+			}
+			lineStart = i + 1
+			if k := strings.IndexByte(text[i+1:], '\n'); k >= 0 {
+				nl = i + 1 + k
+			} else {
+				nl = len(text)
+			}
+			continue
+		}
+		i := min(dot, bang, qm)
 		if i >= len(text) {
 			break
 		}
@@ -74,56 +69,102 @@ func appendSentences(dst []Span, text string) []Span {
 		// sentence end resumes after closing quotes and brackets, which
 		// are none of the four bytes, and before the blank that must
 		// follow them.
-		switch c := text[i]; c {
-		case '\n':
-			// A short line is never hard-wrapped: tested here, as most
-			// lines are short, without a call.
-			if i-lineStart < minWrapped || !hardWrapped(text, lineStart, i) {
-				emit(i + 1)
-			}
-			lineStart = i + 1
-			nl = next('\n', i+1)
-			continue
+		switch text[i] {
 		case '.':
-			dot = nextEnd('.', i+1)
+			for from := i + 1; ; {
+				k := strings.IndexByte(text[from:], '.')
+				if k < 0 {
+					dot = len(text)
+					break
+				}
+				dot = from + k
+				if n := dot + 1; n >= len(text) || text[n] == ' ' || text[n] == '\t' || isCloser(text[n]) {
+					break
+				}
+				from = dot + 1
+			}
 		case '!':
-			bang = nextEnd('!', i+1)
+			bang = endingFrom(text, '!', i+1)
 		default: // '?'
-			qm = nextEnd('?', i+1)
+			qm = endingFrom(text, '?', i+1)
 		}
-		punct = min(dot, bang, qm)
-		sentenceEnd(text, i, emit)
+		if j := sentenceEnd(text, i); j > 0 {
+			out = appendTrimmed(out, text, start, j)
+			start = j
+		}
 	}
-	emit(len(text))
+	return appendTrimmed(out, text, start, len(text))
+}
+
+// appendTrimmed appends text[s:e], trimmed of white space, to out unless
+// nothing is left.
+func appendTrimmed(out []Span, text string, s, e int) []Span {
+	for s < e && isSpace(text[s]) {
+		s++
+	}
+	for e > s && isSpace(text[e-1]) {
+		e--
+	}
+	if e > s {
+		out = append(out, Span{s, e})
+	}
 	return out
 }
 
+// indexFrom returns the offset of the first c at or after from in text, or
+// len(text).
+func indexFrom(text string, c byte, from int) int {
+	if k := strings.IndexByte(text[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(text)
+}
+
+// endingFrom is indexFrom for a '.', '!' or '?' that may end a sentence,
+// or len(text). Most periods are followed by a letter or digit ("3.2",
+// "U.S."), and end nothing: only a space, tab, quote or bracket after one
+// may end a sentence, and the search passes over the others, which would
+// change nothing, without a turn of appendSentences' loop each.
+func endingFrom(text string, c byte, from int) int {
+	for {
+		k := strings.IndexByte(text[from:], c)
+		if k < 0 {
+			return len(text)
+		}
+		i := from + k
+		if n := i + 1; n >= len(text) || text[n] == ' ' || text[n] == '\t' || isCloser(text[n]) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
 // sentenceEnd handles the '.', '!' or '?' at text[i]: when it ends a
-// sentence it calls emit with the end, after any closing quotes or
-// brackets.
-func sentenceEnd(text string, i int, emit func(int)) {
+// sentence it returns the end, after any closing quotes or brackets, and
+// else 0.
+func sentenceEnd(text string, i int) int {
 	c := text[i]
 	j := i + 1
 	for j < len(text) && isCloser(text[j]) {
 		j++
 	}
 	if j >= len(text) || (text[j] != ' ' && text[j] != '\t') {
-		return
+		return 0
 	}
 	k := j
 	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
 		k++
 	}
 	if k >= len(text) || text[k] == '\n' {
-		return // the newline case ends it
+		return 0 // the newline case ends it
 	}
 	if !startsSentence(text[k]) {
-		return
+		return 0
 	}
 	if c == '.' && abbreviationBefore(text, i) {
-		return
+		return 0
 	}
-	emit(j)
+	return j
 }
 
 // hardWrapped reports whether the line text[ls:nl] continues on the next
@@ -200,7 +241,9 @@ func abbreviationBefore(text string, dot int) bool {
 		}
 		buf[i] = c
 	}
-	return isAbbreviation(string(buf[:len(w)]))
+	// A view of buf, not a copy: isAbbreviation only compares it, and
+	// string(buf[:len(w)]) allocated for every period read this far.
+	return isAbbreviation(unsafe.String(&buf[0], len(w)))
 }
 
 func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
