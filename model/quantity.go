@@ -520,8 +520,14 @@ func (s *qscanner) labelNoun(i int) string {
 // words to a noun that counts people or things an economy has (see
 // economyCounts); otherwise "".
 func (s *qscanner) reachedNoun(i int) string {
-	ws, we := s.prevWordAt(i)
+	// The word before a figure with no qualifier is the one keep and
+	// qualifierBefore read: prevWord's memo holds it.
+	ws, we := s.prevWord(i)
 	if we <= ws {
+		return ""
+	}
+	// Every verb of total but "hit" ends in "d": the others are not folded.
+	if c := s.text[we-1] | 0x20; c != 'd' && c != 't' {
 		return ""
 	}
 	switch qWordLower(s.text[ws:we]) {
