@@ -1953,7 +1953,7 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 			continue
 		}
 		if q, ok := qualifierTable.getBytes(buf[:n], h); ok {
-			if qualifierOutsideSpan[string(buf[:n])] {
+			if qualifierOutsideShape.hasLetters(buf[0], buf[n-1], n) && qualifierOutsideSpan[string(buf[:n])] {
 				return q, i
 			}
 			return q, starts[w]
