@@ -1437,8 +1437,10 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 		}
 		if t[pos] == '-' && pos+1 < len(t) && isLetter(t[pos+1]) {
 			e := qLetterEnd(t, pos+1)
-			var buf [16]byte
-			d, ok := unitWords[qFold(buf[:], t[pos+1:e])]
+			// unitHeads holds every unitWords key of one word, and
+			// folds the word itself: no copy and no map look-up.
+			h := unitHeads.get(t[pos+1 : e])
+			d, ok := h.def, h.key
 			if ok && (d.kind == lexScale && !p.scaled || d.kind == lexPercent || d.kind == lexCurrency && p.scaled) {
 				p.end = e
 				s.apply(p, d)
