@@ -522,8 +522,14 @@ func (s *qscanner) labelNoun(i int) string {
 // words to a noun that counts people or things an economy has (see
 // economyCounts); otherwise "".
 func (s *qscanner) reachedNoun(i int) string {
-	ws, we := s.prevWordAt(i)
+	// The word before a figure with no qualifier is the one keep and
+	// qualifierBefore read: prevWord's memo holds it.
+	ws, we := s.prevWord(i)
 	if we <= ws {
+		return ""
+	}
+	// Every verb of total but "hit" ends in "d": the others are not folded.
+	if c := s.text[we-1] | 0x20; c != 'd' && c != 't' {
 		return ""
 	}
 	switch qWordLower(s.text[ws:we]) {
@@ -1434,8 +1440,10 @@ func (s *qscanner) unitAfter(p *qpart) bool {
 		}
 		if t[pos] == '-' && pos+1 < len(t) && isLetter(t[pos+1]) {
 			e := qLetterEnd(t, pos+1)
-			var buf [16]byte
-			d, ok := unitWords[qFold(buf[:], t[pos+1:e])]
+			// unitHeads holds every unitWords key of one word, and
+			// folds the word itself: no copy and no map look-up.
+			h := unitHeads.get(t[pos+1 : e])
+			d, ok := h.def, h.key
 			if ok && (d.kind == lexScale && !p.scaled || d.kind == lexPercent || d.kind == lexCurrency && p.scaled) {
 				p.end = e
 				s.apply(p, d)
@@ -1950,7 +1958,7 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 			continue
 		}
 		if q, ok := qualifierTable.getBytes(buf[:n], h); ok {
-			if qualifierOutsideSpan[string(buf[:n])] {
+			if qualifierOutsideShape.hasLetters(buf[0], buf[n-1], n) && qualifierOutsideSpan[string(buf[:n])] {
 				return q, i
 			}
 			return q, starts[w]

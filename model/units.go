@@ -456,6 +456,11 @@ var qualifierWords = map[string]string{
 // but are left out of the span, which stays the figure itself.
 var qualifierOutsideSpan = map[string]bool{"exceeding": true}
 
+// qualifierOutsideShape filters the phrases of qualifierOutsideSpan: a
+// qualifier found is looked up there only when its shape fits, which
+// spares nearly every figure with a qualifier a map look-up.
+var qualifierOutsideShape = newWordShape(mapKeys(qualifierOutsideSpan)...)
+
 // qualifierLast holds the last word of every qualifier phrase, so that the
 // scanner can tell at once that the word before a figure starts none.
 var qualifierLast = func() map[string]bool {
