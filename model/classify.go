@@ -1987,10 +1987,10 @@ func (cs *cueStarts) mayStart(text string, from, to int, wm *wordMasks) bool {
 	return false
 }
 
-// triIndex is tri of three lower-cased bytes, with any that is not a
-// letter mapped to a group no word has (index 0's "aaa" is no cue, so
-// cueStarts.at there is 0 unless a word starts "aaa"; a non-letter is
-// clamped to a letter and compared in full after).
+// triIndex is tri's index of three lower-cased bytes, with no branch on
+// whether they are letters: a byte that is not one counts as "a". A group
+// found so is no match by itself, as mayStart then compares the bytes in
+// full.
 func triIndex(a, b, c byte) int {
 	return (int(clampLetter(a))*26+int(clampLetter(b)))*26 + int(clampLetter(c))
 }
