@@ -144,6 +144,9 @@ type placed struct {
 	fs, fe int       // the figure's words in the sentence
 	clause int       // the figure's clause
 	uncued bool      // no word of its sentence says what it measures
+	// unread says classify turned the figure down before its sentence
+	// was tokenized (see unmeasured): fs, fe and clause are unset.
+	unread bool
 	// The verdict, as Indicator has it.
 	metric   Metric
 	subject  string
@@ -343,6 +346,10 @@ type sentCtx struct {
 	mentions []placeMention
 	hits     []cueHit // metric cues, found once for all the sentence's figures
 	hitsDone bool     // hits has been filled
+	// countCues says the sentence may hold a cue of a metric of counts,
+	// once countCuesDone says it is set (see classifier.unmeasured).
+	countCues     bool
+	countCuesDone bool
 	// sources has bit cl set for each clause cl that names a source (see
 	// sourceClauses), once sourcesDone says it is set (see sourceSet).
 	sources     uint64
@@ -606,6 +613,10 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 		at.ok = cl != unitCount && cl != unitNone
 		return
 	}
+	if c.unmeasured(q, si) {
+		at.class, at.unread = unitClassOf(q.Unit), true
+		return
+	}
 	s := c.sentence(si)
 	at.sentence = s.span
 	f := locate(s.toks, q)
@@ -629,6 +640,37 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 	at.metric = metric
 	at.subject = c.subject(si, s, f, metric)
 	at.period = period(s.toks, c.yearStarts(s), &f, metric)
+}
+
+// unmeasured reports whether q, of sentence si, is surely no indicator,
+// as chooseMetric would find, without tokenizing the sentence: a duration,
+// or a bare count (no unit, nothing counted) whose sentence holds no word
+// that starts a cue of a metric of counts (see cueIndex.countCues). A
+// third of the figures of Reuters are such counts, the rows of earnings
+// tables, and their sentences were tokenized for nothing.
+func (c *classifier) unmeasured(q *Quantity, si int) bool {
+	if unitClassOf(q.Unit) == unitNone {
+		return true
+	}
+	s := &c.cache[si]
+	if q.Unit != "count" || q.Counted != "" || s.built {
+		return false
+	}
+	if !s.countCuesDone {
+		sp := c.sents[si]
+		s.countCues, s.countCuesDone = metricCues().countCues.mayStart(c.text, sp.Start, sp.End, c.words), true
+	}
+	return !s.countCues
+}
+
+// figureStart returns at[n].fs, locating figure n in its sentence first
+// when classify turned it down unread; inheritChanges asks it only of a
+// figure in the sentence of a reported one, which is tokenized.
+func (c *classifier) figureStart(qs []Quantity, at []placed, n int) int {
+	if at[n].unread {
+		return locate(c.sentence(at[n].si).toks, &qs[n]).fs
+	}
+	return at[n].fs
 }
 
 // soldAbroad reports whether figure f, a mass, is what was shipped, sold or
@@ -690,9 +732,9 @@ func (c *classifier) inheritChanges(qs []Quantity, at []placed) {
 		// 9 percent").
 		base := -1
 		if n, to := i+1, skipWhen(toks, r.fe, r.clause); n < len(at) && at[n].si == r.si && to < len(toks) &&
-			toks[to].lower == "to" && at[n].fs == to+1 {
+			toks[to].lower == "to" && c.figureStart(qs, at, n) == to+1 {
 			base = n
-		} else if p := i - 1; p >= 0 && at[p].si == r.si && at[p].fe <= k && k-countedEnd(toks, at[p].fe, qs[p].Counted) <= 6 &&
+		} else if p := i - 1; p >= 0 && at[p].si == r.si && !at[p].unread && at[p].fe <= k && k-countedEnd(toks, at[p].fe, qs[p].Counted) <= 6 &&
 			r.clause-at[p].clause <= 3 {
 			base = p
 		}
@@ -1702,6 +1744,9 @@ type cueIndex struct {
 	// byClass, by unit class, has bit ri set when rule ri accepts that
 	// class: chooseMetric visits only those rules.
 	byClass [numUnitClasses]uint32
+	// countCues are the first words of the cues of the rules that take a
+	// count and give it a metric (not MetricOther), for unmeasured.
+	countCues cueStarts
 	// free has bit ri set when rule ri can win with none of its cues seen:
 	// no group is required and its base is above zero. chooseMetric
 	// scores only these and the rules with a cue in the sentence.
@@ -1797,6 +1842,7 @@ func parseMetricTable() *cueIndex {
 		}
 	}
 	ix.groupPrefixes()
+	ix.countCues = countCueStarts(ix)
 	ix.words.add("by") // "by" and a year, looked up by hand in appendHits
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
@@ -1815,6 +1861,146 @@ func parseMetricTable() *cueIndex {
 	}
 	ix.byWordT = newWordTable(lists)
 	return ix
+}
+
+// countCueStarts returns the cueStarts of the rules that take a count and
+// give it a metric: a bare count is reported only when one of them wins,
+// which it cannot with none of its cues seen. The filter is turned off
+// (always says yes) when that does not hold: a rule that wins on its base
+// alone, a "per" cue (a slash hits it, unwritten: see chooseMetric), or a
+// first word that is not three lower-case letters or more.
+func countCueStarts(ix *cueIndex) (cs cueStarts) {
+	for ri, r := range ix.rules {
+		if r.units&classBit(unitCount) == 0 || r.metric == MetricOther {
+			continue
+		}
+		if ix.free&(1<<ri) != 0 {
+			cs.off = true
+		}
+	}
+	add := func(cu *cue) {
+		r := &ix.rules[cu.rule]
+		if r.units&classBit(unitCount) == 0 || r.metric == MetricOther {
+			return
+		}
+		if w := cu.words[0]; w == "per" || tri(w) < 0 || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			cs.off = true
+		} else {
+			cs.add(w)
+		}
+	}
+	for _, cus := range ix.byWord {
+		for _, cu := range cus {
+			add(cu)
+		}
+	}
+	for _, cus := range ix.byPrefix {
+		for _, cu := range cus {
+			add(cu)
+		}
+	}
+	return cs
+}
+
+// cueStarts is a filter over a set of words of three lower-case letters
+// or more: whether a stretch of text may hold a word that starts with one
+// of them, read from its bytes and word masks, without tokenizing it.
+type cueStarts struct {
+	at  [26 * 26 * 26]uint8 // by a word's first three letters (tri): 1 + its group in pre, 0 for none
+	pre [][]packedPrefix
+	off bool // the filter always says yes
+}
+
+// packedPrefix is a word's first eight bytes at most, packed as load8
+// reads them, and the mask of the bytes it has.
+type packedPrefix struct{ bits, mask uint64 }
+
+// add adds w.
+func (cs *cueStarts) add(w string) {
+	n := min(len(w), 8)
+	pp := packedPrefix{packWord(w[:n]), ^uint64(0) >> (64 - 8*n)}
+	t := tri(w)
+	if cs.at[t] == 0 {
+		if len(cs.pre) >= 255 {
+			cs.off = true
+			return
+		}
+		cs.pre = append(cs.pre, nil)
+		cs.at[t] = uint8(len(cs.pre))
+	}
+	cs.pre[cs.at[t]-1] = append(cs.pre[cs.at[t]-1], pp)
+}
+
+// mayStart reports whether a word of text[from:to] may start with a word
+// of cs. It says yes for any stretch with a byte of a multi-byte rune,
+// whose lower case is not the ASCII one. A word a token may start at is
+// the start of a run of ASCII letters and digits (or from itself), and
+// its first bytes are compared lower-cased, up to eight and not past to.
+func (cs *cueStarts) mayStart(text string, from, to int, wm *wordMasks) bool {
+	if cs.off {
+		return true
+	}
+	for w := from >> 6; w<<6 < to; w++ {
+		in := ^uint64(0)
+		if w == from>>6 {
+			in <<= from & 63
+		}
+		if to < (w+1)<<6 {
+			in &= 1<<(to&63) - 1
+		}
+		a := wm.alnum[w]
+		if (wm.wide[w]^a)&in != 0 {
+			return true
+		}
+		prev := a << 1
+		if w > 0 {
+			prev |= wm.alnum[w-1] >> 63
+		}
+		starts := a &^ prev & in
+		if w == from>>6 {
+			starts |= a & (1 << (from & 63))
+		}
+		for ; starts != 0; starts &= starts - 1 {
+			p := w<<6 | bits.TrailingZeros64(starts)
+			if p+3 > to {
+				continue
+			}
+			g := cs.at[triIndex(text[p]|0x20, text[p+1]|0x20, text[p+2]|0x20)]
+			if g == 0 {
+				continue
+			}
+			var x uint64
+			if p+8 <= to {
+				x = load8(text, p) | plainLower
+			} else {
+				for k := to - 1; k >= p; k-- {
+					x = x<<8 | uint64(text[k]|0x20)
+				}
+			}
+			for _, pp := range cs.pre[g-1] {
+				if x&pp.mask == pp.bits {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// triIndex is tri's index of three lower-cased bytes, with no branch on
+// whether they are letters: a byte that is not one counts as "a". A group
+// found so is no match by itself, as mayStart then compares the bytes in
+// full.
+func triIndex(a, b, c byte) int {
+	return (int(clampLetter(a))*26+int(clampLetter(b)))*26 + int(clampLetter(c))
+}
+
+// clampLetter maps a lower-case letter to 0-25 and any other byte to 0.
+func clampLetter(c byte) byte {
+	if d := c - 'a'; d < 26 {
+		return d
+	}
+	return 0
 }
 
 // cueList is the cues whose first word is one word: "a" starts twenty-two
