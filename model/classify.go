@@ -3262,8 +3262,12 @@ var governmentVerbs = wordSet("said says promised promises pledged pledges agree
 // the city's.
 func (c *classifier) governmentOf(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 	for _, m := range ms {
-		if toks[m.i].clause != cl || governed(toks, ms, m) || m.j >= len(toks) || toks[m.j].clause != cl ||
-			!governmentVerbs.hasLower(toks[m.j].lower) {
+		// The verb after the place is looked for before a preposition
+		// governing it: governed reads the words before the place, and
+		// may follow a list or a hyphen back to another mention, while
+		// most places are followed by no verb of government.
+		if toks[m.i].clause != cl || m.j >= len(toks) || toks[m.j].clause != cl ||
+			!governmentVerbs.hasLower(toks[m.j].lower) || governed(toks, ms, m) {
 			continue
 		}
 		if country, ok := capitalOf[m.p.name]; ok {
