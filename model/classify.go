@@ -41,8 +41,8 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 		sc.words.build(text)
 		wm = &sc.words
 	}
-	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
-	defer func() { sc.usable = c.usableBuf }()
+	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, ctxBuf: sc.ctx, words: wm}
+	defer func() { sc.usable, sc.ctx = c.usableBuf, c.ctxBuf }()
 	// Every figure is classified in scratch, its verdict kept with its
 	// placement; only those reported become indicators, in a slice of
 	// their exact size.
@@ -203,9 +203,11 @@ type classifyScratch struct {
 	// them: at most maxTokChunk tokens and a low of 1 MB, as release caps
 	// both. What matters is that none points into a document's text.
 	low []byte
-	// usable is the classifier's usableBuf, kept for the next document: its
-	// mentions point only into the gazetteer, so it needs no clearing.
+	// usable and ctx are the classifier's usableBuf and ctxBuf, kept for
+	// the next document: their mentions point only into the gazetteer, so
+	// they need no clearing.
 	usable []placeMention
+	ctx    []placeMention
 	// mentions backs the sentences' place mentions, as toks backs their
 	// words; fuzzy is the fuzzyCache, kept from one document to the next.
 	mentions []placeMention
