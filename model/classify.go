@@ -41,8 +41,8 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 		sc.words.build(text)
 		wm = &sc.words
 	}
-	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, words: wm}
-	defer func() { sc.usable = c.usableBuf }()
+	c := classifier{text: text, headline: headline, sents: sents, g: theGazetteer(), sc: sc, cache: sc.contexts(len(sents)), fuzzy: &sc.fuzzy, usableBuf: sc.usable, ctxBuf: sc.ctx, words: wm}
+	defer func() { sc.usable, sc.ctx = c.usableBuf, c.ctxBuf }()
 	// Every figure is classified in scratch, its verdict kept with its
 	// placement; only those reported become indicators, in a slice of
 	// their exact size.
@@ -206,9 +206,11 @@ type classifyScratch struct {
 	// them: at most maxTokChunk tokens and a low of 1 MB, as release caps
 	// both. What matters is that none points into a document's text.
 	low []byte
-	// usable is the classifier's usableBuf, kept for the next document: its
-	// mentions point only into the gazetteer, so it needs no clearing.
+	// usable and ctx are the classifier's usableBuf and ctxBuf, kept for
+	// the next document: their mentions point only into the gazetteer, so
+	// they need no clearing.
 	usable []placeMention
+	ctx    []placeMention
 	// mentions backs the sentences' place mentions, as toks backs their
 	// words; fuzzy is the fuzzyCache, kept from one document to the next.
 	mentions []placeMention
@@ -367,6 +369,10 @@ type sentCtx struct {
 	firstBack int
 	backHere  bool
 	backDone  bool
+	// rules are the clauses that hold the words some subject rules look
+	// for, once rulesDone says they are set (see ruleWords).
+	rules     ruleClauses
+	rulesDone bool
 }
 
 // cueHit is a metric cue found at word k of a sentence.
@@ -2345,8 +2351,12 @@ var (
 	npStops       = wordSet("is are was were be been has have had will would can could may might to that which who whose while whereas but or said says")
 	originVerbs   = wordSet("originating coming hailing arriving")
 	currencyWords = wordSet("dollar dollars dlr dlrs yuan renminbi rmb yen won tenge rouble roubles ruble rubles pound pounds sterling franc francs mark marks euro euros rupee rupees ringgit peso pesos lira sum soms som crown crowns krona kronor")
-	tradeWords    = wordSet("trade trading turnover exports export imports import shipments commerce")
+	tradeWords    = wordSet(tradeWordList)
 )
+
+// tradeWordList are the words of tradeWords, which ruleWords looks for by
+// their hashes too.
+const tradeWordList = "trade trading turnover exports export imports import shipments commerce"
 
 // wordSet makes the set of the space-separated words of s. The
 // classifier asks its sets about nearly every word of a sentence, with
@@ -2397,7 +2407,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		if p := placeWith(toks, ms, f); p != nil {
 			return p.name
 		}
-		if t := c.definiteTopic(toks, ms, f); t != nil {
+		if t := c.definiteTopic(toks, ms, f, s.ruleWords().kinds); t != nil {
 			return t.name
 		}
 		if metric == MetricListedCompanies {
@@ -2425,7 +2435,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 			return pr
 		}
 		if (isTradeMetric(metric) || metric == MetricOther) && firstSubjectIn(toks, ms, f.clause) == nil {
-			if b := tradePartner(toks, ms, f.clause); b != nil {
+			if b := tradePartner(toks, ms, f.clause, s.ruleWords().trade); b != nil {
 				// The trader is the subject of an earlier clause ("Hong
 				// Kong's role is growing: the city's re-exports to
 				// Kazakhstan rose 18%"), else the context's.
@@ -2438,9 +2448,9 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 				if a != nil && a != b {
 					return c.g.pair(a, b)
 				}
-			} else if pr := bilateralPair(c.g, toks, ms, f.clause); pr != "" {
+			} else if pr := bilateralPair(c.g, toks, ms, f.clause, s.ruleWords().sides); pr != "" {
 				return pr
-			} else if pr := c.topicPair(si, toks, f.clause); pr != "" {
+			} else if pr := c.topicPair(si, toks, f.clause, s.ruleWords().sides); pr != "" {
 				return pr
 			}
 		}
@@ -2504,7 +2514,7 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 		}
 	}
 	if isTradeMetric(metric) {
-		if pr := c.topicPair(si, toks, f.clause); pr != "" {
+		if pr := c.topicPair(si, toks, f.clause, s.ruleWords().sides); pr != "" {
 			return pr // "bilateral trade between the two countries"
 		}
 	}
@@ -2802,10 +2812,17 @@ func earlierClauseSubject(toks []wordTok, ms []placeMention, cl int, not *gazPla
 // about when the sentence names two places as "A and B" ("Uzbekistan and
 // Hong Kong signed a pact, as bilateral trade climbed to US$312 million"),
 // or "".
-func bilateralPair(g *gazetteer, toks []wordTok, ms []placeMention, cl int) string {
+//
+// sides are the clauses of the sentence that may say "bilateral" (see
+// ruleWords).
+func bilateralPair(g *gazetteer, toks []wordTok, ms []placeMention, cl int, sides clauseSet) string {
+	if !sides.has(cl) {
+		return ""
+	}
 	bilateral := false
-	for _, t := range toks {
-		bilateral = bilateral || t.clause == cl && t.lower == "bilateral"
+	lo, hi := clauseSpan(toks, cl)
+	for k := lo; k < hi && !bilateral; k++ {
+		bilateral = toks[k].lower == "bilateral"
 	}
 	if !bilateral {
 		return ""
@@ -2824,14 +2841,20 @@ func bilateralPair(g *gazetteer, toks []wordTok, ms []placeMention, cl int) stri
 // two sides aim to raise trade") as a pair: the two that the sentence
 // before names, or else the document's two main places. Both must be
 // countries or regions, so that a city and its country never make a pair.
-func (c *classifier) topicPair(si int, toks []wordTok, cl int) string {
+//
+// sides are the clauses of the sentence that may speak of two sides (see
+// ruleWords).
+func (c *classifier) topicPair(si int, toks []wordTok, cl int, sides clauseSet) string {
+	if !sides.has(cl) {
+		return ""
+	}
 	two := false
-	for k := 0; k < len(toks); k++ {
-		if k > 0 && toks[k].clause == cl && (toks[k-1].lower == "two" || toks[k-1].lower == "both") &&
-			sideNouns.hasLower(toks[k].lower) {
+	lo, hi := clauseSpan(toks, cl)
+	for k := lo; k < hi; k++ {
+		if k > 0 && (toks[k-1].lower == "two" || toks[k-1].lower == "both") && sideNouns.hasLower(toks[k].lower) {
 			two = true
 		}
-		if toks[k].clause == cl && toks[k].lower == "bilateral" && k+1 < len(toks) && tradeNouns.hasLower(toks[k+1].lower) {
+		if toks[k].lower == "bilateral" && k+1 < len(toks) && tradeNouns.hasLower(toks[k+1].lower) {
 			two = true // "bilateral trade reached a record $14.9 billion"
 		}
 	}
@@ -2867,7 +2890,10 @@ func (c *classifier) topicPair(si int, toks []wordTok, cl int) string {
 
 // sideNouns are what "the two" or "both" call the sides of a bilateral
 // figure: "the two governments have set a goal of $50 billion".
-var sideNouns = wordSet("countries sides nations governments economies neighbours neighbors partners leaders presidents")
+var sideNouns = wordSet(sideNounList)
+
+// sideNounList is sideNouns as a list, for ruleWords' filter.
+const sideNounList = "countries sides nations governments economies neighbours neighbors partners leaders presidents"
 
 // tradeNouns are what "bilateral" qualifies when it means the trade of the
 // two sides the article is about.
@@ -2877,19 +2903,113 @@ var tradeNouns = wordSet("trade turnover commerce exchanges")
 // bilateral figure: a country or a region ("China and Central Asia").
 func sideKind(kind string) bool { return kind == gazKindCountry || kind == gazKindRegion }
 
+// clauseSpan returns the words [lo, hi) of clause cl of a sentence: the
+// tokenizer numbers clauses in order, so they are a run, found by a
+// binary search. The subject rules that look for a word in the figure's
+// clause read that run rather than every word of the sentence, for each
+// figure.
+func clauseSpan(toks []wordTok, cl int) (lo, hi int) {
+	lo, hi = 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].clause < cl {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	hi = lo
+	for hi < len(toks) && toks[hi].clause == cl {
+		hi++
+	}
+	return lo, hi
+}
+
+// clauseSet is a set of the clauses of a sentence: bit cl for clause cl
+// below 63, and bit 63 for all the later ones, so that it may say it holds
+// a clause it does not but never misses one it holds.
+type clauseSet uint64
+
+// clauseBit is the bit of clause cl, which is not negative, in a clauseSet.
+func clauseBit(cl int) clauseSet { return 1 << min(cl, 63) }
+
+// has reports whether the set may hold clause cl; a negative cl, before
+// the sentence's first clause, it never holds.
+func (cs clauseSet) has(cl int) bool { return cl >= 0 && cs&clauseBit(cl) != 0 }
+
+// ruleClauses are the clauses of a sentence that hold the words some subject
+// rules look for in a figure's clause, each rule's set a superset of the
+// clauses it can use: a rule turns away a figure whose clause is not in
+// its set without reading the words. Each rule read every word of the
+// sentence for each of its figures, where ruleWords reads them once.
+type ruleClauses struct {
+	trade clauseSet // a trade word (tradeWords): tradePartner's "exports to B"
+	sides clauseSet // "bilateral" or a noun of sideNouns: bilateralPair's and topicPair's two sides
+	kinds clauseSet // a noun of kindNouns: definiteTopic's "the region"
+}
+
+// ruleWords returns the ruleClauses of the sentence, found on first use.
+func (s *sentCtx) ruleWords() *ruleClauses {
+	if s.rulesDone {
+		return &s.rules
+	}
+	s.rulesDone = true
+	for k := range s.toks {
+		t := &s.toks[k]
+		if !ruleWordFilter.has(t.hash) {
+			continue // none of the words, by its hash
+		}
+		switch w := t.lower; {
+		case tradeWords.hasLower(w):
+			s.rules.trade |= clauseBit(t.clause)
+		case sideWords.hasLower(w):
+			s.rules.sides |= clauseBit(t.clause)
+		case kindNouns[w] != "":
+			s.rules.kinds |= clauseBit(t.clause)
+		}
+	}
+	return &s.rules
+}
+
+// sideWords are the words of the two sides topicPair and bilateralPair
+// look for: "bilateral trade", "the two countries", "both sides".
+var sideWords = wordSet("bilateral " + sideNounList)
+
+// ruleWordFilter holds the words ruleWords looks for: it passes over the
+// other words on it, with no look-up.
+var ruleWordFilter = func() (f vocabFilter) {
+	for _, w := range strings.Fields(tradeWordList + " bilateral " + sideNounList) {
+		f.add(w)
+	}
+	for w := range kindNouns {
+		f.add(w)
+	}
+	return f
+}()
+
 // tradePartner returns the place a trade figure's clause cl trades with
 // ("trade with B", "exports to B", "imports from B"), or nil.
 //
 // An appositive may stand between the trade and its figure ("Its trade
 // with China, its largest partner, topped $13 billion"), so up to two
 // clauses before cl are read too, unless one names a subject of its own.
-func tradePartner(toks []wordTok, ms []placeMention, cl int) *gazPlace {
+//
+// trade are the clauses of the sentence that may hold a trade word (see
+// ruleWords): with none among the three, there is no partner to look for.
+func tradePartner(toks []wordTok, ms []placeMention, cl int, trade clauseSet) *gazPlace {
+	if !trade.has(cl) && !trade.has(cl-1) && !trade.has(cl-2) {
+		return nil
+	}
 	for c := cl; c >= 0 && c >= cl-2; c-- {
 		if c < cl && firstSubjectIn(toks, ms, c) != nil {
 			return nil
 		}
-		for k, t := range toks {
-			if t.clause != c || !tradeWords.hasLower(t.lower) {
+		if !trade.has(c) {
+			continue
+		}
+		lo, hi := clauseSpan(toks, c)
+		for k := lo; k < hi; k++ {
+			if !tradeWords.hasLower(toks[k].lower) {
 				continue
 			}
 			// "exports to China", "trade with them"; what is traded may
@@ -3213,8 +3333,9 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 		return ""
 	}
 	// trade with B: A is the clause's subject.
-	for k, t := range toks {
-		if t.clause != cl || !tradeWords.hasLower(t.lower) {
+	lo, hi := clauseSpan(toks, cl)
+	for k := lo; k < hi; k++ {
+		if !tradeWords.hasLower(toks[k].lower) {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+3 && toks[j].clause == cl; j++ {
@@ -3253,15 +3374,23 @@ func (c *classifier) pairIn(toks []wordTok, ms []placeMention, cl int, metric Me
 // subject: "Some 4,500 China–Europe trains passed through the crossing" in
 // an article on the Dostyk crossing counts the crossing's trains, and the
 // route in the noun phrase only says which trains.
-func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, f figure) *gazPlace {
+//
+// kinds are the clauses of the sentence that may hold a noun of kindNouns
+// (see ruleWords): a clause with none refers to no place by its kind.
+func (c *classifier) definiteTopic(toks []wordTok, ms []placeMention, f figure, kinds clauseSet) *gazPlace {
 	cl := f.clause
+	if !kinds.has(cl) {
+		return nil
+	}
 	ref := false
 	var near *gazPlace // the place of the noun's kind named last before it, when the topic is of another kind
-	for k := 1; k < len(toks); k++ {
+	// "the" and its noun stand in the figure's clause.
+	lo, hi := clauseSpan(toks, cl)
+	for k := lo + 1; k < hi; k++ {
 		if f.class == unitPct && k == f.fe+2 && toks[f.fe].lower == "of" {
 			continue // "80% of the route's flows": the whole of a share is not its subject
 		}
-		if toks[k].clause == cl && toks[k-1].lower == "the" && toks[k-1].clause == cl && (k < 2 || toks[k-2].lower != "and") {
+		if toks[k-1].lower == "the" && (k < 2 || toks[k-2].lower != "and") {
 			if kind := kindNouns[toks[k].lower]; kind != "" {
 				if t := c.topic(); t != nil && (t.kind == kind || kind == gazKindCrossing && t.kind == gazKindCity) {
 					ref = true
@@ -3357,8 +3486,12 @@ var governmentVerbs = wordSet("said says promised promises pledged pledges agree
 // the city's.
 func (c *classifier) governmentOf(toks []wordTok, ms []placeMention, cl int) *gazPlace {
 	for _, m := range ms {
-		if toks[m.i].clause != cl || governed(toks, ms, m) || m.j >= len(toks) || toks[m.j].clause != cl ||
-			!governmentVerbs.hasLower(toks[m.j].lower) {
+		// The verb after the place is looked for before a preposition
+		// governing it: governed reads the words before the place, and
+		// may follow a list or a hyphen back to another mention, while
+		// most places are followed by no verb of government.
+		if toks[m.i].clause != cl || m.j >= len(toks) || toks[m.j].clause != cl ||
+			!governmentVerbs.hasLower(toks[m.j].lower) || governed(toks, ms, m) {
 			continue
 		}
 		if country, ok := capitalOf[m.p.name]; ok {

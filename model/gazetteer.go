@@ -73,8 +73,8 @@ type gazetteer struct {
 	starts vocabFilter             // the keys of first
 	firstT *wordTable[gazStart]    // first, for lookup by the token's hash
 	// capKeys, capShort and anyKeys are what mayMention looks for (see
-	// addKey): capKeys and capShort hold, of each alias whose case
-	// matters, its last word capitalised in the alias, which a match must
+	// addKeys): capKeys and capShort hold, of each alias whose case
+	// matters, one word capitalised in the alias, which a match must
 	// find capitalised in the text; anyKeys, of each lower-case alias
 	// (matched in any case), its longest word, which capKeys and capShort
 	// hold too. noPrecheck says some alias has neither, and mayMention
@@ -138,6 +138,7 @@ func parseGazetteer(src string) *gazetteer {
 		byName: map[string]*gazPlace{},
 		pairs:  map[[2]string]*gazPlace{},
 	}
+	var phs []*gazPhrase // every alias, in the order of the file
 	for line := range strings.SplitSeq(src, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" || line[0] == '#' {
@@ -159,15 +160,16 @@ func parseGazetteer(src string) *gazetteer {
 		g.places = append(g.places, p)
 		if p.kind != gazKindIgnore {
 			g.byName[p.name] = p
-			g.add(p, p.name, false)
+			phs = g.add(phs, p, p.name, false)
 		}
 		for _, a := range gazSplit(col[2]) {
-			g.add(p, a, false)
+			phs = g.add(phs, p, a, false)
 		}
 		for _, d := range gazSplit(col[3]) {
-			g.add(p, d, true)
+			phs = g.add(phs, p, d, true)
 		}
 	}
+	g.addKeys(phs)
 	for w, ps := range g.first {
 		// Longest first, so "mainland China" wins over "mainland" and
 		// "South China Morning Post" over "South China".
@@ -212,11 +214,12 @@ func gazSplit(s string) []string {
 	return out
 }
 
-// add indexes one alias of p.
-func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
+// add indexes one alias of p and appends its phrase to phs; its key for
+// mayMention is chosen once all are read (see addKeys).
+func (g *gazetteer) add(phs []*gazPhrase, p *gazPlace, alias string, demonym bool) []*gazPhrase {
 	toks := tokenizeWords(alias, 0)
 	if len(toks) == 0 {
-		return
+		return phs
 	}
 	ph := &gazPhrase{p: p, demonym: demonym}
 	for _, t := range toks {
@@ -236,7 +239,6 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 	}
 	g.first[ph.words[0]] = append(g.first[ph.words[0]], ph)
 	g.starts.add(ph.words[0])
-	g.addKey(ph)
 	ph.mask, ph.runes = letterMask(ph.words[0]), utf8.RuneCountInString(ph.words[0])
 	if len(ph.words) == 1 && ph.rule == gazCaseTitle && ph.runes >= gazFuzzyMin {
 		r, _ := utf8.DecodeRuneInString(ph.words[0])
@@ -249,6 +251,7 @@ func (g *gazetteer) add(p *gazPlace, alias string, demonym bool) {
 			}
 		}
 	}
+	return append(phs, ph)
 }
 
 // addCapKey records w, a lower-case key word of wordHash h, as one
@@ -261,31 +264,79 @@ func (g *gazetteer) addCapKey(w string, h uint32) {
 	}
 }
 
-// addKey records the word of ph that mayMention looks for.
-func (g *gazetteer) addKey(ph *gazPhrase) {
-	if ph.rule == gazCaseAny {
-		key := ""
-		for _, w := range ph.words {
-			if len(w) > len(key) {
-				key = w
+// addKeys records, of each phrase, the word that mayMention looks for.
+// A phrase of kind ignore has none: find never returns what it matches, so
+// a sentence that names nothing else has no place for mayMention to find.
+//
+// A lower-case alias is keyed by its longest word. An alias whose case
+// matters may be keyed by any word capitalised in it, since a match finds
+// each capitalised: every key is a word whose sentences are tokenized and
+// searched, so it is the one least likely to stand in a sentence that
+// names nothing. A word that is a key already (the name "Asia", for "Asia
+// Pacific"; the demonym "European", for "European Union") adds no
+// sentences; else the longest is taken, as long words are the rare ones
+// ("World" for "World Bank", not "Bank"), and of words as long the first:
+// a name's first words say which it is, its head noun ("Exchange",
+// "Union") only what kind. So all the initialisms of "United" share "U",
+// where their last letters passed every sentence that opens with "A" or
+// mentions "N.Y.".
+func (g *gazetteer) addKeys(phs []*gazPhrase) {
+	keyed := map[string]bool{} // the key words of one-word and lower-case aliases
+	for _, ph := range phs {
+		switch {
+		case ph.p.kind == gazKindIgnore:
+		case ph.rule == gazCaseAny:
+			keyed[anyKey(ph)] = true
+		case len(ph.words) == 1 && ph.capWord[0]:
+			keyed[ph.words[0]] = true
+		}
+	}
+	for _, ph := range phs {
+		if ph.p.kind == gazKindIgnore {
+			continue
+		}
+		if ph.rule == gazCaseAny {
+			key := anyKey(ph)
+			if !slices.Contains(g.anyKeys, key) {
+				g.anyKeys = append(g.anyKeys, key)
+				g.anyFirst[key[0]] = true
+			}
+			// Written with a capital ("The Mainland"), the key is a
+			// capitalised word, which mayMention looks up as one.
+			g.addCapKey(key, ph.hashes[slices.Index(ph.words, key)])
+			continue
+		}
+		key := -1
+		for k, w := range ph.words {
+			switch {
+			case !ph.capWord[k]:
+			case keyed[w]:
+				key = k
+			case key < 0 || !keyed[ph.words[key]] && len(w) > len(ph.words[key]):
+				key = k
+			}
+			if key >= 0 && keyed[ph.words[key]] {
+				break
 			}
 		}
-		if !slices.Contains(g.anyKeys, key) {
-			g.anyKeys = append(g.anyKeys, key)
-			g.anyFirst[key[0]] = true
+		if key < 0 {
+			g.noPrecheck = true
+			continue
 		}
-		// Written with a capital ("The Mainland"), the key is a
-		// capitalised word, which mayMention looks up as one.
-		g.addCapKey(key, ph.hashes[slices.Index(ph.words, key)])
-		return
+		g.addCapKey(ph.words[key], ph.hashes[key])
 	}
-	for k := len(ph.words) - 1; k >= 0; k-- {
-		if ph.capWord[k] {
-			g.addCapKey(ph.words[k], ph.hashes[k])
-			return
+}
+
+// anyKey is the key of ph, a lower-case alias: its longest word, the first
+// of those as long.
+func anyKey(ph *gazPhrase) string {
+	key := ""
+	for _, w := range ph.words {
+		if len(w) > len(key) {
+			key = w
 		}
 	}
-	g.noPrecheck = true
+	return key
 }
 
 // sortGazPhrases orders phrases by word count, longest first (insertion sort:
@@ -486,6 +537,13 @@ func (g *gazetteer) mayMention(text string, from, to int, wm *wordMasks, fz *fuz
 				if g.anyFirst[c] && g.anyKeyAt(text, p, wm) {
 					return true
 				}
+				continue
+			}
+			// A letter after an apostrophe that ends a run of letters and
+			// digits starts no word: appendWords reads it as a possessive
+			// "'s" or as the inside of a word ("O'Neill"). ALL-CAPS
+			// headlines are full of them ("MOODY'S"), and "S" is a key.
+			if p-2 >= from && text[p-1] == '\'' && wm.alnum[(p-2)>>6]&(1<<((p-2)&63)) != 0 {
 				continue
 			}
 			// The word ends as appendWords ends it.

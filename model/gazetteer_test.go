@@ -2,7 +2,11 @@ package model
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"corridor/seeds"
 )
 
 func TestLookupPlace(t *testing.T) {
@@ -176,5 +180,48 @@ func TestFuzzyCache(t *testing.T) {
 	}
 	if got, ok := fc.get("one more", wordHash("one more")); !ok || got != ph {
 		t.Fatal("the word that emptied the cache is not in it")
+	}
+}
+
+// TestMayMentionAdmitsFind checks mayMention's promise: a sentence in which
+// find finds a place is never ruled out. It reads every sentence of the
+// seeds, of the held-out sets and of some that its word starts and keys
+// make hard (possessives in capitals, initialisms, names keyed by one of
+// their words), and of Reuters when not short.
+func TestMayMentionAdmitsFind(t *testing.T) {
+	texts := []string{
+		"USX DEBT DOWGRADED BY MOODY'S. QUEBEC'S CAISSE ISSUES BONDS. O'NEILL'S U.S. UNIT.",
+		"Class A shares. A U.S.A. unit. N.Y. and U.N. officials. The U.K., the U.A.E. and the U.S.S.R. met.",
+		"The E.U. and the P.R.C. signed. It cost 5 mln U.S. dlrs. The World Bank and the Asia Pacific region.",
+		"The Federal Reserve Board and the International Monetary Fund said. The Common Market grew.",
+		"Xi'an's trade with Hong Kong’s banks and the mainland rose. KAZKAH and Kazakshtan are misspelt.",
+	}
+	docs, _ := LoadFS(seeds.FS, seeds.Root, LoadOptions{})
+	dirs, _ := filepath.Glob(filepath.Join("testdata", "holdout*"))
+	if !testing.Short() {
+		dirs = append(dirs, filepath.Join("..", "..", "shared", "corpora", "reuters21578"))
+	}
+	for _, dir := range dirs {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			continue
+		}
+		ds, _ := LoadFS(os.DirFS(dir), ".", LoadOptions{})
+		docs = append(docs, ds...)
+	}
+	for _, d := range docs {
+		clean, _ := d.cleanInto(nil)
+		texts = append(texts, clean)
+	}
+	g := theGazetteer()
+	for _, text := range texts {
+		var wm wordMasks
+		wm.build(text)
+		low := make([]byte, len(text))
+		for _, sp := range appendSentences(nil, text) {
+			toks := appendWords(nil, text, low, sp.Start, sp.End, &wm)
+			if ms := g.find(nil, text, toks, nil); len(ms) > 0 && !g.mayMention(text, sp.Start, sp.End, &wm, nil) {
+				t.Errorf("mayMention rules out %q, which names %s", text[sp.Start:sp.End], ms[0].p.name)
+			}
+		}
 	}
 }
