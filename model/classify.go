@@ -186,6 +186,10 @@ type classifier struct {
 	// headline is the document's title when its text does not carry it,
 	// else "": topic reads it before the first sentence.
 	headline string
+
+	// lastOff is the offset sentenceIndex was last asked about, and
+	// lastLo the first sentence that ends after it.
+	lastOff, lastLo int
 }
 
 // classifyScratch holds the buffers buildIndicators reuses from one
@@ -578,16 +582,28 @@ func (c *classifier) yearStarts(s *sentCtx) []int {
 
 // sentenceIndex returns the index of the sentence holding offset off (or the
 // nearest one before it), or -1.
+//
+// The figures are classified in the order of the text: from the offset of
+// the last one on, it steps from the first sentence that ended after it,
+// most often to that same sentence, rather than search them all again.
 func (c *classifier) sentenceIndex(off int) int {
 	lo, hi := 0, len(c.sents)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if c.sents[m].End > off {
-			hi = m
-		} else {
-			lo = m + 1
+	if off >= c.lastOff {
+		lo = c.lastLo
+		for lo < hi && c.sents[lo].End <= off {
+			lo++
+		}
+	} else {
+		for lo < hi {
+			m := (lo + hi) / 2
+			if c.sents[m].End > off {
+				hi = m
+			} else {
+				lo = m + 1
+			}
 		}
 	}
+	c.lastOff, c.lastLo = off, lo
 	if lo < len(c.sents) && c.sents[lo].Start <= off {
 		return lo
 	}
