@@ -629,19 +629,19 @@ type figure struct {
 func (c *classifier) classify(q *Quantity, at *placed) {
 	si := c.sentenceIndex(q.Span.Start)
 	at.si = si
+	class := unitClassOf(q.Unit) // asked by each step below: found once
 	if si < 0 {
 		at.metric = MetricOther
-		cl := unitClassOf(q.Unit)
-		at.ok = cl != unitCount && cl != unitNone
+		at.ok = class != unitCount && class != unitNone
 		return
 	}
-	if c.unmeasured(q, si) {
-		at.class, at.unread = unitClassOf(q.Unit), true
+	if c.unmeasured(q, class, si) {
+		at.class, at.unread = class, true
 		return
 	}
 	s := c.sentence(si)
 	at.sentence = s.span
-	f := locate(s.toks, q)
+	f := locate(s.toks, q, class)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
 	metric, ok, cued := chooseMetric(c.cueHits(s), &f, &c.sc.metric, s)
 	if !ok {
@@ -664,14 +664,14 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 	at.period = period(s.toks, c.yearStarts(s), &f, metric)
 }
 
-// unmeasured reports whether q, of sentence si, is surely no indicator,
-// as chooseMetric would find, without tokenizing the sentence: a duration,
-// or a bare count (no unit, nothing counted) whose sentence holds no word
+// unmeasured reports whether q, of unit class class and sentence si, is
+// surely no indicator, as chooseMetric would find, without tokenizing the
+// sentence: a duration, or a bare count (no unit, nothing counted) whose sentence holds no word
 // that starts a cue of a metric of counts (see cueIndex.countCues). A
 // third of the figures of Reuters are such counts, the rows of earnings
 // tables, and their sentences were tokenized for nothing.
-func (c *classifier) unmeasured(q *Quantity, si int) bool {
-	if unitClassOf(q.Unit) == unitNone {
+func (c *classifier) unmeasured(q *Quantity, class unitClass, si int) bool {
+	if class == unitNone {
 		return true
 	}
 	s := &c.cache[si]
@@ -690,7 +690,7 @@ func (c *classifier) unmeasured(q *Quantity, si int) bool {
 // figure in the sentence of a reported one, which is tokenized.
 func (c *classifier) figureStart(qs []Quantity, at []placed, n int) int {
 	if at[n].unread {
-		return locate(c.sentence(at[n].si).toks, &qs[n]).fs
+		return locate(c.sentence(at[n].si).toks, &qs[n], at[n].class).fs
 	}
 	return at[n].fs
 }
@@ -1013,12 +1013,12 @@ func changeMarker(toks []wordTok, f figure) int {
 // signed reports whether the figure at sp of text is written with its
 // sign, in its span or just before it: "+3.2%", "-4%", "−0.5%".
 func signed(text string, sp Span) bool {
-	for _, sign := range []string{"+", "-", "−"} {
-		if strings.HasPrefix(text[sp.Start:], sign) || strings.HasSuffix(text[:sp.Start], sign) {
-			return true
-		}
+	// The ASCII signs are read as bytes, as the text holds them.
+	asciiSign := func(i int) bool { return 0 <= i && i < len(text) && (text[i] == '+' || text[i] == '-') }
+	if asciiSign(sp.Start) || asciiSign(sp.Start-1) {
+		return true
 	}
-	return false
+	return strings.HasPrefix(text[sp.Start:], "−") || strings.HasSuffix(text[:sp.Start], "−")
 }
 
 // changeAfter reports whether the words after a figure ending at word fe
@@ -1070,15 +1070,16 @@ func growthOf(m Metric) Metric {
 	return m
 }
 
-// locate finds the tokens covered by q's span.
+// locate finds the tokens covered by q's span; class is unitClassOf its
+// unit.
 //
 // Tokens are sorted and disjoint, so the start is a binary search, for the
 // first token ending after the figure's start: a table row is one long
 // sentence with many figures, and a linear scan per figure was quadratic
 // in it. The end, the first token starting at or after the figure's end,
 // is a few tokens on.
-func locate(toks []wordTok, q *Quantity) figure {
-	f := figure{q: q, class: unitClassOf(q.Unit)}
+func locate(toks []wordTok, q *Quantity, class unitClass) figure {
+	f := figure{q: q, class: class}
 	// The search written out: sort.Search's closure call per
 	// probe cost more than the probes.
 	lo, hi := 0, len(toks)
