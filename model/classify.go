@@ -1725,13 +1725,25 @@ type metricRule struct {
 	metric Metric
 	units  uint16 // unit classes accepted, as classBit bits
 	base   float64
-	req    []bool // per group: must match
-	neg    []bool // per group: subtract
-	big    []bool // per group: must match when the figure is a large amount of money, adds nothing
+	// groups are the kinds of the rule's groups of cues, in a fixed array
+	// that chooseMetric reads with no bound to check.
+	groups [4]groupKind
+	nGroup int // groups in use
 	// anyReq and anyBig say whether some group is req, or big: a rule no
 	// cue of which was seen is scored by them and base alone.
 	anyReq, anyBig bool
 }
+
+// groupKind is how a group of cues counts toward its rule's score: by
+// the weight of its best cue seen, added (opt, req) or subtracted (not).
+type groupKind uint8
+
+const (
+	groupOpt groupKind = iota // adds
+	groupReq                  // must match, and adds
+	groupNot                  // subtracts
+	groupBig                  // must match when the figure is a large amount of money, adds nothing
+)
 
 type cue struct {
 	words  []string // lower case; the last may be a prefix
@@ -1819,9 +1831,15 @@ func parseMetricTable() *cueIndex {
 		}
 		for gi, grp := range row.groups {
 			fields := strings.Fields(grp)
-			r.req = append(r.req, fields[0] == "req")
-			r.neg = append(r.neg, fields[0] == "not")
-			r.big = append(r.big, fields[0] == "big")
+			switch fields[0] {
+			case "req":
+				r.groups[gi] = groupReq
+			case "not":
+				r.groups[gi] = groupNot
+			case "big":
+				r.groups[gi] = groupBig
+			}
+			r.nGroup = gi + 1
 			r.anyReq = r.anyReq || fields[0] == "req"
 			r.anyBig = r.anyBig || fields[0] == "big"
 			for _, f := range fields[1:] {
@@ -2189,7 +2207,7 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, s *sentCtx) (metri
 	// their base alone: any other scores 0 or is out.
 	for rs := ix.byClass[class] & (ms.seen | ix.free); rs != 0; rs &= rs - 1 {
 		ri := bits.TrailingZeros32(rs)
-		r := &ix.rules[ri] // not copied: a rule is 96 bytes
+		r := &ix.rules[ri] // not copied: a rule is 56 bytes
 		if ms.seen&(1<<ri) == 0 {
 			// No cue of the rule: every group scores 0.
 			if !r.anyReq && !(big && r.anyBig) && r.base > bestScore {
@@ -2199,18 +2217,24 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, s *sentCtx) (metri
 		}
 		best := &ms.best[ri]
 		score, ok := r.base, true
-		for gi, req := range r.req {
-			if req && best[gi] == 0 || r.big[gi] && big && best[gi] == 0 {
-				ok = false
-				break
-			}
-			if r.big[gi] {
-				continue
-			}
-			if r.neg[gi] {
-				score -= best[gi]
-			} else {
-				score += best[gi]
+	groups:
+		for gi, kind := range r.groups[:r.nGroup] {
+			switch w := best[gi]; kind {
+			case groupReq:
+				if w == 0 {
+					ok = false
+					break groups
+				}
+				score += w
+			case groupBig:
+				if big && w == 0 {
+					ok = false
+					break groups
+				}
+			case groupNot:
+				score -= w
+			default:
+				score += w
 			}
 		}
 		if ok && score > bestScore {
