@@ -186,6 +186,10 @@ type classifier struct {
 	// headline is the document's title when its text does not carry it,
 	// else "": topic reads it before the first sentence.
 	headline string
+
+	// lastOff is the offset sentenceIndex was last asked about, and
+	// lastLo the first sentence that ends after it.
+	lastOff, lastLo int
 }
 
 // classifyScratch holds the buffers buildIndicators reuses from one
@@ -578,16 +582,28 @@ func (c *classifier) yearStarts(s *sentCtx) []int {
 
 // sentenceIndex returns the index of the sentence holding offset off (or the
 // nearest one before it), or -1.
+//
+// The figures are classified in the order of the text: from the offset of
+// the last one on, it steps from the first sentence that ended after it,
+// most often to that same sentence, rather than search them all again.
 func (c *classifier) sentenceIndex(off int) int {
 	lo, hi := 0, len(c.sents)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if c.sents[m].End > off {
-			hi = m
-		} else {
-			lo = m + 1
+	if off >= c.lastOff {
+		lo = c.lastLo
+		for lo < hi && c.sents[lo].End <= off {
+			lo++
+		}
+	} else {
+		for lo < hi {
+			m := (lo + hi) / 2
+			if c.sents[m].End > off {
+				hi = m
+			} else {
+				lo = m + 1
+			}
 		}
 	}
+	c.lastOff, c.lastLo = off, lo
 	if lo < len(c.sents) && c.sents[lo].Start <= off {
 		return lo
 	}
@@ -613,19 +629,19 @@ type figure struct {
 func (c *classifier) classify(q *Quantity, at *placed) {
 	si := c.sentenceIndex(q.Span.Start)
 	at.si = si
+	class := unitClassOf(q.Unit) // asked by each step below: found once
 	if si < 0 {
 		at.metric = MetricOther
-		cl := unitClassOf(q.Unit)
-		at.ok = cl != unitCount && cl != unitNone
+		at.ok = class != unitCount && class != unitNone
 		return
 	}
-	if c.unmeasured(q, si) {
-		at.class, at.unread = unitClassOf(q.Unit), true
+	if c.unmeasured(q, class, si) {
+		at.class, at.unread = class, true
 		return
 	}
 	s := c.sentence(si)
 	at.sentence = s.span
-	f := locate(s.toks, q)
+	f := locate(s.toks, q, class)
 	at.fs, at.fe, at.clause, at.class = f.fs, f.fe, f.clause, f.class
 	metric, ok, cued := chooseMetric(c.cueHits(s), &f, &c.sc.metric, s)
 	if !ok {
@@ -648,14 +664,14 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 	at.period = period(s.toks, c.yearStarts(s), &f, metric)
 }
 
-// unmeasured reports whether q, of sentence si, is surely no indicator,
-// as chooseMetric would find, without tokenizing the sentence: a duration,
-// or a bare count (no unit, nothing counted) whose sentence holds no word
+// unmeasured reports whether q, of unit class class and sentence si, is
+// surely no indicator, as chooseMetric would find, without tokenizing the
+// sentence: a duration, or a bare count (no unit, nothing counted) whose sentence holds no word
 // that starts a cue of a metric of counts (see cueIndex.countCues). A
 // third of the figures of Reuters are such counts, the rows of earnings
 // tables, and their sentences were tokenized for nothing.
-func (c *classifier) unmeasured(q *Quantity, si int) bool {
-	if unitClassOf(q.Unit) == unitNone {
+func (c *classifier) unmeasured(q *Quantity, class unitClass, si int) bool {
+	if class == unitNone {
 		return true
 	}
 	s := &c.cache[si]
@@ -674,7 +690,7 @@ func (c *classifier) unmeasured(q *Quantity, si int) bool {
 // figure in the sentence of a reported one, which is tokenized.
 func (c *classifier) figureStart(qs []Quantity, at []placed, n int) int {
 	if at[n].unread {
-		return locate(c.sentence(at[n].si).toks, &qs[n]).fs
+		return locate(c.sentence(at[n].si).toks, &qs[n], at[n].class).fs
 	}
 	return at[n].fs
 }
@@ -997,12 +1013,12 @@ func changeMarker(toks []wordTok, f figure) int {
 // signed reports whether the figure at sp of text is written with its
 // sign, in its span or just before it: "+3.2%", "-4%", "−0.5%".
 func signed(text string, sp Span) bool {
-	for _, sign := range []string{"+", "-", "−"} {
-		if strings.HasPrefix(text[sp.Start:], sign) || strings.HasSuffix(text[:sp.Start], sign) {
-			return true
-		}
+	// The ASCII signs are read as bytes, as the text holds them.
+	asciiSign := func(i int) bool { return 0 <= i && i < len(text) && (text[i] == '+' || text[i] == '-') }
+	if asciiSign(sp.Start) || asciiSign(sp.Start-1) {
+		return true
 	}
-	return false
+	return strings.HasPrefix(text[sp.Start:], "−") || strings.HasSuffix(text[:sp.Start], "−")
 }
 
 // changeAfter reports whether the words after a figure ending at word fe
@@ -1054,15 +1070,16 @@ func growthOf(m Metric) Metric {
 	return m
 }
 
-// locate finds the tokens covered by q's span.
+// locate finds the tokens covered by q's span; class is unitClassOf its
+// unit.
 //
 // Tokens are sorted and disjoint, so the start is a binary search, for the
 // first token ending after the figure's start: a table row is one long
 // sentence with many figures, and a linear scan per figure was quadratic
 // in it. The end, the first token starting at or after the figure's end,
 // is a few tokens on.
-func locate(toks []wordTok, q *Quantity) figure {
-	f := figure{q: q, class: unitClassOf(q.Unit)}
+func locate(toks []wordTok, q *Quantity, class unitClass) figure {
+	f := figure{q: q, class: class}
 	// The search written out: sort.Search's closure call per
 	// probe cost more than the probes.
 	lo, hi := 0, len(toks)
@@ -1708,13 +1725,25 @@ type metricRule struct {
 	metric Metric
 	units  uint16 // unit classes accepted, as classBit bits
 	base   float64
-	req    []bool // per group: must match
-	neg    []bool // per group: subtract
-	big    []bool // per group: must match when the figure is a large amount of money, adds nothing
+	// groups are the kinds of the rule's groups of cues, in a fixed array
+	// that chooseMetric reads with no bound to check.
+	groups [4]groupKind
+	nGroup int // groups in use
 	// anyReq and anyBig say whether some group is req, or big: a rule no
 	// cue of which was seen is scored by them and base alone.
 	anyReq, anyBig bool
 }
+
+// groupKind is how a group of cues counts toward its rule's score: by
+// the weight of its best cue seen, added (opt, req) or subtracted (not).
+type groupKind uint8
+
+const (
+	groupOpt groupKind = iota // adds
+	groupReq                  // must match, and adds
+	groupNot                  // subtracts
+	groupBig                  // must match when the figure is a large amount of money, adds nothing
+)
 
 type cue struct {
 	words  []string // lower case; the last may be a prefix
@@ -1802,9 +1831,15 @@ func parseMetricTable() *cueIndex {
 		}
 		for gi, grp := range row.groups {
 			fields := strings.Fields(grp)
-			r.req = append(r.req, fields[0] == "req")
-			r.neg = append(r.neg, fields[0] == "not")
-			r.big = append(r.big, fields[0] == "big")
+			switch fields[0] {
+			case "req":
+				r.groups[gi] = groupReq
+			case "not":
+				r.groups[gi] = groupNot
+			case "big":
+				r.groups[gi] = groupBig
+			}
+			r.nGroup = gi + 1
 			r.anyReq = r.anyReq || fields[0] == "req"
 			r.anyBig = r.anyBig || fields[0] == "big"
 			for _, f := range fields[1:] {
@@ -2172,7 +2207,7 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, s *sentCtx) (metri
 	// their base alone: any other scores 0 or is out.
 	for rs := ix.byClass[class] & (ms.seen | ix.free); rs != 0; rs &= rs - 1 {
 		ri := bits.TrailingZeros32(rs)
-		r := &ix.rules[ri] // not copied: a rule is 96 bytes
+		r := &ix.rules[ri] // not copied: a rule is 56 bytes
 		if ms.seen&(1<<ri) == 0 {
 			// No cue of the rule: every group scores 0.
 			if !r.anyReq && !(big && r.anyBig) && r.base > bestScore {
@@ -2182,18 +2217,24 @@ func chooseMetric(hits []cueHit, f *figure, ms *metricScores, s *sentCtx) (metri
 		}
 		best := &ms.best[ri]
 		score, ok := r.base, true
-		for gi, req := range r.req {
-			if req && best[gi] == 0 || r.big[gi] && big && best[gi] == 0 {
-				ok = false
-				break
-			}
-			if r.big[gi] {
-				continue
-			}
-			if r.neg[gi] {
-				score -= best[gi]
-			} else {
-				score += best[gi]
+	groups:
+		for gi, kind := range r.groups[:r.nGroup] {
+			switch w := best[gi]; kind {
+			case groupReq:
+				if w == 0 {
+					ok = false
+					break groups
+				}
+				score += w
+			case groupBig:
+				if big && w == 0 {
+					ok = false
+					break groups
+				}
+			case groupNot:
+				score -= w
+			default:
+				score += w
 			}
 		}
 		if ok && score > bestScore {

@@ -139,10 +139,20 @@ func appendPlain(toks []wordTok, nt int, text string, low []byte, i, clause int,
 				}
 			}
 		}
-		if start == i || start >= len(text) || wm.alnum[start>>6]&(1<<(start&63)) == 0 {
+		if start == i || start >= len(text) {
 			break
 		}
-		end := min(wm.alnumEnd(start), len(text))
+		// One load of the masks says whether a word starts there and,
+		// unless it runs on into the next 64 bytes, where it ends.
+		run := wm.alnum[start>>6] >> (start & 63)
+		if run&1 == 0 {
+			break
+		}
+		end := start + bits.TrailingZeros64(^run)
+		if end&63 == 0 {
+			end = wm.alnumEnd(end)
+		}
+		end = min(end, len(text))
 		// Most words end at a byte that cannot continue them (see
 		// wordGlue): a space, most punctuation.
 		if end < len(text) && wordGlue[text[end]] {
