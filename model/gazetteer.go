@@ -720,8 +720,8 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz *fuzzyCache) (
 		}
 	}
 	for _, ph := range phs {
-		if i+len(ph.words) > len(toks) || !multi && len(ph.words) > 1 {
-			continue
+		if i+len(ph.words) > len(toks) || len(ph.words) > 1 && (!multi || toks[i+1].hash != ph.hashes[1]) {
+			continue // the second word, by its hash, before the words' case
 		}
 		ok := true
 		for k, w := range ph.words {
