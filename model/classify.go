@@ -2578,9 +2578,11 @@ func (c *classifier) subject(si int, s *sentCtx, f figure, metric Metric) string
 // happened to name. Without a topic, the earlier sentences lend theirs.
 func (c *classifier) contextSubject(si, fs int) (pr string, p *gazPlace) {
 	// opensParagraph reads only the gap before the sentence; pointsBack
-	// reads every word of it, so it goes second.
-	if c.opensParagraph(si) && !c.sentence(si).pointsBack(fs) {
-		if t := c.topic(); t != nil {
+	// reads every word of it, so it goes last: without a topic (a table
+	// of earnings), the sentences before lend the subject whatever the
+	// sentence points to.
+	if c.opensParagraph(si) {
+		if t := c.topic(); t != nil && !c.sentence(si).pointsBack(fs) {
 			return "", t
 		}
 	}

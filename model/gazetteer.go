@@ -71,7 +71,11 @@ type gazetteer struct {
 	byName map[string]*gazPlace    // canonical name → place
 	pairs  map[[2]string]*gazPlace // (A, B) canonical names, both orders → pair entry
 	starts vocabFilter             // the keys of first
-	firstT *wordTable[gazStart]    // first, for lookup by the token's hash
+	// heads holds the word of each one-word phrase, by its hash, and the
+	// first two words of each longer one, by pairHash: of the words that
+	// start a phrase, find tries only those it holds.
+	heads  vocabFilter
+	firstT *wordTable[gazStart] // first, for lookup by the token's hash
 	// capKeys, capShort and anyKeys are what mayMention looks for (see
 	// addKeys): capKeys and capShort hold, of each alias whose case
 	// matters, one word capitalised in the alias, which a match must
@@ -239,6 +243,11 @@ func (g *gazetteer) add(phs []*gazPhrase, p *gazPlace, alias string, demonym boo
 	}
 	g.first[ph.words[0]] = append(g.first[ph.words[0]], ph)
 	g.starts.add(ph.words[0])
+	if len(ph.hashes) == 1 {
+		g.heads.addHash(ph.hashes[0])
+	} else {
+		g.heads.addHash(pairHash(ph.hashes[0], ph.hashes[1]))
+	}
 	ph.mask, ph.runes = letterMask(ph.words[0]), utf8.RuneCountInString(ph.words[0])
 	if len(ph.words) == 1 && ph.rule == gazCaseTitle && ph.runes >= gazFuzzyMin {
 		r, _ := utf8.DecodeRuneInString(ph.words[0])
@@ -466,8 +475,13 @@ func (g *gazetteer) find(out []placeMention, src string, toks []wordTok, fz *fuz
 	first := len(out)
 	for i := 0; i < len(toks); {
 		// Most words start no name and are too short or not capitalised
-		// to misspell one: matchAt would say no, and is not called.
-		if t := &toks[i]; t.num || !g.starts.has(t.hash) && (!t.cap || len(t.lower) < gazFuzzyMin) {
+		// to misspell one: matchAt would say no, and is not called. A
+		// word such as "the" or "new" starts many phrases, but is mostly
+		// followed by a word none of them goes on with: heads turns it
+		// away before matchAt looks it up to say no.
+		t := &toks[i]
+		head := g.starts.has(t.hash) && (g.heads.has(t.hash) || i+1 < len(toks) && g.heads.has(pairHash(t.hash, toks[i+1].hash)))
+		if t.num || !head && (!t.cap || len(t.lower) < gazFuzzyMin) {
 			i++
 			continue
 		}
@@ -488,6 +502,9 @@ func (g *gazetteer) find(out []placeMention, src string, toks []wordTok, fz *fuz
 	}
 	return out
 }
+
+// pairHash combines the hashes of two words into heads' key for the pair.
+func pairHash(a, b uint32) uint32 { return a*0x9E3779B1 ^ b }
 
 // mayMention reports whether find may find a place in text[from:to], a
 // sentence, given wm, the text's word masks; when it says no, find would
@@ -720,8 +737,8 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz *fuzzyCache) (
 		}
 	}
 	for _, ph := range phs {
-		if i+len(ph.words) > len(toks) || !multi && len(ph.words) > 1 {
-			continue
+		if i+len(ph.words) > len(toks) || len(ph.words) > 1 && (!multi || toks[i+1].hash != ph.hashes[1]) {
+			continue // the second word, by its hash, before the words' case
 		}
 		ok := true
 		for k, w := range ph.words {
