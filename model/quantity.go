@@ -1816,9 +1816,18 @@ func (s *qscanner) signBefore(i int) (string, int) {
 			return code, st
 		}
 	}
+	// Most numbers follow one blank after a printable byte: signBefore
+	// is the first to step back over it, and remembers it for trimBack's
+	// later callers here, without trimBackNew's call.
+	b := i - 1
+	if i >= 2 && t[b] == ' ' && qVisible[t[b-1]] {
+		s.tb.key, s.tb.b = i+1, b
+	} else {
+		b = s.trimBack(i)
+	}
 	// A word in lower case ending in "s" ("was", "dlrs") is the commonest
 	// to pass qSignLast before a blank: only "Rs" is a sign.
-	if b := s.trimBack(i); b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] && (t[b-1] != 's' || b >= 2 && t[b-2] == 'R') {
+	if b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] && (t[b-1] != 's' || b >= 2 && t[b-2] == 'R') {
 		return s.signEndingAt(b)
 	}
 	return "", 0
