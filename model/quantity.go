@@ -352,12 +352,13 @@ var qIntroLast = [256]bool{'m': true, 'M': true, 'n': true, 'N': true, '.': true
 // figure and for a number listUnit reads after a comma, "and" or "or":
 // there the chain would come out of part unsigned and without a unit,
 // which gives listUnit nothing to take.
-func (s *qscanner) dateChain(i int) int {
+//
+// ja is the end of the first number's digits, which numeral has read.
+func (s *qscanner) dateChain(i, ja int) int {
 	t := s.text
 	if i > 0 && t[i-1] != ' ' && t[i-1] != '\n' {
 		return 0
 	}
-	ja := qDigitsEnd(t, i)
 	if ja-i > 15 || ja+1 >= len(t) || t[ja] != '-' || !qDigit(t[ja+1]) {
 		return 0
 	}
@@ -365,12 +366,10 @@ func (s *qscanner) dateChain(i int) int {
 	if jb-ja > 16 || jb+1 >= len(t) || t[jb] != '-' || !qDigit(t[jb+1]) {
 		return 0
 	}
+	// The third number's digits, read once for the two tests below.
+	k := qDigitsEnd(t, jb+1)
 	// qFraction's test at the second dash: at most three digits, then "/".
-	k := jb + 1
-	for k < len(t) && qDigit(t[k]) && k-jb <= 3 {
-		k++
-	}
-	if k < len(t) && t[k] == '/' {
+	if k-jb-1 <= 3 && k < len(t) && t[k] == '/' {
 		return 0
 	}
 	// "[25]: 1987-…": prefixOK drops the number after a citation.
@@ -381,9 +380,12 @@ func (s *qscanner) dateChain(i int) int {
 	// next as a figure of its own, for prefixOK to drop it and figure to
 	// resume after its letters and digits: resume there at once. That is
 	// certain when numeral reads it as plain digits: no decimal part, no
-	// dash or slash after it, at most 15 digits.
-	k = qDigitsEnd(t, jb+1)
+	// dash or slash after it, at most 15 digits. Most chains end at a
+	// blank or a line end, where no letter or digit goes on.
 	if k-jb-1 <= 15 && !dashOrSlashAt(t, k) && !(k+1 < len(t) && (t[k] == ',' || t[k] == '.') && qDigit(t[k+1])) {
+		if k == len(t) || !isLetter(t[k]) {
+			return k
+		}
 		return qAlnumEnd(t, k)
 	}
 	return jb
@@ -1226,7 +1228,7 @@ func (s *qscanner) numeralFraction(i, j int, p *qpart) bool {
 	// dropped before the rest of the part is read. A range's second
 	// number is left to joinRange.
 	if t[j] == '-' && p.plain && !s.second {
-		if e := s.dateChain(i); e > 0 {
+		if e := s.dateChain(i, j); e > 0 {
 			p.end = e
 			return false
 		}
@@ -1816,9 +1818,18 @@ func (s *qscanner) signBefore(i int) (string, int) {
 			return code, st
 		}
 	}
+	// Most numbers follow one blank after a printable byte: signBefore
+	// is the first to step back over it, and remembers it for trimBack's
+	// later callers here, without trimBackNew's call.
+	b := i - 1
+	if i >= 2 && t[b] == ' ' && qVisible[t[b-1]] {
+		s.tb.key, s.tb.b = i+1, b
+	} else {
+		b = s.trimBack(i)
+	}
 	// A word in lower case ending in "s" ("was", "dlrs") is the commonest
 	// to pass qSignLast before a blank: only "Rs" is a sign.
-	if b := s.trimBack(i); b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] && (t[b-1] != 's' || b >= 2 && t[b-2] == 'R') {
+	if b < i && i-b <= 3 && b > 0 && qSignLast[t[b-1]] && (t[b-1] != 's' || b >= 2 && t[b-2] == 'R') {
 		return s.signEndingAt(b)
 	}
 	return "", 0
