@@ -3858,6 +3858,9 @@ func period(toks []wordTok, starts []int, f *figure, metric Metric) *Period {
 		}
 		var score int
 		if e.i >= f.fe {
+			if comparisonBefore(toks, f.fe, e.i) {
+				continue // "rose to 644,500 bpd from 604,200 bpd in 1985": 1985 is the earlier figure's
+			}
 			score = e.i - f.fe
 		} else {
 			score = f.fs - e.j + 2
@@ -3882,6 +3885,20 @@ func period(toks []wordTok, starts []int, f *figure, metric Metric) *Period {
 		return nil
 	}
 	return &Period{From: exprs[best].from, To: exprs[best].to}
+}
+
+// comparisonBefore reports whether words from to to hold a figure that the
+// one ending at from is compared with, "from", "against", "vs" or "versus"
+// and a number not a year: a year after that figure dates it, not the
+// figure before the comparison.
+func comparisonBefore(toks []wordTok, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch toks[k].lower {
+		case "from", "against", "vs", "versus":
+			return numberBetween(toks, k+1, to)
+		}
+	}
+	return false
 }
 
 // yearExprs lists the year expressions outside the figure: "between Y1 and
