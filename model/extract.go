@@ -1,7 +1,9 @@
 package model
 
 import (
+	"cmp"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -82,6 +84,7 @@ func Extract(d *Document) Result {
 		}
 		e.Summary = outside(summary, clean, d.Text)
 	}
+	datedByRelativeYear(inds, evs, clean)
 	var out []Event
 	if len(evs) > 0 {
 		out = make([]Event, len(evs)) // exact size: the result may live long
@@ -478,4 +481,48 @@ func wordEnd(s string, i, stop int) int {
 		i += n
 	}
 	return i
+}
+
+// datedByRelativeYear gives a figure with no period the year of a relative
+// date that follows it closely in its sentence ("It grew 8.3 pct last
+// year", "sales should reach 2 mln tonnes this year"), as the date scanner
+// resolved it against the document's date. The classifier reads only years
+// written out; the date scanner alone knows the document's date.
+//
+// The date must follow with no number, comma or other break between (a
+// later figure's date is not this one's), and not as the base of a
+// comparison ("up from last year", "higher than last year", "since last
+// year").
+func datedByRelativeYear(inds []Indicator, evs []Event, clean string) {
+	for i := range inds {
+		in := &inds[i]
+		if in.Period != nil {
+			continue
+		}
+		k, _ := slices.BinarySearchFunc(evs, in.Span.End, func(e Event, off int) int { return cmp.Compare(e.Span.Start, off) })
+		if k == len(evs) {
+			continue
+		}
+		e := &evs[k]
+		if !e.Relative || e.Precision != PrecisionYear || e.Span.End > in.Sentence.End {
+			continue
+		}
+		if gap := clean[in.Span.End:e.Span.Start]; len(gap) <= 24 && !strings.ContainsAny(gap, "0123456789,;:()[]-–—") &&
+			!comparisonBase.has(lastWord(gap)) {
+			in.Period = &Period{From: e.Year, To: e.Year}
+		}
+	}
+}
+
+// comparisonBase holds the words after which a date is what a figure is
+// compared with, not when it holds: "up from last year", "since last year".
+var comparisonBase = wordSet("from than over against since versus vs with on")
+
+// lastWord returns the last word of s in lower case, or "".
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[len(f)-1], ".'\""))
 }

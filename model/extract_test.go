@@ -24,3 +24,39 @@ func TestExtractDateLineSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractRelativeYearPeriod: a figure that a relative year follows
+// closely ("last year", "this year") takes that year, resolved against the
+// document's date, as its period; a relative year that is the base of a
+// comparison, or that follows a later figure, does not date it.
+func TestExtractRelativeYearPeriod(t *testing.T) {
+	text := "Kazakh grain\nDate: 2026-03-10\n\n" +
+		"Kazakhstan's grain exports rose 12% last year. " +
+		"Rail freight through Khorgos should reach 9 million tonnes this year. " +
+		"Transit cargo climbed to 2.1 million tonnes, up from last year. " +
+		"Uzbekistan shipped 300,000 tonnes to China against 250,000 tonnes last year.\n"
+	d, err := ParseDocument("grain.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]*Period{
+		"12%":                {2025, 2025},
+		"9 million tonnes":   {2026, 2026},
+		"2.1 million tonnes": nil,
+		"300,000 tonnes":     nil,
+		"250,000 tonnes":     {2025, 2025},
+	}
+	got := map[string]*Period{}
+	for _, in := range Extract(d).Indicators {
+		got[in.Text] = in.Period
+	}
+	for text, w := range want {
+		g, ok := got[text]
+		switch {
+		case !ok:
+			t.Errorf("%q: no indicator", text)
+		case (g == nil) != (w == nil) || g != nil && *g != *w:
+			t.Errorf("%q: period %v, want %v", text, g, w)
+		}
+	}
+}
