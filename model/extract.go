@@ -1,9 +1,7 @@
 package model
 
 import (
-	"cmp"
 	"math/bits"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -494,22 +492,35 @@ func wordEnd(s string, i, stop int) int {
 // comparison ("up from last year", "higher than last year", "since last
 // year").
 func datedByRelativeYear(inds []Indicator, evs []Event, clean string) {
+	// A story has a relative year or two at most, most have none: they
+	// are listed once, rather than all events searched for each figure.
+	var buf [8]int
+	rel := buf[:0]
+	for k := range evs {
+		if evs[k].Relative && evs[k].Precision == PrecisionYear {
+			rel = append(rel, k)
+		}
+	}
+	if len(rel) == 0 {
+		return
+	}
 	for i := range inds {
 		in := &inds[i]
 		if in.Period != nil {
 			continue
 		}
-		k, _ := slices.BinarySearchFunc(evs, in.Span.End, func(e Event, off int) int { return cmp.Compare(e.Span.Start, off) })
-		if k == len(evs) {
-			continue
-		}
-		e := &evs[k]
-		if !e.Relative || e.Precision != PrecisionYear || e.Span.End > in.Sentence.End {
-			continue
-		}
-		if gap := clean[in.Span.End:e.Span.Start]; len(gap) <= 24 && !strings.ContainsAny(gap, "0123456789,;:()[]-–—") &&
-			!comparisonBase.has(lastWord(gap)) {
-			in.Period = &Period{From: e.Year, To: e.Year}
+		for _, k := range rel {
+			e := &evs[k]
+			if e.Span.Start < in.Span.End {
+				continue
+			}
+			if e.Span.End <= in.Sentence.End && (k == 0 || evs[k-1].Span.Start < in.Span.End) {
+				// The first date after the figure, in its sentence.
+				if gap := clean[in.Span.End:e.Span.Start]; len(gap) <= 24 && !breaksGap(gap) && !comparisonBase.has(lastWord(gap)) {
+					in.Period = &Period{From: e.Year, To: e.Year}
+				}
+			}
+			break
 		}
 	}
 }
@@ -518,11 +529,29 @@ func datedByRelativeYear(inds []Indicator, evs []Event, clean string) {
 // compared with, not when it holds: "up from last year", "since last year".
 var comparisonBase = wordSet("from than over against since versus vs with on")
 
-// lastWord returns the last word of s in lower case, or "".
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+// breaksGap reports whether gap, the words between a figure and a date,
+// holds a number, a comma, a bracket or other punctuation that ends the
+// figure's phrase, or a dash. A byte loop: strings.ContainsAny with the
+// dashes' multi-byte runes in its set took a slow path for every figure.
+func breaksGap(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch b := gap[i]; {
+		case b >= '0' && b <= '9', b == ',', b == ';', b == ':', b == '(', b == ')', b == '[', b == ']', b == '-':
+			return true
+		case b == 0xE2 && (strings.HasPrefix(gap[i:], "–") || strings.HasPrefix(gap[i:], "—")):
+			return true
+		}
 	}
-	return strings.ToLower(strings.Trim(f[len(f)-1], ".'\""))
+	return false
+}
+
+// lastWord returns the last word of s, without quotes or a full stop, in
+// lower case, or "".
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \t\n\r.'\"")
+	w := s[strings.LastIndexAny(s, " \t\n\r")+1:]
+	if w != strings.ToLower(w) {
+		w = strings.ToLower(w) // only "From", "Than" and the like: rare
+	}
+	return w
 }
