@@ -1625,7 +1625,7 @@ var metricTable = []struct {
 	{MetricInvestment, "money", 0, []string{
 		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:3 debenture*:3 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 credit_line*:3 " +
 			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 raising_a_combined:3 raising_a_total_of:3 raised_a_combined:3 raised_a_total_of:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
-			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1 grant:2 grants:3 promis*:2",
+			"pledg*:2 earmark*:2 allocat*:2 commit*:1 develop*:1 grant:2 grants:3 promis*:2 spend:2 spent:2",
 		// The finance ministry that publishes a figure does not make it
 		// finance: this takes back the "finance" cue of its name.
 		"not finance_ministry:1 finance_minister:1 finance_ministers:1"}},

@@ -40,7 +40,7 @@ const (
 	MetricTrains          Metric = "trains"           // number of freight trains
 	MetricMarketValue     Metric = "market_value"     // market capitalisation, value of listed companies
 	MetricListedCompanies Metric = "listed_companies" // number of companies listed on an exchange
-	MetricInvestment      Metric = "investment"       // investment, loans, financing, funds
+	MetricInvestment      Metric = "investment"       // investment, loans, financing, funds, money spent on projects
 	MetricDelegation      Metric = "delegation"       // members of a delegation or mission
 	MetricExhibitors      Metric = "exhibitors"       // exhibitors at a fair or expo
 	MetricTerritory       Metric = "territory"        // land area
