@@ -1621,7 +1621,7 @@ var metricTable = []struct {
 	// an economy's size: this takes back the "economy" cue of its name.
 	{MetricGDP, "money", 0, []string{
 		"req gdp:4 gross_domestic_product:4 gnp:4 gross_national_product:4 economy:3 economies:2 economic_output:3 nominal_output:3",
-		"not ministry_of_economy:3 economy_ministry:3 minister_of_economy:3 economy_minister:3"}},
+		"not ministry_of_economy:3 economy_ministry:3 minister_of_economy:3 economy_minister:3 " + tradePartnerCues}},
 	{MetricInvestment, "money", 0, []string{
 		"req invest*:3 fdi:3 loan*:3 lend*:2 financing:2 finance:1 fund:2 funds:2 funding:2 credit*:1 capital:1 bond*:3 debenture*:3 stake*:1 infrastructure:1 projects_worth:3 project_worth:3 credit_line*:3 " +
 			"raising@prev:3 raised@prev:3 raise@prev:3 raises@prev:3 raised@next:3 raising_a_combined:3 raising_a_total_of:3 raised_a_combined:3 raised_a_total_of:3 proceeds:2 ipo*:2 fundrais*:3 cost:0.9 costs:0.9 costing:0.9 " +
@@ -1691,10 +1691,14 @@ var metricTable = []struct {
 // profit of 12 tenge a share", "a charge of 19 cts a share"). "Shr 1.23
 // dlrs" and "Qtly div 15 cts" are earnings and a dividend whatever follows.
 const (
-	notEconomyCues  = otherGrowthCues + " inflation:4 prices:4 population:4"
-	perUnitCues     = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3"
-	payoutCues      = "earnings:1 profit*:1 dividend*:1 div:1 shr:1 eps:1 income:1 net:1 loss:1 losses:1 lost:1 payout*:1 charge*:1 gain:1 gains:1 writedown*:1 extraordinary:1"
-	otherGrowthCues = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
+	notEconomyCues = otherGrowthCues + " inflation:4 prices:4 population:4 " + tradePartnerCues
+	// tradePartnerCues name economies as partners in trade, not as the
+	// economy measured: "Hong Kong's trade with the five Central Asian
+	// economies reached HK$12.6 billion".
+	tradePartnerCues = "trade_with:4 trade_between:4 trading_partner*:4"
+	perUnitCues      = "per@next:4 a_share@next:4 per_share@next:4 a_barrel@next:4 a_tonne@next:4 a_ton@next:4 an_ounce@next:4 a_pound@next:4 a_bushel@next:4 a_gallon@next:4 a_litre@next:4 a_kilo@next:4 a_head@next:4 a_day@next:2 each@next:2 apiece@next:3"
+	payoutCues       = "earnings:1 profit*:1 dividend*:1 div:1 shr:1 eps:1 income:1 net:1 loss:1 losses:1 lost:1 payout*:1 charge*:1 gain:1 gains:1 writedown*:1 extraordinary:1"
+	otherGrowthCues  = "deposit*:4 credit:4 money:4 supply:3 orders:4 consumption:4 spending:3 production:3 lending:4 loans:4 profit*:4 earnings:4 sales:4 revenue*:4 wages:4 m:4 productivity:3 employment:3"
 	// notTradeCues name balances that are no trade: a budget, a payroll, and
 	// the current account and its other parts (transfers, income,
 	// invisibles, the balance of payments), whose deficit or surplus is
