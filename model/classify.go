@@ -666,16 +666,25 @@ func (c *classifier) classify(q *Quantity, at *placed) {
 
 // unmeasured reports whether q, of unit class class and sentence si, is
 // surely no indicator, as chooseMetric would find, without tokenizing the
-// sentence: a duration, or a bare count (no unit, nothing counted) whose sentence holds no word
-// that starts a cue of a metric of counts (see cueIndex.countCues). A
-// third of the figures of Reuters are such counts, the rows of earnings
-// tables, and their sentences were tokenized for nothing.
+// sentence: a duration; a bare count (no unit, nothing counted) whose
+// sentence holds no word that starts a cue of a metric of counts (see
+// cueIndex.countCues); or a count of something no metric of counts
+// claims (see countedUnclaimed). A third of the figures of Reuters are
+// such bare counts, the rows of earnings tables, and two in three of the
+// counts that say what they count are of things no metric counts,
+// shares above all: their sentences were tokenized for nothing.
 func (c *classifier) unmeasured(q *Quantity, class unitClass, si int) bool {
 	if class == unitNone {
 		return true
 	}
+	if class != unitCount {
+		return false
+	}
+	if q.Unit != "count" || q.Counted != "" {
+		return countedUnclaimed(q)
+	}
 	s := &c.cache[si]
-	if q.Unit != "count" || q.Counted != "" || s.built {
+	if s.built {
 		return false
 	}
 	if !s.countCuesDone {
@@ -683,6 +692,38 @@ func (c *classifier) unmeasured(q *Quantity, class unitClass, si int) bool {
 		s.countCues, s.countCuesDone = metricCues().countCues.mayStart(c.text, sp.Start, sp.End, c.words), true
 	}
 	return !s.countCues
+}
+
+// countedUnclaimed reports whether q, a count that says what it counts
+// (its Counted, or a plain-word unit), is no indicator whatever its
+// sentence says. chooseMetric gives such a count the metric of a rule of
+// counts only when a word of what it counts is a cue of that rule (or
+// the noun is generic: "pairs", "units"), and otherwise keeps it, as
+// "other", only when it is an estimate of ten or more or counts a noun
+// of economyCounts; each test below is one of those, in the same words.
+func countedUnclaimed(q *Quantity) bool {
+	counted := q.Counted
+	if q.Unit != "count" {
+		counted += " " + q.Unit
+	}
+	if q.Qualifier != "" && q.Value >= 10 || countsEconomy(counted) {
+		return false
+	}
+	lower := strings.ToLower(counted)
+	if genericCounts.hasLower(lower) {
+		return false
+	}
+	ix := metricCues()
+	for w := range strings.FieldsSeq(lower) {
+		claimed := false
+		ix.lookup([]wordTok{{lower: w, hash: wordHash(w)}}, 0, func(cu *cue) {
+			claimed = claimed || ix.countMetrics&(1<<cu.rule) != 0
+		})
+		if claimed {
+			return false
+		}
+	}
+	return true
 }
 
 // figureStart returns at[n].fs, locating figure n in its sentence first
@@ -1783,6 +1824,9 @@ type cueIndex struct {
 	// byClass, by unit class, has bit ri set when rule ri accepts that
 	// class: chooseMetric visits only those rules.
 	byClass [numUnitClasses]uint32
+	// countMetrics has bit ri set when rule ri takes a count and gives it
+	// a metric (not MetricOther).
+	countMetrics uint32
 	// countCues are the first words of the cues of the rules that take a
 	// count and give it a metric (not MetricOther), for unmeasured.
 	countCues cueStarts
@@ -1877,6 +1921,9 @@ func parseMetricTable() *cueIndex {
 			}
 		}
 		ix.rules = append(ix.rules, r)
+		if r.units&classBit(unitCount) != 0 && r.metric != MetricOther {
+			ix.countMetrics |= 1 << ri
+		}
 		if !r.anyReq && r.base > 0 {
 			ix.free |= 1 << ri
 		}
