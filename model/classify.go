@@ -1957,7 +1957,10 @@ func parseMetricTable() *cueIndex {
 
 // countCueStarts returns the cueStarts of the rules that take a count and
 // give it a metric: a bare count is reported only when one of them wins,
-// which it cannot with none of its cues seen. The filter is turned off
+// which it cannot with none of its cues seen, nor, when it has a req
+// group, with none of its first req group's ("officials" alone makes no
+// delegation), nor, when it has none, with none of its opt groups'. Only
+// those cues are added. The filter is turned off
 // (always says yes) when that does not hold: a rule that wins on its base
 // alone, a "per" cue (a slash hits it, unwritten: see chooseMetric), or a
 // first word that is not three lower-case letters or more.
@@ -1973,6 +1976,9 @@ func countCueStarts(ix *cueIndex) (cs cueStarts) {
 	add := func(cu *cue) {
 		r := &ix.rules[cu.rule]
 		if r.units&classBit(unitCount) == 0 || r.metric == MetricOther {
+			return
+		}
+		if r.anyReq && cu.group != slices.Index(r.groups[:r.nGroup], groupReq) || !r.anyReq && r.groups[cu.group] != groupOpt {
 			return
 		}
 		if w := cu.words[0]; w == "per" || tri(w) < 0 || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
