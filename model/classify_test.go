@@ -749,3 +749,58 @@ func TestListIntro(t *testing.T) {
 		t.Errorf("no introduction: %+v", x.Indicators)
 	}
 }
+
+// TestCountedUnclaimed checks countedUnclaimed against chooseMetric, whose
+// verdict it foretells: a count it turns down must be one chooseMetric
+// turns down, whatever its sentence's cues, and it must turn down the
+// counts of things no metric counts.
+func TestCountedUnclaimed(t *testing.T) {
+	sentences := []string{
+		"The railway ran 120 shares of trains to the listed companies' expo, with a delegation of 40 people.",
+		"About 120 shares were sold at the exhibition by the mission, in front of 40 people.",
+		"The 120 shares changed hands.",
+	}
+	counts := []struct {
+		unit, counted, qualifier string
+		value                    float64
+		unclaimed                bool // what countedUnclaimed must say
+	}{
+		{"count", "shares", "", 120, true},
+		{"count", "shares", "about", 120, false}, // an estimate of ten or more
+		{"count", "shares", "about", 5, true},
+		{"shares", "", "", 120, true}, // a plain-word unit
+		{"count", "trains", "", 120, false},
+		{"count", "people", "", 120, false},
+		{"count", "jobs", "", 120, false},  // economyCounts
+		{"count", "pairs", "", 120, false}, // genericCounts
+		{"count", "Companies", "", 120, false},
+	}
+	reported := 0 // of the counts, by chooseMetric: the test must reach it
+	for _, sentence := range sentences {
+		toks := tokenizeWords(sentence, 0)
+		for _, tc := range counts {
+			q := fig(t, sentence, "120", tc.unit)
+			q.Value, q.Counted, q.Qualifier = tc.value, tc.counted, tc.qualifier
+			got := countedUnclaimed(&q)
+			if got != tc.unclaimed {
+				t.Errorf("countedUnclaimed(%s %s %q) = %v, want %v", tc.unit, tc.counted, tc.qualifier, got, tc.unclaimed)
+			}
+			f := locate(toks, &q, unitClassOf(q.Unit))
+			var hits []cueHit
+			for k := range toks {
+				hits = metricCues().appendHits(hits, toks, k)
+			}
+			s := &sentCtx{toks: toks}
+			_, ok, _ := chooseMetric(hits, &f, &metricScores{}, s)
+			if got && ok {
+				t.Errorf("%q: countedUnclaimed(%s %s) holds, but chooseMetric reports it", sentence, tc.unit, tc.counted)
+			}
+			if ok {
+				reported++
+			}
+		}
+	}
+	if reported == 0 {
+		t.Error("chooseMetric reported no count: the cases test nothing")
+	}
+}
