@@ -2083,7 +2083,7 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 //go:noinline
 func rateWordsAbsent(t string, e int) bool {
 	const ones = 0x0101010101010101
-	for i := e; i < e+64 && i+8 <= len(t); i += 8 {
+	for i, last := e, min(e+56, len(t)-8); i <= last; i += 8 {
 		x := load8(t, i)
 		y := x & swarLo7
 		// A byte of z is zero exactly when it matches: z+0x7f sets bit 7
