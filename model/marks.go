@@ -283,15 +283,16 @@ func mayMark(t string, p, e int) bool {
 	return e < len(t) && dtDigit(t[e]) || n < 32 && markShape.has(t[p], t[e-1], n)
 }
 
-// markWord sets the marks of the run of letters t[p:e].
+// markWord sets the marks of the run of letters t[p:e], one that mayMark
+// accepts: when no digit follows it, markShape holds its shape.
 func (m *scanMarks) markWord(qs *qscanner, p, e int) {
 	t := qs.text
 	if e < len(t) && dtDigit(t[e]) {
 		m.date[p>>6] |= 1 << (p & 63) // "G20": the date scanner skips it whole
-	}
-	// Nearly every word has a shape no filter below accepts.
-	if n := e - p; n >= 32 || !markShape.has(t[p], t[e-1], n) {
-		return
+		// The run may have been passed for the digit alone.
+		if n := e - p; n >= 32 || !markShape.has(t[p], t[e-1], n) {
+			return
+		}
 	}
 	if qNumberFirst[t[p]] && qs.numberWordAt(p, e) {
 		m.qty[p>>6] |= 1 << (p & 63)
