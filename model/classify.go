@@ -1233,9 +1233,9 @@ func appendWords(toks []wordTok, text string, low []byte, from, to int, wm *word
 	first := len(toks) // toks[:first] belong to the caller
 	nt := first        // tokens written
 	toks = toks[:cap(toks)]
-	// Offsets are the document's throughout: text ends where the span
-	// does, so that no word or rune reads past it.
-	text = text[:to]
+	// Offsets are the document's throughout: text ends where the span does, so no word
+	// or rune reads past it; low too, so appendPlain's loop keeps one length for both.
+	text, low = text[:to], low[:to:to]
 	clause := 0
 	prevEnd := from
 	for i := from; i < to; {
