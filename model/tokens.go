@@ -114,14 +114,18 @@ func asciiGap(gap string) (ascii, spaced bool) {
 // text ends where the sentence does, and low is appendWords' buffer: each
 // word is lower-cased into it as it is hashed.
 func appendPlain(toks []wordTok, nt int, text string, low []byte, i, clause int, wm *wordMasks) (int, int, int) {
-	for i < len(text) {
+	// Offsets are unsigned here, so that the loop's tests (p < n, end < n)
+	// bound its indexes for the compiler, which drops its own checks of
+	// them: an int that passed them might still be negative.
+	n, p := uint(len(text)), uint(i)
+	for p < n {
 		// The gap is read first, as gapKind would read it, and the word
 		// must start right after it with an ASCII letter or digit: one bit
 		// of the masks, where nextWide would search them.
-		start, cl, sep := i+1, clause, byte(' ')
-		if text[i] != ' ' { // one space is the common gap
+		start, cl, sep := p+1, clause, byte(' ')
+		if text[p] != ' ' { // one space is the common gap
 			var g uint8
-			for start = i; start < len(text) && start < i+3 && gapBytes[text[start]] != 0; start++ {
+			for start = p; start < n && start < p+3 && gapBytes[text[start]] != 0; start++ {
 				g |= gapBytes[text[start]]
 			}
 			spaced := g&gapSpace != 0
@@ -135,11 +139,11 @@ func appendPlain(toks []wordTok, nt int, text string, low []byte, i, clause int,
 				case gapSlash:
 					sep = '/'
 				case gapDash | gapSlash:
-					start = i // the later wins: appendWords reads the gap
+					start = p // the later wins: appendWords reads the gap
 				}
 			}
 		}
-		if start == i || start >= len(text) {
+		if start == p || start >= n {
 			break
 		}
 		// One load of the masks says whether a word starts there and,
@@ -148,21 +152,21 @@ func appendPlain(toks []wordTok, nt int, text string, low []byte, i, clause int,
 		if run&1 == 0 {
 			break
 		}
-		end := start + bits.TrailingZeros64(^run)
+		end := start + uint(bits.TrailingZeros64(^run))
 		if end&63 == 0 {
-			end = wm.alnumEnd(end)
+			end = uint(wm.alnumEnd(int(end)))
 		}
-		end = min(end, len(text))
+		end = min(end, n)
 		// Most words end at a byte that cannot continue them (see
 		// wordGlue): a space, most punctuation.
-		if end < len(text) && wordGlue[text[end]] {
+		if end < n && wordGlue[text[end]] {
 			// A digit's inner "," or "." continues a word ("1,400",
 			// "3.2"), as wordRest reads it; after a letter, or before
 			// a space, they end it.
-			for end+1 < len(text) && (text[end] == ',' || text[end] == '.') && isDigit(text[end-1]) && isDigit(text[end+1]) {
-				end = min(wm.alnumEnd(end+1), len(text))
+			for end+1 < n && (text[end] == ',' || text[end] == '.') && isDigit(text[end-1]) && isDigit(text[end+1]) {
+				end = min(uint(wm.alnumEnd(int(end+1))), n)
 			}
-			if end < len(text) && (text[end] >= 0x80 || text[end] == '\'') {
+			if end < n && (text[end] >= 0x80 || text[end] == '\'') {
 				break // a word that goes on, or a possessive
 			}
 		}
@@ -178,39 +182,40 @@ func appendPlain(toks []wordTok, nt int, text string, low []byte, i, clause int,
 		// sentence, write their own over them, and a load of them for a
 		// hash masks them off.
 		var hash uint32
-		switch k := end - start; {
-		case k < 8 && start+8 <= len(text):
-			x := load8(text, start) | plainLower
+		k := end - start
+		switch {
+		case k < 8 && start+8 <= n:
+			x := load8(text, int(start)) | plainLower
 			binary.LittleEndian.PutUint64(low[start:start+8], x)
 			hash = wordFinal(uint64(k) ^ x&(1<<(8*k&63)-1))
 		case k < 8:
 			var x uint64
-			for j := end - 1; j >= start; j-- {
-				c := text[j] | 0x20
-				low[j] = c
+			for j := end; j > start; j-- {
+				c := text[j-1] | 0x20
+				low[j-1] = c
 				x = x<<8 | uint64(c)
 			}
 			hash = wordFinal(uint64(k) ^ x)
-		case k < 16 && start+16 <= len(text):
-			x := load8(text, start) | plainLower
-			y := load8(text, start+8) | plainLower
+		case k < 16 && start+16 <= n:
+			x := load8(text, int(start)) | plainLower
+			y := load8(text, int(start+8)) | plainLower
 			binary.LittleEndian.PutUint64(low[start:start+8], x)
 			binary.LittleEndian.PutUint64(low[start+8:start+16], y)
 			hash = wordFinal(wordMix(uint64(k)^x) ^ y&(1<<(8*(k-8)&63)-1))
 		default:
-			return nt, i, clause
+			return nt, int(p), clause
 		}
 		if clauseWordFilter.has(hash) {
 			break
 		}
 		c := text[start]
 		t := &toks[nt]
-		t.start, t.end = start, end
-		t.lower, t.hash, t.clause = unsafe.String(&low[start], end-start), hash, cl
+		t.start, t.end = int(start), int(end)
+		t.lower, t.hash, t.clause = unsafe.String(&low[start], int(k)), hash, cl
 		t.cap, t.num, t.poss, t.sep = c-'A' < 26, c-'0' < 10, false, sep // unsigned: no branch
-		nt, i, clause = nt+1, end, cl
+		nt, p, clause = nt+1, end, cl
 	}
-	return nt, i, clause
+	return nt, int(p), clause
 }
 
 // plainLower lower-cases the eight bytes of a plain word (see appendPlain)
