@@ -514,7 +514,7 @@ func pairHash(a, b uint32) uint32 { return a*0x9E3779B1 ^ b }
 //
 // A match needs, for an alias whose case matters, its key word (capKeys)
 // as a capitalised word of the text; for a misspelt name, a capitalised
-// word of gazFuzzyMin letters or more that passes fuzzyCandidate; for a
+// word of gazFuzzyMin letters or more that passes misspelt's filters; for a
 // lower-case alias, its key (anyKeys) as a word in any case. A word is a
 // run of ASCII letters and digits, which the masks give 64 bytes at a
 // time, as appendWords makes it; only its first byte is read unless it is
@@ -664,7 +664,7 @@ const (
 )
 
 // fuzzyNearWord reports whether text[start:end], an ASCII word that starts
-// with a capital, passes fuzzyCandidate's filters, read on the word as it
+// with a capital, passes misspelt's filters, read on the word as it
 // is: its letters' set does not depend on their case.
 func (g *gazetteer) fuzzyNearWord(text string, start, end int) bool {
 	n := end - start
@@ -772,11 +772,8 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz *fuzzyCache) (
 	} else {
 		// Most capitalised words (every word of an ALL-CAPS headline)
 		// have no name of their first letter near their length and
-		// letter set: fuzzyCandidate turns them away without an edit
-		// distance.
-		if g.fuzzyCandidate(*t) {
-			ph = g.misspelt(*t)
-		}
+		// letter set: misspelt turns them away without an edit distance.
+		ph = g.misspelt(*t)
 		if fz != nil {
 			fz.put(t.lower, t.hash, ph)
 		}
@@ -833,32 +830,6 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 		}
 	}
 	return best
-}
-
-// fuzzyCandidate reports whether some one-word name passes misspelt's
-// cheap filters (length and letter set) for t: when none does, misspelt
-// returns nil without computing an edit distance.
-func (g *gazetteer) fuzzyCandidate(t wordTok) bool {
-	n := utf8.RuneCountInString(t.lower)
-	if n < gazFuzzyMin {
-		return false
-	}
-	limit := fuzzyLimit(n)
-	r, _ := utf8.DecodeRuneInString(t.lower)
-	phs := g.fuzzyCands(r, n)
-	if len(phs) == 0 {
-		return false
-	}
-	mask := letterMask(t.lower)
-	for _, ph := range phs {
-		if d := ph.runes - n; d > limit || -d > limit {
-			continue
-		}
-		if bits.OnesCount64(mask^ph.mask) <= 2*limit {
-			return true
-		}
-	}
-	return false
 }
 
 // letterMask is the set of letters in w, one bit per letter (hashed for
