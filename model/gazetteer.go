@@ -622,7 +622,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool
 		return true // none so long in practice
 	}
 	if n > 8 {
-		return g.capKeys.has(lowerHashOf(text, start, end)) || g.fuzzyNearWord(text, start, end) && fz.mayMisspell(text, start, end)
+		return g.capKeys.has(lowerHashOf(text, start, end)) || g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
 	}
 	// Up to eight letters, the word's bytes are their own key.
 	var x uint64
@@ -637,7 +637,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool
 		return g.capShort.has(x) // too short to be misspelt
 	}
 	if fz == nil {
-		return g.capShort.has(x) || g.fuzzyNearWord(text, start, end) && fz.mayMisspell(text, start, end)
+		return g.capShort.has(x) || g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
 	}
 	// A word long enough to be misspelt is judged once (the same
 	// capitalised words come back sentence after sentence: "Reuters",
@@ -651,7 +651,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool
 			*slot |= seenNear
 		}
 	}
-	return *slot&seenKey != 0 || *slot&seenNear != 0 && fz.mayMisspell(text, start, end)
+	return *slot&seenKey != 0 || *slot&seenNear != 0 && g.mayMisspell(fz, text, start, end)
 }
 
 // seenKey and seenNear are the verdicts fuzzyCache.seen keeps with a word
@@ -686,16 +686,27 @@ func (g *gazetteer) fuzzyNearWord(text string, start, end int) bool {
 }
 
 // mayMisspell reports whether text[start:end], an ASCII word near a name
-// (see fuzzyNearWord), may misspell one: a word already met and found to
-// misspell nothing does not.
-func (fc *fuzzyCache) mayMisspell(text string, start, end int) bool {
+// (see fuzzyNearWord), may misspell one. With fz it says whether it does:
+// misspelt's verdict is found here for a word not met before and kept in
+// fz, where find's matchAt will find it for the word's token. Most words
+// near a name misspell none, and a sentence with no other key word then
+// is not tokenized.
+func (g *gazetteer) mayMisspell(fz *fuzzyCache, text string, start, end int) bool {
+	if fz == nil {
+		return true
+	}
 	var buf [gazFuzzyMaxNear]byte
 	n := end - start
 	for k := range n {
 		buf[k] = asciiLowerByte(text[start+k])
 	}
-	got, ok := fc.get(unsafe.String(&buf[0], n), lowerHashOf(text, start, end))
-	return !ok || got != nil
+	w, h := unsafe.String(&buf[0], n), lowerHashOf(text, start, end)
+	got, ok := fz.get(w, h)
+	if !ok {
+		got = g.misspeltWord(w)
+		fz.put(w, h, got)
+	}
+	return got != nil
 }
 
 // lowerHashOf returns wordHash of text[start:end] with its ASCII capitals
@@ -807,13 +818,18 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 	if !t.cap {
 		return nil
 	}
-	n := utf8.RuneCountInString(t.lower)
+	return g.misspeltWord(t.lower)
+}
+
+// misspeltWord is misspelt for a capitalised word w, given in lower case.
+func (g *gazetteer) misspeltWord(w string) *gazPhrase {
+	n := utf8.RuneCountInString(w)
 	if n < gazFuzzyMin {
 		return nil
 	}
 	limit := fuzzyLimit(n)
-	r, _ := utf8.DecodeRuneInString(t.lower)
-	mask := letterMask(t.lower)
+	r, _ := utf8.DecodeRuneInString(w)
+	mask := letterMask(w)
 	var best *gazPhrase
 	bestD := limit + 1
 	for _, ph := range g.fuzzyCands(r, n) {
@@ -825,7 +841,7 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 		if bits.OnesCount64(mask^ph.mask) > 2*limit {
 			continue
 		}
-		if d := osaDistance(t.lower, ph.words[0], limit); d < bestD {
+		if d := osaDistance(w, ph.words[0], limit); d < bestD {
 			best, bestD = ph, d
 		}
 	}
