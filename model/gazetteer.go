@@ -514,7 +514,7 @@ func pairHash(a, b uint32) uint32 { return a*0x9E3779B1 ^ b }
 //
 // A match needs, for an alias whose case matters, its key word (capKeys)
 // as a capitalised word of the text; for a misspelt name, a capitalised
-// word of gazFuzzyMin letters or more that passes fuzzyCandidate; for a
+// word of gazFuzzyMin letters or more that passes misspelt's filters; for a
 // lower-case alias, its key (anyKeys) as a word in any case. A word is a
 // run of ASCII letters and digits, which the masks give 64 bytes at a
 // time, as appendWords makes it; only its first byte is read unless it is
@@ -622,7 +622,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool
 		return true // none so long in practice
 	}
 	if n > 8 {
-		return g.capKeys.has(lowerHashOf(text, start, end)) || g.fuzzyNearWord(text, start, end) && fz.mayMisspell(text, start, end)
+		return g.capKeys.has(lowerHashOf(text, start, end)) || g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
 	}
 	// Up to eight letters, the word's bytes are their own key.
 	var x uint64
@@ -637,7 +637,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool
 		return g.capShort.has(x) // too short to be misspelt
 	}
 	if fz == nil {
-		return g.capShort.has(x) || g.fuzzyNearWord(text, start, end) && fz.mayMisspell(text, start, end)
+		return g.capShort.has(x) || g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
 	}
 	// A word long enough to be misspelt is judged once (the same
 	// capitalised words come back sentence after sentence: "Reuters",
@@ -651,7 +651,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool
 			*slot |= seenNear
 		}
 	}
-	return *slot&seenKey != 0 || *slot&seenNear != 0 && fz.mayMisspell(text, start, end)
+	return *slot&seenKey != 0 || *slot&seenNear != 0 && g.mayMisspell(fz, text, start, end)
 }
 
 // seenKey and seenNear are the verdicts fuzzyCache.seen keeps with a word
@@ -664,7 +664,7 @@ const (
 )
 
 // fuzzyNearWord reports whether text[start:end], an ASCII word that starts
-// with a capital, passes fuzzyCandidate's filters, read on the word as it
+// with a capital, passes misspelt's filters, read on the word as it
 // is: its letters' set does not depend on their case.
 func (g *gazetteer) fuzzyNearWord(text string, start, end int) bool {
 	n := end - start
@@ -686,16 +686,27 @@ func (g *gazetteer) fuzzyNearWord(text string, start, end int) bool {
 }
 
 // mayMisspell reports whether text[start:end], an ASCII word near a name
-// (see fuzzyNearWord), may misspell one: a word already met and found to
-// misspell nothing does not.
-func (fc *fuzzyCache) mayMisspell(text string, start, end int) bool {
+// (see fuzzyNearWord), may misspell one. With fz it says whether it does:
+// misspelt's verdict is found here for a word not met before and kept in
+// fz, where find's matchAt will find it for the word's token. Most words
+// near a name misspell none, and a sentence with no other key word then
+// is not tokenized.
+func (g *gazetteer) mayMisspell(fz *fuzzyCache, text string, start, end int) bool {
+	if fz == nil {
+		return true
+	}
 	var buf [gazFuzzyMaxNear]byte
 	n := end - start
 	for k := range n {
 		buf[k] = asciiLowerByte(text[start+k])
 	}
-	got, ok := fc.get(unsafe.String(&buf[0], n), lowerHashOf(text, start, end))
-	return !ok || got != nil
+	w, h := unsafe.String(&buf[0], n), lowerHashOf(text, start, end)
+	got, ok := fz.get(w, h)
+	if !ok {
+		got = g.misspeltWord(w)
+		fz.put(w, h, got)
+	}
+	return got != nil
 }
 
 // lowerHashOf returns wordHash of text[start:end] with its ASCII capitals
@@ -772,11 +783,8 @@ func (g *gazetteer) matchAt(src string, toks []wordTok, i int, fz *fuzzyCache) (
 	} else {
 		// Most capitalised words (every word of an ALL-CAPS headline)
 		// have no name of their first letter near their length and
-		// letter set: fuzzyCandidate turns them away without an edit
-		// distance.
-		if g.fuzzyCandidate(*t) {
-			ph = g.misspelt(*t)
-		}
+		// letter set: misspelt turns them away without an edit distance.
+		ph = g.misspelt(*t)
 		if fz != nil {
 			fz.put(t.lower, t.hash, ph)
 		}
@@ -810,13 +818,18 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 	if !t.cap {
 		return nil
 	}
-	n := utf8.RuneCountInString(t.lower)
+	return g.misspeltWord(t.lower)
+}
+
+// misspeltWord is misspelt for a capitalised word w, given in lower case.
+func (g *gazetteer) misspeltWord(w string) *gazPhrase {
+	n := utf8.RuneCountInString(w)
 	if n < gazFuzzyMin {
 		return nil
 	}
 	limit := fuzzyLimit(n)
-	r, _ := utf8.DecodeRuneInString(t.lower)
-	mask := letterMask(t.lower)
+	r, _ := utf8.DecodeRuneInString(w)
+	mask := letterMask(w)
 	var best *gazPhrase
 	bestD := limit + 1
 	for _, ph := range g.fuzzyCands(r, n) {
@@ -828,37 +841,11 @@ func (g *gazetteer) misspelt(t wordTok) *gazPhrase {
 		if bits.OnesCount64(mask^ph.mask) > 2*limit {
 			continue
 		}
-		if d := osaDistance(t.lower, ph.words[0], limit); d < bestD {
+		if d := osaDistance(w, ph.words[0], limit); d < bestD {
 			best, bestD = ph, d
 		}
 	}
 	return best
-}
-
-// fuzzyCandidate reports whether some one-word name passes misspelt's
-// cheap filters (length and letter set) for t: when none does, misspelt
-// returns nil without computing an edit distance.
-func (g *gazetteer) fuzzyCandidate(t wordTok) bool {
-	n := utf8.RuneCountInString(t.lower)
-	if n < gazFuzzyMin {
-		return false
-	}
-	limit := fuzzyLimit(n)
-	r, _ := utf8.DecodeRuneInString(t.lower)
-	phs := g.fuzzyCands(r, n)
-	if len(phs) == 0 {
-		return false
-	}
-	mask := letterMask(t.lower)
-	for _, ph := range phs {
-		if d := ph.runes - n; d > limit || -d > limit {
-			continue
-		}
-		if bits.OnesCount64(mask^ph.mask) <= 2*limit {
-			return true
-		}
-	}
-	return false
 }
 
 // letterMask is the set of letters in w, one bit per letter (hashed for
