@@ -222,6 +222,10 @@ type classifyScratch struct {
 	// metric is chooseMetric's table of cue scores: kept here, it is not
 	// zeroed, 1 KB, for every figure.
 	metric metricScores
+	// unclaimed keeps countedUnclaimed's verdicts on the nouns of counts
+	// from one document to the next (see classifier.countedUnclaimed).
+	// Its keys are copies, never slices of a document's text.
+	unclaimed map[string]bool
 	// words are the text's word masks when the caller has none.
 	words wordMasks
 	// indBlock is what is left of the block the last results' indicators
@@ -707,7 +711,7 @@ func (c *classifier) unmeasured(q *Quantity, class unitClass, si int) bool {
 		return false
 	}
 	if q.Unit != "count" || q.Counted != "" {
-		return countedUnclaimed(q)
+		return c.countedUnclaimed(q)
 	}
 	s := &c.cache[si]
 	if s.built {
@@ -750,6 +754,31 @@ func countedUnclaimed(q *Quantity) bool {
 		}
 	}
 	return true
+}
+
+// unclaimedMax bounds classifyScratch.unclaimed: one that would grow past
+// it is emptied first. Under a thousand nouns make the counts of Reuters.
+const unclaimedMax = 4096
+
+// countedUnclaimed is countedUnclaimed with its verdicts on counts whose
+// unit is "count" kept by their noun: the same few nouns make most counts
+// ("shares" a third of Reuters'), and each verdict cost lower-casings and
+// the words' cue lookups. The verdict depends on the noun alone once the
+// first test, of the qualifier and value, is passed; the rare count of a
+// plain-word unit is not kept, as its noun would need the unit too.
+func (c *classifier) countedUnclaimed(q *Quantity) bool {
+	if q.Unit != "count" || q.Qualifier != "" && q.Value >= 10 {
+		return countedUnclaimed(q)
+	}
+	unclaimed, ok := c.sc.unclaimed[q.Counted]
+	if !ok {
+		unclaimed = countedUnclaimed(q)
+		if c.sc.unclaimed == nil || len(c.sc.unclaimed) >= unclaimedMax {
+			c.sc.unclaimed = make(map[string]bool)
+		}
+		c.sc.unclaimed[strings.Clone(q.Counted)] = unclaimed
+	}
+	return unclaimed
 }
 
 // figureStart returns at[n].fs, locating figure n in its sentence first
