@@ -469,9 +469,14 @@ func (s *qscanner) dateChain(i, ja int) int {
 	if k-jb-1 <= 3 && k < len(t) && t[k] == '/' {
 		return 0
 	}
-	// "[25]: 1987-…": prefixOK drops the number after a citation.
-	if b := s.trimBack(i); b > 1 && t[b-1] == ':' && t[b-2] == ']' {
-		return 0
+	// "[25]: 1987-…": prefixOK drops the number after a citation. Most
+	// chains have no colon in reach, and skip the walk back over the
+	// blanks before them: the blanked "Date:" label before the date that
+	// opens every Reuters story cost this test two thirds of its time.
+	if colonBefore(t, i) {
+		if b := s.trimBack(i); b > 1 && t[b-1] == ':' && t[b-2] == ']' {
+			return 0
+		}
 	}
 	// The chain's third number, the "26" glued to the dash, would be read
 	// next as a figure of its own, for prefixOK to drop it and figure to
@@ -486,6 +491,21 @@ func (s *qscanner) dateChain(i, ja int) int {
 		return qAlnumEnd(t, k)
 	}
 	return jb
+}
+
+// colonBefore reports whether a colon lies among the 16 bytes before
+// offset i of t (among all of them when fewer): dateChain looks for a
+// citation's colon before the blanks qTrimBack steps back over, at most
+// 10 bytes, only then.
+func colonBefore(t string, i int) bool {
+	if i < 16 {
+		return strings.IndexByte(t[:i], ':') >= 0
+	}
+	// A byte of x is zero where t has a colon; the test finds whether
+	// any is, with no false alarm when none is.
+	const lo = 0x0101010101010101
+	x, y := load8(t, i-16)^(':'*lo), load8(t, i-8)^(':'*lo)
+	return ((x-lo)&^x|(y-lo)&^y)&swarHi != 0
 }
 
 // changeBefore reports whether a change verb comes right before offset i:
