@@ -59,12 +59,29 @@ func scanDates(text string, ref Date) []Event {
 }
 
 // appendDates is scanDates appending to dst[:0], so that Extract can scan
-// into a reused buffer. marks is the text's date bitmap (see scanMarks):
-// the scan visits only the offsets it marks.
-func appendDates(dst []Event, text string, ref Date, marks []uint64) []Event {
-	s := dateScanner{text: text, ref: ref, lastDay: -1, out: dst[:0]}
-	s.runMarked(marks)
+// into a reused buffer. It reads the text's date bitmap from m (see
+// scanMarks), and visits only the offsets it marks, and leaves in m.dated
+// the numbers it read inside dates, for the quantity scanner.
+func appendDates(dst []Event, text string, ref Date, m *scanMarks) []Event {
+	s := dateScanner{text: text, ref: ref, lastDay: -1, out: dst[:0], dated: m.dated[:0]}
+	s.runMarked(m.date)
+	m.dated = s.dated
 	return s.out
+}
+
+// datedNumber is a number that the date scanner read inside a date, noted
+// for the quantity scanner, which drops most of them at a glance rather
+// than reading each as a figure to drop it (qscanner.datedFigure): the day
+// of "SALVADOR, Feb 26 - " and the year of "1987-02-26" open nearly every
+// Reuters story.
+type datedNumber struct {
+	at, end int // the number's digits, t[at:end]
+	// month is where the month name before a day starts: t[month:at-1]
+	// is a whole run of ASCII letters, a month name that starts with a
+	// capital, and t[at-1] is one blank; the day has one or two digits.
+	// It is -1 for the year that opens an ISO date: four digits and a
+	// dash at end.
+	month int
 }
 
 // dateScanner holds the state of one scan. Its methods are the recognisers
@@ -77,6 +94,7 @@ type dateScanner struct {
 	lastDay    int     // index in out of the last day-precision event, or -1 ("the next day")
 	refDays    int     // ref as a day number, once refDaysSet (see refDayNumber)
 	refDaysSet bool
+	dated      []datedNumber // the numbers read inside dates, in text order (see datedNumber)
 }
 
 // run is the main loop: it jumps from token to token and hands each trigger
@@ -322,7 +340,8 @@ var monthNameLen = [13]int{0, 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8}
 
 // month recognises a date that starts with the month name t[i:j]:
 // "January 3, 1992", "Jan. 3 1992", "Feb 26" (year from ref), "March 2023",
-// "March of 2023", "mid-March 2024". A month alone is not a date.
+// "March of 2023", "mid-March 2024". A month alone is not a date. A day
+// one blank after a whole word is noted in s.dated for the quantity scanner.
 func (s *dateScanner) month(i, j, m int) int {
 	t := s.text
 	k := j
@@ -340,6 +359,9 @@ func (s *dateScanner) month(i, j, m int) int {
 		r := dtDigitsEnd(t, q)
 		switch r - q {
 		case 1, 2:
+			if q == j+1 && t[j] == ' ' && (i == 0 || !dtAlpha(t[i-1])) {
+				s.dated = append(s.dated, datedNumber{at: q, end: r, month: i})
+			}
 			return s.monthDay(i, r, m, dtAtoi(t[q:r]))
 		case 4:
 			y := dtAtoi(t[q:r])
@@ -972,6 +994,9 @@ func (s *dateScanner) isoDate(i, j, y int) int {
 	if (sep != '-' && sep != '/') || t[j+3] != sep ||
 		!dtDigit(t[j+1]) || !dtDigit(t[j+2]) || !dtDigit(t[j+4]) || !dtDigit(t[j+5]) {
 		return 0
+	}
+	if sep == '-' {
+		s.dated = append(s.dated, datedNumber{at: i, end: j, month: -1})
 	}
 	e := j + 6
 	timestamp := e+1 < len(t) && t[e] == 'T' && dtDigit(t[e+1]) // "2024-11-06T10:30:00Z"

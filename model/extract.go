@@ -35,8 +35,8 @@ func Extract(d *Document) Result {
 	sents := appendSentences(sc.sents, clean)
 	sc.sents = sents
 	sc.marks.mark(clean)
-	qs := appendQuantities(sc.qs, clean, sc.marks.qty)
-	sc.qs = qs
+	evs := appendDates(sc.evs, clean, d.Date, &sc.marks) // first: see scanMarks.dated
+	qs := appendQuantities(sc.qs, clean, &sc.marks)
 	for i := range qs {
 		qs[i].Text = d.Text[qs[i].Span.Start:qs[i].Span.End]
 	}
@@ -57,8 +57,8 @@ func Extract(d *Document) Result {
 			in.Counted = unique.Make(in.Counted).Value()
 		}
 	}
-	evs := appendDates(sc.evs, clean, d.Date, sc.marks.date)
-	sc.evs = evs
+	sc.qs, sc.evs = qs, evs // the buffers grown by the scans, for the next document
+
 	si := 0 // where sentenceAt starts looking: events come in text order
 	for i := range evs {
 		e := &evs[i]

@@ -30,6 +30,12 @@ type scanMarks struct {
 	// letters that is a trigger word (dtWordKind) or is glued to digits
 	// ("G20": the date scanner skips the whole token).
 	date []uint64
+	// dated are the numbers the date scanner read inside dates
+	// (appendDates), which the quantity scanner (appendQuantities) drops
+	// at a glance: Extract scans the dates first, as neither scan reads
+	// the other's results. mark empties it, so that a quantity scan with
+	// no date scan before it reads none.
+	dated []datedNumber
 	// words are the masks the classifier's tokenizer reads (wordMasks):
 	// they fall out of the same blocks.
 	words wordMasks
@@ -117,7 +123,7 @@ func (wm *wordMasks) nextWide(q, limit int) int {
 // and ending each word with arithmetic on that chunk cost about 100
 // instructions per eight bytes; the masks cost about 30.
 func (m *scanMarks) mark(text string) {
-	m.qty, m.date = clearBits(m.qty, len(text)), clearBits(m.date, len(text))
+	m.qty, m.date, m.dated = clearBits(m.qty, len(text)), clearBits(m.date, len(text)), m.dated[:0]
 	m.words.reset(len(text))
 	qs := qscanner{text: text} // for numberWordAt, which reads only the text
 	// open is where the run of letters that reaches the end of the

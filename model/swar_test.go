@@ -151,3 +151,24 @@ func TestASCIIPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestColonBefore checks colonBefore against a search of the 16 bytes
+// before each offset, for a colon at each place around them, among bytes
+// next to a colon's and with its high bit set.
+func TestColonBefore(t *testing.T) {
+	for n := 0; n < 40; n++ {
+		for c := -1; c < n; c++ {
+			b := []byte(strings.Repeat(" ;9\xba\x00\n", n)[:n])
+			if c >= 0 {
+				b[c] = ':'
+			}
+			text := string(b)
+			for i := 0; i <= n; i++ {
+				want := strings.IndexByte(text[max(0, i-16):i], ':') >= 0
+				if got := colonBefore(text, i); got != want {
+					t.Errorf("colonBefore(%q, %d) = %v, want %v", text, i, got, want)
+				}
+			}
+		}
+	}
+}
