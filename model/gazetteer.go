@@ -83,11 +83,19 @@ type gazetteer struct {
 	// (matched in any case), its longest word, which capKeys and capShort
 	// hold too. noPrecheck says some alias has neither, and mayMention
 	// can rule out nothing.
-	capKeys    vocabFilter // the key words of more than eight bytes
-	capShort   shortFilter // those of one to eight, by their bytes
-	anyKeys    []string
-	anyFirst   [256]bool // the first letters of anyKeys, in lower case
-	noPrecheck bool
+	capKeys  vocabFilter // the key words of more than eight bytes
+	capShort shortFilter // those of one to eight, by their bytes
+	// pairedKeys and pairedShort hold, as capKeys and capShort, the key
+	// words of names of several words that are no other name's key
+	// ("International", "P"): such a word names nothing unless the word
+	// after or before it is the one it has in some name, and keyPairs
+	// holds those two words' pairHash (see addPairedKey, pairedWith).
+	pairedKeys  vocabFilter
+	pairedShort shortFilter
+	keyPairs    vocabFilter
+	anyKeys     []string
+	anyFirst    [256]bool // the first letters of anyKeys, in lower case
+	noPrecheck  bool
 	// fuzzyNear[r][n] lists, in the order of fuzzy[r], the names of ASCII
 	// first letter r whose length is within the edit limit of a word of n
 	// runes: the only ones misspelt need try for such a word.
@@ -273,6 +281,23 @@ func (g *gazetteer) addCapKey(w string, h uint32) {
 	}
 }
 
+// addPairedKey records the key word k of ph, a name of several words whose
+// key is no other name's, with the words next to it in ph: mayMention
+// looks for it capitalised next to one of them.
+func (g *gazetteer) addPairedKey(ph *gazPhrase, k int) {
+	if w := ph.words[k]; len(w) <= 8 {
+		g.pairedShort.add(packWord(w))
+	} else {
+		g.pairedKeys.addHash(ph.hashes[k])
+	}
+	if k > 0 {
+		g.keyPairs.addHash(pairHash(ph.hashes[k-1], ph.hashes[k]))
+	}
+	if k+1 < len(ph.words) {
+		g.keyPairs.addHash(pairHash(ph.hashes[k], ph.hashes[k+1]))
+	}
+}
+
 // addKeys records, of each phrase, the word that mayMention looks for.
 // A phrase of kind ignore has none: find never returns what it matches, so
 // a sentence that names nothing else has no place for mayMention to find.
@@ -288,7 +313,9 @@ func (g *gazetteer) addCapKey(w string, h uint32) {
 // a name's first words say which it is, its head noun ("Exchange",
 // "Union") only what kind. So all the initialisms of "United" share "U",
 // where their last letters passed every sentence that opens with "A" or
-// mentions "N.Y.".
+// mentions "N.Y.". A key of names of several words only is paired with
+// the words next to it in them (see addPairedKey): "International" is
+// looked for before "Monetary", not wherever a company is named.
 func (g *gazetteer) addKeys(phs []*gazPhrase) {
 	keyed := map[string]bool{} // the key words of one-word and lower-case aliases
 	for _, ph := range phs {
@@ -332,7 +359,11 @@ func (g *gazetteer) addKeys(phs []*gazPhrase) {
 			g.noPrecheck = true
 			continue
 		}
-		g.addCapKey(ph.words[key], ph.hashes[key])
+		if len(ph.words) == 1 || keyed[ph.words[key]] {
+			g.addCapKey(ph.words[key], ph.hashes[key])
+		} else {
+			g.addPairedKey(ph, key)
+		}
 	}
 }
 
@@ -571,7 +602,7 @@ func (g *gazetteer) mayMention(text string, from, to int, wm *wordMasks, fz *fuz
 					return true
 				}
 			}
-			if g.capKeyWord(fz, doc, p, end) {
+			if g.capKeyWord(fz, doc, p, end, from, to, wm) {
 				return true
 			}
 		}
@@ -614,15 +645,18 @@ func (f *shortFilter) has(key uint64) bool {
 func shortBit(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 48 }
 
 // capKeyWord reports whether text[start:end], an ASCII word that starts
-// with a capital, may be the key word of an alias or a misspelt name (see
-// mayMention). It is hashed as it is lower-cased, with no copy.
-func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool {
+// with a capital, may be the key word of an alias or a misspelt name in
+// the sentence text[from:to] (see mayMention). It is hashed as it is
+// lower-cased, with no copy.
+func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end, from, to int, wm *wordMasks) bool {
 	n := end - start
 	if n >= gazFuzzyMaxNear {
 		return true // none so long in practice
 	}
 	if n > 8 {
-		return g.capKeys.has(lowerHashOf(text, start, end)) || g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
+		h := lowerHashOf(text, start, end)
+		return g.capKeys.has(h) || g.pairedKeys.has(h) && g.pairedWith(text, h, start, end, from, to, wm) ||
+			g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
 	}
 	// Up to eight letters, the word's bytes are their own key.
 	var x uint64
@@ -634,34 +668,90 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end int) bool
 		}
 	}
 	if n < gazFuzzyMin {
-		return g.capShort.has(x) // too short to be misspelt
+		// Too short to be misspelt.
+		return g.capShort.has(x) || g.pairedShort.has(x) && g.pairedWith(text, lowerHashOf(text, start, end), start, end, from, to, wm)
 	}
 	if fz == nil {
-		return g.capShort.has(x) || g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
+		return g.capShort.has(x) || g.pairedShort.has(x) && g.pairedWith(text, lowerHashOf(text, start, end), start, end, from, to, wm) ||
+			g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
 	}
 	// A word long enough to be misspelt is judged once (the same
 	// capitalised words come back sentence after sentence: "Reuters",
 	// "Company"), its verdict kept beside its bytes in fz.seen.
 	slot := &fz.seen[shortBit(x)%uint64(len(fz.seen))]
-	if *slot&^(seenKey|seenNear) != x {
+	if *slot&^(seenKey|seenPaired|seenNear) != x {
 		*slot = x
 		if g.capShort.has(x) {
 			*slot |= seenKey
-		} else if g.fuzzyNearWord(text, start, end) {
-			*slot |= seenNear
+		} else {
+			if g.pairedShort.has(x) {
+				*slot |= seenPaired
+			}
+			if g.fuzzyNearWord(text, start, end) {
+				*slot |= seenNear
+			}
 		}
 	}
-	return *slot&seenKey != 0 || *slot&seenNear != 0 && g.mayMisspell(fz, text, start, end)
+	return *slot&seenKey != 0 ||
+		*slot&seenPaired != 0 && g.pairedWith(text, lowerHashOf(text, start, end), start, end, from, to, wm) ||
+		*slot&seenNear != 0 && g.mayMisspell(fz, text, start, end)
 }
 
-// seenKey and seenNear are the verdicts fuzzyCache.seen keeps with a word
-// of up to eight bytes: it may be an alias's key word, or it is near
+// seenKey, seenPaired and seenNear are the verdicts fuzzyCache.seen keeps
+// with a word of up to eight bytes: it may be an alias's key word, or the
+// key of names of several words only (see pairedWith), or it is near
 // enough a name to be misspelling it. They are bits that the word's
 // bytes, ASCII, never set.
 const (
-	seenKey  = 1 << 63
-	seenNear = 1 << 55
+	seenKey    = 1 << 63
+	seenPaired = 1 << 47
+	seenNear   = 1 << 55
 )
+
+// pairedWith reports whether text[start:end], a capitalised ASCII word of
+// the sentence text[from:to] whose lower case has wordHash h, is next to
+// a word it is paired with in a name (see addPairedKey): the word after
+// it or the word before it, as appendWords makes them. Where that word
+// may not be as read here (an apostrophe or a byte beyond ASCII between
+// or around them, a digit's inner comma) it says yes.
+func (g *gazetteer) pairedWith(text string, h uint32, start, end, from, to int, wm *wordMasks) bool {
+	if q := wm.nextWide(end, to); q < to {
+		if text[q] >= utf8.RuneSelf || strings.IndexByte(text[end:q], '\'') >= 0 {
+			return true
+		}
+		e := min(wm.alnumEnd(q), to)
+		if e < to && wordGlue[text[e]] {
+			var ascii bool
+			if e, ascii = wordRest(text[:to], q, e, wm); !ascii {
+				return true
+			}
+		}
+		if g.keyPairs.has(pairHash(h, lowerHashOf(text, q, e))) {
+			return true
+		}
+	}
+	alnumAt := func(k int) bool { return wm.alnum[k>>6]&(1<<(k&63)) != 0 }
+	k := start - 1
+	for ; k >= from && !alnumAt(k); k-- {
+		if text[k] >= utf8.RuneSelf || text[k] == '\'' {
+			return true
+		}
+	}
+	if k < from {
+		return false // the sentence's first word
+	}
+	pe := k + 1
+	for k >= from && alnumAt(k) {
+		k--
+	}
+	ps := k + 1
+	if k >= from {
+		if c := text[k]; c >= utf8.RuneSelf || c == '\'' || (c == '.' || c == ',') && k > from && isDigit(text[k-1]) && isDigit(text[ps]) {
+			return true // the word before may start further back
+		}
+	}
+	return g.keyPairs.has(pairHash(lowerHashOf(text, ps, pe), h))
+}
 
 // fuzzyNearWord reports whether text[start:end], an ASCII word that starts
 // with a capital, passes misspelt's filters, read on the word as it
