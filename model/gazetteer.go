@@ -428,7 +428,9 @@ type placeMention struct {
 // word alone, so one cache serves document after document: the words that
 // reach it (company names, the words of ALL-CAPS headlines) recur across
 // a corpus, and were searched afresh in every document while the cache was
-// per document. Its keys are copies, never slices of a document's text.
+// per document. Its keys are copies, never slices of a document's text:
+// they are copied into keyBytes, one allocation for many keys rather than
+// one each.
 //
 // It is an open-addressing table probed with the hash the tokenizer
 // already stored in each token, like wordTable but growing: a Go map
@@ -436,6 +438,10 @@ type placeMention struct {
 type fuzzyCache struct {
 	slots []wordSlot[*gazPhrase] // a power of two long, at most half full
 	n     int                    // slots used
+	// keyBytes holds the keys' bytes. It is never grown in place: a key
+	// that does not fit starts a new one, and the keys copied before
+	// keep the old.
+	keyBytes []byte
 	// seen keeps mayMention's verdicts on capitalised words of six to
 	// eight bytes, each with the word (see capKeyWord); 0 is an empty slot.
 	seen [1024]uint64
@@ -466,14 +472,23 @@ func (fc *fuzzyCache) get(w string, h uint32) (*gazPhrase, bool) {
 func (fc *fuzzyCache) put(w string, h uint32, ph *gazPhrase) {
 	if fc.n >= fuzzyCacheMax {
 		clear(fc.slots)
-		fc.n = 0
+		fc.n, fc.keyBytes = 0, nil
 	}
 	if 2*(fc.n+1) > len(fc.slots) {
 		fc.grow()
 	}
-	fc.insert(wordSlot[*gazPhrase]{used: true, hash: h, key: strings.Clone(w), val: ph})
+	if cap(fc.keyBytes)-len(fc.keyBytes) < len(w) {
+		fc.keyBytes = make([]byte, 0, max(fuzzyKeyChunk, len(w)))
+	}
+	k0 := len(fc.keyBytes)
+	fc.keyBytes = append(fc.keyBytes, w...)
+	key := unsafe.String(unsafe.SliceData(fc.keyBytes[k0:]), len(w))
+	fc.insert(wordSlot[*gazPhrase]{used: true, hash: h, key: key, val: ph})
 	fc.n++
 }
+
+// fuzzyKeyChunk is the size of each fuzzyCache.keyBytes: some 400 keys.
+const fuzzyKeyChunk = 4096
 
 // grow doubles the table (to 1,024 slots at first) and re-inserts its
 // entries.
