@@ -933,7 +933,7 @@ func (g *gazetteer) misspeltWord(w string) *gazPhrase {
 		return nil
 	}
 	limit := fuzzyLimit(n)
-	r, _ := utf8.DecodeRuneInString(w)
+	r, size := utf8.DecodeRuneInString(w)
 	mask := letterMask(w)
 	var best *gazPhrase
 	bestD := limit + 1
@@ -946,7 +946,9 @@ func (g *gazetteer) misspeltWord(w string) *gazPhrase {
 		if bits.OnesCount64(mask^ph.mask) > 2*limit {
 			continue
 		}
-		if d := osaDistance(w, ph.words[0], limit); d < bestD {
+		// The first letter, the same in both, adds nothing to the
+		// distance: the alignment of the rest is left.
+		if d := osaDistance(w[size:], ph.words[0][size:], limit); d < bestD {
 			best, bestD = ph, d
 		}
 	}
