@@ -671,7 +671,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end, from, to
 	if n > 8 {
 		h := lowerHashOf(text, start, end)
 		return g.capKeys.has(h) || g.pairedKeys.has(h) && g.pairedWith(text, h, start, end, from, to, wm) ||
-			g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
+			g.mayMisspell(fz, text, h, start, end)
 	}
 	// Up to eight letters, the word's bytes are their own key.
 	var x uint64
@@ -688,7 +688,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end, from, to
 	}
 	if fz == nil {
 		return g.capShort.has(x) || g.pairedShort.has(x) && g.pairedWith(text, lowerHashOf(text, start, end), start, end, from, to, wm) ||
-			g.fuzzyNearWord(text, start, end) && g.mayMisspell(fz, text, start, end)
+			g.fuzzyNearWord(text, start, end)
 	}
 	// A word long enough to be misspelt is judged once (the same
 	// capitalised words come back sentence after sentence: "Reuters",
@@ -709,7 +709,7 @@ func (g *gazetteer) capKeyWord(fz *fuzzyCache, text string, start, end, from, to
 	}
 	return *slot&seenKey != 0 ||
 		*slot&seenPaired != 0 && g.pairedWith(text, lowerHashOf(text, start, end), start, end, from, to, wm) ||
-		*slot&seenNear != 0 && g.mayMisspell(fz, text, start, end)
+		*slot&seenNear != 0 && g.mayMisspell(fz, text, lowerHashOf(text, start, end), start, end)
 }
 
 // seenKey, seenPaired and seenNear are the verdicts fuzzyCache.seen keeps
@@ -790,25 +790,29 @@ func (g *gazetteer) fuzzyNearWord(text string, start, end int) bool {
 	return false
 }
 
-// mayMisspell reports whether text[start:end], an ASCII word near a name
-// (see fuzzyNearWord), may misspell one. With fz it says whether it does:
-// misspelt's verdict is found here for a word not met before and kept in
-// fz, where find's matchAt will find it for the word's token. Most words
-// near a name misspell none, and a sentence with no other key word then
-// is not tokenized.
-func (g *gazetteer) mayMisspell(fz *fuzzyCache, text string, start, end int) bool {
+// mayMisspell reports whether text[start:end], a capitalised ASCII word
+// whose lower case has wordHash h, may misspell a name. With fz it says
+// whether it does: misspelt's verdict is found here for a word not met
+// before and kept in fz, where find's matchAt will find it for the word's
+// token. A word not near any name (see fuzzyNearWord) is kept too, as
+// misspelling none: a word of more than eight bytes, which fz.seen does
+// not hold, is then judged once. Most words near a name misspell none,
+// and a sentence with no other key word then is not tokenized.
+func (g *gazetteer) mayMisspell(fz *fuzzyCache, text string, h uint32, start, end int) bool {
 	if fz == nil {
-		return true
+		return g.fuzzyNearWord(text, start, end)
 	}
 	var buf [gazFuzzyMaxNear]byte
 	n := end - start
 	for k := range n {
 		buf[k] = asciiLowerByte(text[start+k])
 	}
-	w, h := unsafe.String(&buf[0], n), lowerHashOf(text, start, end)
+	w := unsafe.String(&buf[0], n)
 	got, ok := fz.get(w, h)
 	if !ok {
-		got = g.misspeltWord(w)
+		if g.fuzzyNearWord(text, start, end) {
+			got = g.misspeltWord(w)
+		}
 		fz.put(w, h, got)
 	}
 	return got != nil
