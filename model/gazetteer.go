@@ -444,7 +444,10 @@ type fuzzyCache struct {
 	keyBytes []byte
 	// seen keeps mayMention's verdicts on capitalised words of six to
 	// eight bytes, each with the word (see capKeyWord); 0 is an empty slot.
-	seen [1024]uint64
+	// With 1,024 slots, words that shared one were judged afresh 14,000
+	// times over Reuters; 4,096 (32 KB) cut that by a third, and 16,384
+	// only by half.
+	seen [4096]uint64
 }
 
 // fuzzyCacheMax bounds a fuzzyCache: one that would grow past it is
