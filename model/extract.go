@@ -275,16 +275,15 @@ func (sc *extractScratch) release() {
 // into one buffer. White space is what strings.Fields splits on.
 //
 // Only the first limit+1 bytes of the squeezed sentence are ever read, so a
-// long sentence (Reuters wraps its lines, so most are not squeezed) is
-// squeezed only that far.
+// long sentence is tested, or squeezed, only that far.
 func summarize(s string, limit int) string {
 	switch {
-	case len(s) > limit+1 && squeezed(s[:limit+1]):
+	case len(s) > limit+1 && s[limit] != ' ' && squeezed(s[:limit+1]):
 		// squeeze(s) starts with s[:limit+1]: the cut below reads no more.
 	case len(s) > limit+1 && s[limit] == ' ' && s[limit+1] > ' ' && s[limit+1] < utf8.RuneSelf && squeezed(s[:limit]):
 		// The same, when s[:limit+1] ends with a space between two words
-		// (one long sentence in six): squeezed turns that prefix away, as
-		// it would a trailing space, but squeeze(s) starts with it too.
+		// (one long sentence in six), which squeezed would turn away as
+		// it would a trailing space: squeeze(s) starts with it too.
 	case len(s) > limit+1 || !squeezed(s):
 		s = squeezePrefix(s, limit+1)
 	}
@@ -318,39 +317,32 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 
 // squeezed reports whether s is already what squeeze would make of it: no
 // white space at either end and single ASCII spaces between words.
+//
+// Nearly every sentence an event is found in is squeezed (in Reuters a
+// paragraph is one line, and a sentence ends at a line's end), so the test is built for a yes: eight bytes at a
+// time, with no branch but the loop's, it gathers the signs of anything
+// squeeze might change (see squeezeSigns) in one word, and only when one is
+// found does the byte loop below decide.
 func squeezed(s string) bool {
-	// Sixteen bytes at a time while they are plain (see swarPlain), then
-	// eight; the last few bytes are read as the last eight, overlapping
-	// the bytes before them. The first chunk that is not plain, and a
-	// short s, go through the byte loop below.
-	i := 0
-	prev := uint64(0x80) // bit 7 when the byte before s[i] is a space; at 0, so that a leading space fails as a second one
-	for ; i+16 <= len(s); i += 16 {
-		g := s[i : i+16] // one bounds check for the two loads
-		sx, okx := swarPlain(load8(g, 0), prev)
-		sy, oky := swarPlain(load8(g, 8), sx>>56)
-		if !okx || !oky {
-			break
+	if n := len(s); n >= 9 && s[0] != ' ' && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
+		var signs uint64
+		i := 0
+		for ; i+17 <= n; i += 16 {
+			g := s[i : i+17] // one bounds check for the four loads
+			signs |= squeezeSigns(load8(g, 0), load8(g, 1)) | squeezeSigns(load8(g, 8), load8(g, 9))
 		}
-		prev = sy >> 56
-	}
-	if i+16 > len(s) && i+8 <= len(s) {
-		if sp, ok := swarPlain(load8(s, i), prev); ok {
-			i, prev = i+8, sp>>56
+		if i+9 <= n {
+			signs |= squeezeSigns(load8(s, i), load8(s, i+1))
+		}
+		// The last pairs, read as the last eight, overlapping the bytes
+		// before them; the last byte was tested above.
+		signs |= squeezeSigns(load8(s, n-9), load8(s, n-8))
+		if signs&swarHi == 0 {
+			return true
 		}
 	}
-	if i+8 > len(s) && i < len(s) && len(s) >= 8 {
-		j := len(s) - 8
-		prev = 0
-		if s[j-1] == ' ' {
-			prev = 0x80
-		}
-		if _, ok := swarPlain(load8(s, j), prev); ok {
-			return s[len(s)-1] != ' '
-		}
-	}
-	prevSpace := i == 0 || s[i-1] == ' ' // at 0, so that leading white space fails
-	for ; i < len(s); i++ {
+	prevSpace := true // so that leading white space fails
+	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			return false // rare: let squeeze decide about Unicode spaces
@@ -365,6 +357,15 @@ func squeezed(s string) bool {
 		prevSpace = false
 	}
 	return len(s) == 0 || !prevSpace
+}
+
+// squeezeSigns sets bit 7 of a byte of x when that byte is outside ASCII,
+// below 0x20, or a blank next to a blank, where next is x one byte on (the
+// eight bytes after x's first). It may also flag a '!' after a blank, as a
+// subtraction's borrow runs on to the next byte: enough for squeezed, which
+// then reads the bytes one by one.
+func squeezeSigns(x, next uint64) uint64 {
+	return (x - 0x2020202020202020) | x | (x-0x2121212121212121)&(next-0x2121212121212121)
 }
 
 // swarPlain reports whether the eight bytes of x are plain: ASCII, no

@@ -2179,43 +2179,97 @@ func (s *qscanner) rateAfter(e int) (rate string, end int) {
 
 // rateWordsAbsent reports whether rateAfter's walk from e cannot meet a
 // rate: every rate phrase holds a word with a "y" or an "m" ("year",
-// "day", "month", "annum", "annually", "daily"...), and none is among the
-// bytes the walk may read, up to the first byte that stops it. The walk
-// steps only over letters, blanks, and an apostrophe or a hyphen inside a
-// word, so any other ASCII byte ends the bytes looked at here; control
-// bytes and bytes ≥ 0x80 are let through, as the blanks skipBlank steps
-// over may be, and at an apostrophe or a hyphen it gives up (walk). Two
-// figures in three end with no such letter before a digit or a punctuation
-// mark ("rose 5 pct in the quarter, ..."), and figure does not call
-// rateAfter, whose walk read some three words at about a hundred
+// "day", "month", "annum", "annually", "daily"...) next to a letter that
+// rateLetterAt looks for, and none is among the bytes the walk may read,
+// up to the first byte that stops it. The walk steps only over letters,
+// blanks, and an apostrophe or a hyphen inside a word ("company's",
+// "prior-year"), so any other ASCII byte, or the text's end, ends the
+// bytes looked at here; control bytes and bytes ≥ 0x80 are let through,
+// as the blanks skipBlank steps over may be, and so is any apostrophe or
+// hyphen. Seven figures in eight end with no such letter before a digit
+// or a punctuation mark ("rose 5 pct in the quarter, ..."), and figure
+// does not call rateAfter, whose walk cost them some seven hundred
 // instructions each.
 //
-// It reads eight bytes at a time, up to 64 bytes after e, and answers
-// false (walk) when it finds no stop there or nears the text's end. It is
-// not inlined: inlined into figure, it cost the pass 1.2 M instructions
-// more.
+// It reads eight bytes at a time, up to rateScanMax bytes after e, and
+// answers false (walk) when it finds no stop there. It is not inlined:
+// inlined into figure, it cost the pass 1.2 M instructions more.
 //
 //go:noinline
 func rateWordsAbsent(t string, e int) bool {
 	const ones = 0x0101010101010101
-	for i, last := e, min(e+56, len(t)-8); i <= last; i += 8 {
-		x := load8(t, i)
+	for i := e; i < e+rateScanMax; {
+		var x uint64
+		switch {
+		case i+8 <= len(t):
+			x = load8(t, i)
+		case len(t) >= 8:
+			// The text's last bytes, then full stops: the walk ends
+			// with the text.
+			k := len(t) - i
+			x = load8(t, len(t)-8)>>(64-8*k) | '.'*ones<<(8*k)
+		default:
+			return false
+		}
 		y := x & swarLo7
 		// A byte of z is zero exactly when it matches: z+0x7f sets bit 7
 		// in every other byte (no byte of y is above 0x7f, so nothing
-		// carries). A byte ≥ 0x80 may pass for a "y" or an "m": the walk
-		// then runs, as it would have.
+		// carries). A byte ≥ 0x80 may pass for a "y" or an "m", and
+		// rateLetterAt turns it away.
 		lower := y | 0x20*ones
 		ys, ms := lower^('y'*ones), lower^('m'*ones)
-		hits := ^(ys + 0x7f*ones | ys) | ^(ms + 0x7f*ones | ms)
+		hits := (^(ys + 0x7f*ones | ys) | ^(ms + 0x7f*ones | ms)) & swarHi
 		walked := swarLetters7(y) | ^(y + 0x5f*ones) | x // letters, bytes up to ' ', bytes ≥ 0x80
-		if stop := ^walked & swarHi; stop != 0 {
-			// Only the bytes before the first stop count.
-			c := t[i+bits.TrailingZeros64(stop)>>3]
-			return hits&swarHi&(stop&-stop-1) == 0 && c != '\'' && c != '-'
+		stop := ^walked & swarHi
+		if stop == 0 {
+			if hits != 0 && rateLetterAt(t, i, hits) {
+				return false
+			}
+			i += 8
+			continue
 		}
-		if hits&swarHi != 0 {
+		// Only the bytes before the first stop count.
+		if hits &= stop&-stop - 1; hits != 0 && rateLetterAt(t, i, hits) {
 			return false
+		}
+		j := bits.TrailingZeros64(stop) >> 3
+		if c := byte(x >> (8 * j)); c != '\'' && c != '-' {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// rateScanMax is how many bytes after a figure rateWordsAbsent reads at
+// most: rateAfter's ten words seldom go further.
+const rateScanMax = 64
+
+// rateLetterAt reports whether a byte of t[i:i+8] that hits flags (bit 7)
+// is a "y" or an "m" as a rate word holds it, by the letters around it, in
+// either case: "yea" (year, yearly), "yr", "day", "ly" after "i", "l", "r"
+// or "h" (daily, annually, yearly, monthly), "mon" (month) or "num"
+// (annum). Of the figures whose walk meets a "y" or an "m", four in five
+// meet only others ("company", "from", "by", "million"), and rateAfter is
+// not called.
+func rateLetterAt(t string, i int, hits uint64) bool {
+	for ; hits != 0; hits &= hits - 1 {
+		p := i + bits.TrailingZeros64(hits)>>3
+		if p < 2 || p+3 > len(t) {
+			return true // rare: the walk decides
+		}
+		w := t[p-2 : p+3] // one bounds check for the five loads
+		b2, b1, a1, a2 := w[0]|0x20, w[1]|0x20, w[3]|0x20, w[4]|0x20
+		switch w[2] | 0x20 {
+		case 'y':
+			if a1 == 'e' && a2 == 'a' || a1 == 'r' || b1 == 'a' && b2 == 'd' ||
+				b1 == 'l' && (b2 == 'i' || b2 == 'l' || b2 == 'r' || b2 == 'h') {
+				return true
+			}
+		case 'm':
+			if a1 == 'o' && a2 == 'n' || b1 == 'u' && b2 == 'n' {
+				return true
+			}
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -423,5 +424,40 @@ func TestQualifierNotIntro(t *testing.T) {
 		if qualifierLast[w] {
 			t.Errorf("a qualifier ends in %q, which figure takes for the opening word of a range", w)
 		}
+	}
+}
+
+// TestRateWordsAbsent checks rateWordsAbsent, which lets figure skip
+// rateAfter, against rateAfter itself: whenever it reports no rate, the walk
+// finds none. The texts are random words after a figure, rate words among
+// them in either case, with apostrophes, hyphens, newlines, punctuation and
+// the text's end at random places.
+func TestRateWordsAbsent(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	words := []string{"a", "per", "every", "year", "Year", "yr", "annum", "day", "DAY", "month",
+		"annually", "daily", "Monthly", "yearly", "company", "from", "by", "mln", "money",
+		"may", "only", "common", "ago", "the", "x", "'s", "-", "-year", "\n", ".", ",", "5", "\u00a0"}
+	absent := 0
+	for n := 0; n < 100000; n++ {
+		var b strings.Builder
+		b.WriteString("5")
+		for k := rng.Intn(14); k > 0; k-- {
+			if w := words[rng.Intn(len(words))]; w[0] == '\'' || w[0] == '-' || rng.Intn(4) == 0 {
+				b.WriteString(w)
+			} else {
+				b.WriteString(" " + w)
+			}
+		}
+		text := b.String()
+		s := &qscanner{text: text}
+		if rateWordsAbsent(text, 1) {
+			absent++
+			if rate, end := s.rateAfter(1); rate != "" || end != 0 {
+				t.Fatalf("rateWordsAbsent(%q) but rateAfter finds %q", text, rate)
+			}
+		}
+	}
+	if absent < 10000 {
+		t.Errorf("only %d texts of 100000 without a rate: the test reads too few", absent)
 	}
 }

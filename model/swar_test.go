@@ -52,14 +52,30 @@ func TestSWARRuns(t *testing.T) {
 }
 
 // TestSqueezed checks squeezed, which scans eight bytes at a time, against
-// its definition on random strings of spaces, controls and letters.
+// its definition on random strings of spaces, controls and letters, and on
+// longer ones mostly squeezed: letters, single spaces, '!' (which a blank's
+// borrow may flag) and now and then a control or a second space.
 func TestSqueezed(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	alphabet := []byte("ab  \t\n\x01~\x1f!\xc3\xa9")
-	for n := 0; n < 20000; n++ {
+	plain := []byte("abcdefgh !!~")
+	for n := 0; n < 40000; n++ {
 		b := make([]byte, rng.Intn(30))
-		for i := range b {
-			b[i] = alphabet[rng.Intn(len(alphabet))]
+		if n%2 == 1 {
+			b = make([]byte, rng.Intn(60))
+			for i := range b {
+				b[i] = plain[rng.Intn(len(plain))]
+				if i > 0 && b[i-1] == ' ' && b[i] == ' ' {
+					b[i] = 'a'
+				}
+			}
+			if len(b) > 0 && rng.Intn(3) == 0 {
+				b[rng.Intn(len(b))] = alphabet[rng.Intn(len(alphabet))]
+			}
+		} else {
+			for i := range b {
+				b[i] = alphabet[rng.Intn(len(alphabet))]
+			}
 		}
 		s := string(b)
 		if got, want := squeezed(s), squeeze(s) == s && allASCII(s); got != want {
