@@ -656,33 +656,48 @@ func scanHead(data []byte) (mostlyControl, ascii bool) {
 func countBelowSpace(s string) (low int, ascii bool) {
 	var high uint64 // the bytes read, or-ed together: bit 7 of a byte ≥ 0x80
 	i := 0
-	for i+64 <= len(s) {
+	for len(s)-i >= 64 {
 		// Each byte lane of lanes counts the bytes from 0x20 up in its
 		// place of the words read, eight a round: 31 rounds bring a lane
 		// to 248 at most, and then the lanes are added up. One add a
 		// word, where a population count of each round cost more (the
 		// POPCNT instruction is not assumed, so each count tests for it).
+		from := i
+		end := i + min(len(s)-i, 31*64)&^63 // the rounds' end
 		var lanes uint64
-		r := 0
-		for ; r < 31 && i+64 <= len(s); r, i = r+1, i+64 {
+		for ; i < end; i += 64 {
 			g := s[i : i+64] // one bounds check for the eight loads
-			w0, w1, w2, w3 := load8(g, 0), load8(g, 8), load8(g, 16), load8(g, 24)
-			w4, w5, w6, w7 := load8(g, 32), load8(g, 40), load8(g, 48), load8(g, 56)
-			if or := w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7; or&swarHi == 0 {
-				// All ASCII, as nearly every round is: the cheaper test.
-				lanes += asciiFromSpace(w0)>>7 + asciiFromSpace(w1)>>7 + asciiFromSpace(w2)>>7 + asciiFromSpace(w3)>>7 +
-					asciiFromSpace(w4)>>7 + asciiFromSpace(w5)>>7 + asciiFromSpace(w6)>>7 + asciiFromSpace(w7)>>7
-			} else {
+			// Each word is counted as ASCII as soon as it is read, which
+			// keeps few of them in registers at once; a round with a
+			// byte ≥ 0x80 in it, which that count gets wrong, is
+			// counted again.
+			w := load8(g, 0)
+			or, round := w, asciiFromSpace(w)>>7
+			w = load8(g, 8)
+			or, round = or|w, round+asciiFromSpace(w)>>7
+			w = load8(g, 16)
+			or, round = or|w, round+asciiFromSpace(w)>>7
+			w = load8(g, 24)
+			or, round = or|w, round+asciiFromSpace(w)>>7
+			w = load8(g, 32)
+			or, round = or|w, round+asciiFromSpace(w)>>7
+			w = load8(g, 40)
+			or, round = or|w, round+asciiFromSpace(w)>>7
+			w = load8(g, 48)
+			or, round = or|w, round+asciiFromSpace(w)>>7
+			w = load8(g, 56)
+			or, round = or|w, round+asciiFromSpace(w)>>7
+			if or&swarHi != 0 {
 				high |= or
-				lanes += swarFromSpace(w0)>>7 + swarFromSpace(w1)>>7 + swarFromSpace(w2)>>7 + swarFromSpace(w3)>>7 +
-					swarFromSpace(w4)>>7 + swarFromSpace(w5)>>7 + swarFromSpace(w6)>>7 + swarFromSpace(w7)>>7
+				round = fromSpaceLanes(g)
 			}
+			lanes += round
 		}
 		// Pairs of lanes into four 16-bit sums, then those into the top
 		// 16 bits by one multiplication: the bytes from 0x20 up, and the
-		// rest of the 64 a round are below it.
+		// rest of the bytes read are below it.
 		pairs := lanes&0x00ff00ff00ff00ff + lanes>>8&0x00ff00ff00ff00ff
-		low += 64*r - int(pairs*0x0001000100010001>>48)
+		low += end - from - int(pairs*0x0001000100010001>>48)
 	}
 	for ; i+8 <= len(s); i += 8 {
 		w := load8(s, i)
@@ -696,6 +711,21 @@ func countBelowSpace(s string) (low int, ascii bool) {
 		}
 	}
 	return low, high&swarHi == 0
+}
+
+// fromSpaceLanes has in each byte lane the number of bytes from 0x20 up
+// (a byte ≥ 0x80 included) in its place of the eight words of g, which is
+// 64 bytes long. It is countBelowSpace's count of a round that is not all
+// ASCII, kept out of line: inlined, the words it reads again were held in
+// registers, and spilled, through every round.
+//
+//go:noinline
+func fromSpaceLanes(g string) uint64 {
+	g = g[:64]
+	return swarFromSpace(load8(g, 0))>>7 + swarFromSpace(load8(g, 8))>>7 +
+		swarFromSpace(load8(g, 16))>>7 + swarFromSpace(load8(g, 24))>>7 +
+		swarFromSpace(load8(g, 32))>>7 + swarFromSpace(load8(g, 40))>>7 +
+		swarFromSpace(load8(g, 48))>>7 + swarFromSpace(load8(g, 56))>>7
 }
 
 // swarBelowSpace has bit 7 set in each byte of x below 0x20 (an ASCII
@@ -905,7 +935,14 @@ func dateLine(line string, sep byte) (Date, Span, bool) {
 	if i <= 0 || i > maxHeaderKey || !isDateKey(line[:i]) {
 		return Date{}, Span{}, false
 	}
-	vs, ve := trimBlank(line, i+1, len(line))
+	// The one space after the separator, as nearly every value has, is
+	// passed over first, so that trimBlank finds the value's ends with no
+	// loop of its own.
+	vs := i + 1
+	if vs < len(line) && line[vs] == ' ' {
+		vs++
+	}
+	vs, ve := trimBlank(line, vs, len(line))
 	for vs < ve && (line[vs] == '"' || line[vs] == '\'') {
 		vs++
 	}
@@ -934,7 +971,11 @@ func dateLine(line string, sep byte) (Date, Span, bool) {
 // compared in place; any other goes through strings.ToLower, whose Unicode
 // case mapping may turn it into one ("PUBLİSHED").
 func isDateKey(key string) bool {
-	key = strings.TrimSpace(key)
+	// A key that opens and ends with printable ASCII, as nearly every
+	// one does, has nothing to trim.
+	if key == "" || key[0]-'!' >= utf8.RuneSelf-'!' || key[len(key)-1]-'!' >= utf8.RuneSelf-'!' {
+		key = strings.TrimSpace(key)
+	}
 	// The keys are ASCII, so only an ASCII key matches one byte by byte:
 	// most keys do ("Date"), and are not first tested for ASCII.
 	for _, k := range dateKeys {
@@ -1225,7 +1266,9 @@ func bylineLabel(w string) bool {
 // ISO date (" date 2024-11-06 Officials vowed …"), records the date in m,
 // and returns the offset in line just past the date, or 0.
 func inlineDate(line string, m *docMeta) int {
-	if len(line) < len("date 2024-11-06") || !strings.EqualFold(line[:4], "date") || (line[4] != ' ' && line[4] != '\t') {
+	// The blank after "date" is tested first: it is one comparison, and
+	// it turns away nearly every line.
+	if len(line) < len("date 2024-11-06") || (line[4] != ' ' && line[4] != '\t') || !strings.EqualFold(line[:4], "date") {
 		return 0
 	}
 	i := skipBlank(line, 4)
