@@ -95,6 +95,7 @@ type dateScanner struct {
 	refDays    int     // ref as a day number, once refDaysSet (see refDayNumber)
 	refDaysSet bool
 	dated      []datedNumber // the numbers read inside dates, in text order (see datedNumber)
+	before     wordBounds    // wordBefore's last answer
 }
 
 // run is the main loop: it jumps from token to token and hands each trigger
@@ -1589,21 +1590,33 @@ func (s *dateScanner) prevNonSpace(i int) int {
 
 // wordBefore returns the bounds of the ASCII word just before i (blanks
 // between allowed), or -1, -1 when a non-letter comes first or the word is
-// glued to digits.
+// glued to digits. The recognisers ask for the word before one offset two
+// or three times ("in 1987": for a modifier, then for a cue), so the last
+// answer is kept (see before).
 func (s *dateScanner) wordBefore(i int) (int, int) {
+	if s.before.at == i+1 {
+		return s.before.start, s.before.end
+	}
 	t := s.text
-	p := s.prevNonSpace(i)
-	if p < 0 || !dtAlpha(t[p]) {
-		return -1, -1
+	ws, we := -1, -1
+	if p := s.prevNonSpace(i); p >= 0 && dtAlpha(t[p]) {
+		k := p
+		for k > 0 && dtAlpha(t[k-1]) {
+			k--
+		}
+		if k == 0 || !dtDigit(t[k-1]) {
+			ws, we = k, p+1
+		}
 	}
-	ws := p
-	for ws > 0 && dtAlpha(t[ws-1]) {
-		ws--
-	}
-	if ws > 0 && dtDigit(t[ws-1]) {
-		return -1, -1
-	}
-	return ws, p + 1
+	s.before = wordBounds{at: i + 1, start: ws, end: we}
+	return ws, we
+}
+
+// wordBounds is wordBefore's last answer: the word t[start:end] before
+// offset at-1, at 0 when there is none yet (so a new scanner needs no
+// setting up).
+type wordBounds struct {
+	at, start, end int
 }
 
 // wordAfter returns the bounds of the ASCII word starting after the blanks
