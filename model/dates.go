@@ -95,6 +95,7 @@ type dateScanner struct {
 	refDays    int     // ref as a day number, once refDaysSet (see refDayNumber)
 	refDaysSet bool
 	dated      []datedNumber // the numbers read inside dates, in text order (see datedNumber)
+	before     wordBounds    // wordBefore's last answer
 }
 
 // run is the main loop: it jumps from token to token and hands each trigger
@@ -421,8 +422,8 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 		return 0
 	}
 	var buf [12]byte
-	prep := string(dtLower(t[ws:we], buf[:]))
-	switch prep {
+	prep := dtLower(t[ws:we], buf[:]) // bytes, converted at each use: a string would be a copy
+	switch string(prep) {
 	case "in", "by", "since", "until", "till", "during", "from", "before", "after", "through", "last", "next", "early", "late", "mid":
 	case "of":
 		// "at the end of October", "by the beginning of March": the
@@ -458,15 +459,15 @@ func (s *dateScanner) bareMonth(i, j, m int) int {
 	y := s.ref.Year
 	d := last - s.ref.Month
 	switch {
-	case prep == "last":
+	case string(prep) == "last":
 		if d >= 0 {
 			y-- // "last March" said in March or later is a year back
 		}
-	case prep == "next":
+	case string(prep) == "next":
 		if d <= 0 {
 			y++
 		}
-	case prep == "in" && s.pastVerbBefore(ws):
+	case string(prep) == "in" && s.pastVerbBefore(ws):
 		if d > 0 {
 			y-- // "began in February" said in November: the last one
 		}
@@ -759,8 +760,8 @@ func (s *dateScanner) relative(i, j, shift int) int {
 		return 0
 	}
 	var buf [12]byte
-	unit := string(dtLower(t[ns:ne], buf[:]))
-	switch unit {
+	unit := dtLower(t[ns:ne], buf[:]) // bytes, converted at each use: a string would be a copy
+	switch string(unit) {
 	case "day", "year", "month", "week":
 	default:
 		return 0 // "this company", "last night": told before the word before is read
@@ -769,7 +770,7 @@ func (s *dateScanner) relative(i, j, shift int) int {
 	if ws, we := s.wordBefore(i); ws >= 0 {
 		isThe = dtWordIs(t, ws, "the") && we-ws == 3
 	}
-	if unit == "day" {
+	if string(unit) == "day" {
 		// "the next day" continues the story of the last full date.
 		if !isThe || s.lastDay < 0 || dtWordIs(t, i, "this") || dtWordIs(t, i, "last") {
 			return 0
@@ -787,12 +788,12 @@ func (s *dateScanner) relative(i, j, shift int) int {
 	start := i
 	if ws, we := s.wordBefore(i); ws >= 0 && shift == 0 {
 		var b2 [12]byte
-		if w := string(dtLower(t[ws:we], b2[:])); w == "earlier" || w == "later" {
+		if w := dtLower(t[ws:we], b2[:]); string(w) == "earlier" || string(w) == "later" {
 			start = ws
 		}
 	}
 	var e Event
-	switch unit {
+	switch string(unit) {
 	case "year":
 		if s.ref.Year == 0 {
 			return 0
@@ -1058,9 +1059,13 @@ func (s *dateScanner) yearRange(i, j, y int) int {
 		}
 		ws, we := q, dtAlphaEnd(t, q)
 		var buf [12]byte
-		switch w := string(dtLower(t[ws:we], buf[:])); w {
-		case "to", "through", "until", "till", "and":
-			word = w
+		// word is a constant, not the word read, which would be copied
+		// for every year: only "and" is told from the others.
+		switch string(dtLower(t[ws:we], buf[:])) {
+		case "to", "through", "until", "till":
+			word = "to"
+		case "and":
+			word = "and"
 		default:
 			return 0
 		}
@@ -1585,21 +1590,33 @@ func (s *dateScanner) prevNonSpace(i int) int {
 
 // wordBefore returns the bounds of the ASCII word just before i (blanks
 // between allowed), or -1, -1 when a non-letter comes first or the word is
-// glued to digits.
+// glued to digits. The recognisers ask for the word before one offset two
+// or three times ("in 1987": for a modifier, then for a cue), so the last
+// answer is kept (see before).
 func (s *dateScanner) wordBefore(i int) (int, int) {
+	if s.before.at == i+1 {
+		return s.before.start, s.before.end
+	}
 	t := s.text
-	p := s.prevNonSpace(i)
-	if p < 0 || !dtAlpha(t[p]) {
-		return -1, -1
+	ws, we := -1, -1
+	if p := s.prevNonSpace(i); p >= 0 && dtAlpha(t[p]) {
+		k := p
+		for k > 0 && dtAlpha(t[k-1]) {
+			k--
+		}
+		if k == 0 || !dtDigit(t[k-1]) {
+			ws, we = k, p+1
+		}
 	}
-	ws := p
-	for ws > 0 && dtAlpha(t[ws-1]) {
-		ws--
-	}
-	if ws > 0 && dtDigit(t[ws-1]) {
-		return -1, -1
-	}
-	return ws, p + 1
+	s.before = wordBounds{at: i + 1, start: ws, end: we}
+	return ws, we
+}
+
+// wordBounds is wordBefore's last answer: the word t[start:end] before
+// offset at-1, at 0 when there is none yet (so a new scanner needs no
+// setting up).
+type wordBounds struct {
+	at, start, end int
 }
 
 // wordAfter returns the bounds of the ASCII word starting after the blanks
