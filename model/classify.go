@@ -494,7 +494,7 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 		// appendHits' first tests: a word no cue can start at is
 		// turned away without the call.
 		t := &toks[k]
-		if t.num || (!ix.words.has(t.hash) && (len(t.lower) < 3 || !ix.pre3.has(t.lower))) {
+		if t.num || (!ix.words.has(cueWordKey(t.hash)) && (len(t.lower) < 3 || !ix.prefixes.has(t.lower))) {
 			continue
 		}
 		c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
@@ -1865,7 +1865,8 @@ type cueIndex struct {
 	byWord   map[string][]*cue
 	byPrefix map[string][]*cue   // one-word prefix cues by their prefix
 	byWordT  *wordTable[cueList] // byWord, for lookup by the token's hash
-	words    vocabFilter         // the keys of byWord, and "by"
+	// words holds the keys of byWord, and "by", each by cueWordKey.
+	words vocabFilter
 	// preAt, by a prefix cue's first three letters (a-z only), is the
 	// index in preGroups of the prefix cues that start with them, 0 for
 	// none: most words are done with the prefixes in one load, and the
@@ -1873,9 +1874,9 @@ type cueIndex struct {
 	// length hashed the word's prefixes.
 	preAt     [26 * 26 * 26]uint16
 	preGroups [][]prefixCues // preGroups[0] is empty
-	// pre3 holds the prefix cues: with words, the filter cueHits turns
-	// most words away by, before appendHits is called.
-	pre3 prefixFilter
+	// prefixes holds the prefix cues: with words, the filter cueHits
+	// turns most words away by, before appendHits is called.
+	prefixes prefixFilter
 	// byClass, by unit class, has bit ri set when rule ri accepts that
 	// class: chooseMetric visits only those rules.
 	byClass [numUnitClasses]uint32
@@ -1890,6 +1891,12 @@ type cueIndex struct {
 	// scores only these and the rules with a cue in the sentence.
 	free uint32
 }
+
+// cueWordKey is the key of the word whose hash is h in cueIndex.words: the
+// high half of h, which vocabFilter then takes as it is. The fold of both
+// halves a vocabFilter otherwise takes puts "and", one word of Reuters in
+// forty, on the bit of a cue.
+func cueWordKey(h uint32) uint32 { return h >> 16 }
 
 // tri returns the preAt index of w's first three bytes, or -1 when they are
 // not all lower-case ASCII letters.
@@ -1967,12 +1974,12 @@ func parseMetricTable() *cueIndex {
 					if t < 0 {
 						panic("metricTable: prefix cue " + key + " is not three lower-case letters or more")
 					}
-					ix.pre3.add(key)
+					ix.prefixes.add(key)
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
 				}
 				ix.byWord[key] = append(ix.byWord[key], cu)
-				ix.words.add(key)
+				ix.words.addHash(cueWordKey(cu.hashes[0]))
 			}
 		}
 		ix.rules = append(ix.rules, r)
@@ -1990,7 +1997,7 @@ func parseMetricTable() *cueIndex {
 	}
 	ix.groupPrefixes()
 	ix.countCues = countCueStarts(ix)
-	ix.words.add("by") // "by" and a year, looked up by hand in appendHits
+	ix.words.addHash(cueWordKey(wordHash("by"))) // "by" and a year, looked up by hand in appendHits
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
 		l := cueList{cues: cus}
@@ -2399,16 +2406,29 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	}
 }
 
-// prefixFilter is a one-hash Bloom filter over the first three bytes of
-// words: has may say yes for a word no prefix in it starts, never no for
-// one that some prefix starts.
-type prefixFilter [1 << 15 / 64]uint64
+// prefixFilter is a one-hash Bloom filter over the first four bytes of
+// words (three, for a word of three): has may say yes for a word no prefix
+// in it starts, never no for one that some prefix starts. Four bytes, not
+// three, because a word's first three letters are shared by many a word
+// no prefix starts: "inc" (increas*), "gro" (grow*), "pri" (price*), "exp"
+// (expan*, export*), "all" (allocat*).
+type prefixFilter [1 << 16 / 64]uint64
 
-// add adds w, of three bytes or more.
-func (f *prefixFilter) add(w string) {
-	b := prefixBit(w)
-	f[b/64] |= 1 << (b % 64)
+// add adds the prefix p, of three bytes or more. A prefix of three starts
+// words with any fourth byte, or none (hashed as a zero): all 256 keys
+// are added.
+func (f *prefixFilter) add(p string) {
+	if len(p) > 3 {
+		f.set(prefixBit(p))
+		return
+	}
+	for c := range 256 {
+		f.set(prefixBit(p + string([]byte{byte(c)})))
+	}
 }
+
+// set sets bit b.
+func (f *prefixFilter) set(b uint) { f[b/64] |= 1 << (b % 64) }
 
 // has reports whether w, of three bytes or more, may start with a prefix
 // in f.
@@ -2417,9 +2437,14 @@ func (f *prefixFilter) has(w string) bool {
 	return f[b/64]&(1<<(b%64)) != 0
 }
 
-// prefixBit hashes the first three bytes of w to a bit of a prefixFilter.
+// prefixBit hashes the first four bytes of w, of three bytes or more, to
+// a bit of a prefixFilter; a word of three is hashed with a zero fourth.
 func prefixBit(w string) uint {
-	return (uint(w[0])<<10 ^ uint(w[1])<<5 ^ uint(w[2])) & (1<<15 - 1)
+	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+	if len(w) > 3 {
+		x |= uint32(w[3]) << 24
+	}
+	return uint(x * 0x9E3779B1 >> 16)
 }
 
 // appendHits appends a hit for each cue that matches the words starting at
@@ -2427,7 +2452,7 @@ func prefixBit(w string) uint {
 // nearly every word of a sentence.
 func (ix *cueIndex) appendHits(hits []cueHit, toks []wordTok, k int) []cueHit {
 	w := toks[k].lower
-	if ix.words.has(toks[k].hash) {
+	if ix.words.has(cueWordKey(toks[k].hash)) {
 		l, _ := ix.byWordT.get(w, toks[k].hash)
 		if k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0 {
 			next := toks[k+1].hash
