@@ -2000,15 +2000,22 @@ func parseMetricTable() *cueIndex {
 	ix.words.addHash(cueWordKey(wordHash("by"))) // "by" and a year, looked up by hand in appendHits
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
-		l := cueList{cues: cus}
+		var l cueList
 		for _, cu := range cus {
 			switch {
 			case len(cu.words) == 1:
 				l.singles = append(l.singles, cu)
 			case len(cu.words) == 2 && cu.prefix:
-				l.second = ^uint64(0) // a prefix has no hash to test
+				l.prefixed = append(l.prefixed, cu) // a prefix has no hash to test
 			default:
 				l.second |= 1 << (cu.hashes[1] & 63)
+			}
+		}
+		l.bySecond = make([][]*cue, bits.OnesCount64(l.second))
+		for _, cu := range cus {
+			if len(cu.words) > 1 && !(len(cu.words) == 2 && cu.prefix) {
+				b := l.bucket(cu.hashes[1])
+				l.bySecond[b] = append(l.bySecond[b], cu)
 			}
 		}
 		lists[key] = l
@@ -2165,14 +2172,23 @@ func clampLetter(c byte) byte {
 
 // cueList is the cues whose first word is one word: "a" starts twenty-two
 // ("a share", "a tonne", ...), and is one of the commonest words there
-// is. singles are those that are the word alone, in the order of cues;
-// second has bit h&63 set for the hash h of each phrase cue's second
-// word, so that a word whose next word has no such bit is done with
-// without trying its phrases one by one.
+// is. singles are those that are the word alone; the phrases are kept by
+// the hash h of their second word, in bySecond[bucket(h)], when second
+// has bit h&63 set: a word is tried only against the phrases that may go
+// on with the word after it, not one by one. prefixed are the phrases of
+// two words whose second is a prefix, which have no hash to sort by.
 type cueList struct {
-	cues    []*cue
-	singles []*cue
-	second  uint64
+	singles  []*cue
+	bySecond [][]*cue
+	second   uint64
+	prefixed []*cue
+}
+
+// bucket returns the index in bySecond of the phrases whose second word's
+// hash has h's six low bits, which second must have set: one for each
+// bit of second below it.
+func (l *cueList) bucket(h uint32) int {
+	return bits.OnesCount64(l.second & (1<<(h&63) - 1))
 }
 
 // prefixCues is the one-word prefix cues of one prefix.
@@ -2454,20 +2470,25 @@ func (ix *cueIndex) appendHits(hits []cueHit, toks []wordTok, k int) []cueHit {
 	w := toks[k].lower
 	if ix.words.has(cueWordKey(toks[k].hash)) {
 		l, _ := ix.byWordT.get(w, toks[k].hash)
-		if k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0 {
-			next := toks[k+1].hash
-			for _, cu := range l.cues {
-				// A phrase whose second word is whole is turned away
-				// by its hash, without the call.
-				if len(cu.words) == 1 || (cu.hashes[1] == next || cu.prefix && len(cu.words) == 2) && matchCue(cu, toks, k) {
-					hits = append(hits, cueHit{k, toks[k].clause, cu})
+		for _, cu := range l.singles {
+			hits = append(hits, cueHit{k, toks[k].clause, cu})
+		}
+		if k+1 < len(toks) {
+			// The order of the hits is no matter to chooseMetric, which
+			// keeps the strongest of each group.
+			if next := toks[k+1].hash; l.second&(1<<(next&63)) != 0 {
+				for _, cu := range l.bySecond[l.bucket(next)] {
+					// A phrase whose second word is another is
+					// turned away by its hash, without the call.
+					if cu.hashes[1] == next && matchCue(cu, toks, k) {
+						hits = append(hits, cueHit{k, toks[k].clause, cu})
+					}
 				}
 			}
-		} else {
-			// No phrase can match: the word's own cues, in the same
-			// order, without a test each.
-			for _, cu := range l.singles {
-				hits = append(hits, cueHit{k, toks[k].clause, cu})
+			for _, cu := range l.prefixed {
+				if matchCue(cu, toks, k) {
+					hits = append(hits, cueHit{k, toks[k].clause, cu})
+				}
 			}
 		}
 	}
