@@ -2453,8 +2453,9 @@ func (f *prefixFilter) add(p string) {
 		f.set(prefixBit(p))
 		return
 	}
-	for c := range 256 {
-		f.set(prefixBit(p + string([]byte{byte(c)})))
+	first3 := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16
+	for c := range uint32(256) {
+		f.set(prefixHash(first3 | c<<24))
 	}
 }
 
@@ -2475,8 +2476,12 @@ func prefixBit(w string) uint {
 	if len(w) > 3 {
 		x |= uint32(w[3]) << 24
 	}
-	return uint(x * 0x9E3779B1 >> 16)
+	return prefixHash(x)
 }
+
+// prefixHash is prefixBit of the four bytes packed in x, the first in the
+// low byte.
+func prefixHash(x uint32) uint { return uint(x * 0x9E3779B1 >> 16) }
 
 // appendHits appends a hit for each cue that matches the words starting at
 // toks[k]. It appends rather than calling back, as cueHits runs it for
