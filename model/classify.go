@@ -494,7 +494,7 @@ func (c *classifier) cueHits(s *sentCtx) []cueHit {
 		// appendHits' first tests: a word no cue can start at is
 		// turned away without the call.
 		t := &toks[k]
-		if t.num || (!ix.words.has(t.hash) && (len(t.lower) < 3 || !ix.pre3.has(t.lower))) {
+		if t.num || (!ix.words.has(cueWordKey(t.hash)) && (len(t.lower) < 3 || !ix.prefixes.has(t.lower))) {
 			continue
 		}
 		c.sc.hits = ix.appendHits(c.sc.hits, toks, k)
@@ -1865,7 +1865,8 @@ type cueIndex struct {
 	byWord   map[string][]*cue
 	byPrefix map[string][]*cue   // one-word prefix cues by their prefix
 	byWordT  *wordTable[cueList] // byWord, for lookup by the token's hash
-	words    vocabFilter         // the keys of byWord, and "by"
+	// words holds the keys of byWord, and "by", each by cueWordKey.
+	words vocabFilter
 	// preAt, by a prefix cue's first three letters (a-z only), is the
 	// index in preGroups of the prefix cues that start with them, 0 for
 	// none: most words are done with the prefixes in one load, and the
@@ -1873,9 +1874,9 @@ type cueIndex struct {
 	// length hashed the word's prefixes.
 	preAt     [26 * 26 * 26]uint16
 	preGroups [][]prefixCues // preGroups[0] is empty
-	// pre3 holds the prefix cues: with words, the filter cueHits turns
-	// most words away by, before appendHits is called.
-	pre3 prefixFilter
+	// prefixes holds the prefix cues: with words, the filter cueHits
+	// turns most words away by, before appendHits is called.
+	prefixes prefixFilter
 	// byClass, by unit class, has bit ri set when rule ri accepts that
 	// class: chooseMetric visits only those rules.
 	byClass [numUnitClasses]uint32
@@ -1890,6 +1891,12 @@ type cueIndex struct {
 	// scores only these and the rules with a cue in the sentence.
 	free uint32
 }
+
+// cueWordKey is the key of the word whose hash is h in cueIndex.words: the
+// high half of h, which vocabFilter then takes as it is. The fold of both
+// halves a vocabFilter otherwise takes puts "and", one word of Reuters in
+// forty, on the bit of a cue.
+func cueWordKey(h uint32) uint32 { return h >> 16 }
 
 // tri returns the preAt index of w's first three bytes, or -1 when they are
 // not all lower-case ASCII letters.
@@ -1967,12 +1974,12 @@ func parseMetricTable() *cueIndex {
 					if t < 0 {
 						panic("metricTable: prefix cue " + key + " is not three lower-case letters or more")
 					}
-					ix.pre3.add(key)
+					ix.prefixes.add(key)
 					ix.byPrefix[key] = append(ix.byPrefix[key], cu)
 					continue
 				}
 				ix.byWord[key] = append(ix.byWord[key], cu)
-				ix.words.add(key)
+				ix.words.addHash(cueWordKey(cu.hashes[0]))
 			}
 		}
 		ix.rules = append(ix.rules, r)
@@ -1990,18 +1997,25 @@ func parseMetricTable() *cueIndex {
 	}
 	ix.groupPrefixes()
 	ix.countCues = countCueStarts(ix)
-	ix.words.add("by") // "by" and a year, looked up by hand in appendHits
+	ix.words.addHash(cueWordKey(wordHash("by"))) // "by" and a year, looked up by hand in appendHits
 	lists := make(map[string]cueList, len(ix.byWord))
 	for key, cus := range ix.byWord {
-		l := cueList{cues: cus}
+		var l cueList
 		for _, cu := range cus {
 			switch {
 			case len(cu.words) == 1:
 				l.singles = append(l.singles, cu)
 			case len(cu.words) == 2 && cu.prefix:
-				l.second = ^uint64(0) // a prefix has no hash to test
+				l.prefixed = append(l.prefixed, cu) // a prefix has no hash to test
 			default:
 				l.second |= 1 << (cu.hashes[1] & 63)
+			}
+		}
+		l.bySecond = make([][]*cue, bits.OnesCount64(l.second))
+		for _, cu := range cus {
+			if len(cu.words) > 1 && !(len(cu.words) == 2 && cu.prefix) {
+				b := l.bucket(cu.hashes[1])
+				l.bySecond[b] = append(l.bySecond[b], cu)
 			}
 		}
 		lists[key] = l
@@ -2059,9 +2073,13 @@ func countCueStarts(ix *cueIndex) (cs cueStarts) {
 // or more: whether a stretch of text may hold a word that starts with one
 // of them, read from its bytes and word masks, without tokenizing it.
 type cueStarts struct {
-	at  [26 * 26 * 26]uint8 // by a word's first three letters (tri): 1 + its group in pre, 0 for none
-	pre [][]packedPrefix
-	off bool // the filter always says yes
+	// firsts has bit startBit(x) set for the first three bytes x of each
+	// word, lower-cased: mayStart turns most words away with one load and
+	// one multiply, before it reads at.
+	firsts [1 << 12 / 64]uint64
+	at     [26 * 26 * 26]uint8 // by a word's first three letters (tri): 1 + its group in pre, 0 for none
+	pre    [][]packedPrefix
+	off    bool // the filter always says yes
 }
 
 // packedPrefix is a word's first eight bytes at most, packed as load8
@@ -2072,6 +2090,8 @@ type packedPrefix struct{ bits, mask uint64 }
 func (cs *cueStarts) add(w string) {
 	n := min(len(w), 8)
 	pp := packedPrefix{packWord(w[:n]), ^uint64(0) >> (64 - 8*n)}
+	b := startBit(pp.bits)
+	cs.firsts[b/64] |= 1 << (b % 64)
 	t := tri(w)
 	if cs.at[t] == 0 {
 		if len(cs.pre) >= 255 {
@@ -2118,6 +2138,11 @@ func (cs *cueStarts) mayStart(text string, from, to int, wm *wordMasks) bool {
 			if p+3 > to {
 				continue
 			}
+			if p+8 <= len(text) {
+				if b := startBit(load8(text, p) | plainLower); cs.firsts[b/64]&(1<<(b%64)) == 0 {
+					continue
+				}
+			}
 			g := cs.at[triIndex(text[p]|0x20, text[p+1]|0x20, text[p+2]|0x20)]
 			if g == 0 {
 				continue
@@ -2140,6 +2165,10 @@ func (cs *cueStarts) mayStart(text string, from, to int, wm *wordMasks) bool {
 	return false
 }
 
+// startBit hashes the three low bytes of x, a word's first bytes as
+// load8 reads them, to a bit of cueStarts.firsts.
+func startBit(x uint64) uint64 { return (x & 0xffffff) * 0x9E3779B1 >> 20 & (1<<12 - 1) }
+
 // triIndex is tri's index of three lower-cased bytes, with no branch on
 // whether they are letters: a byte that is not one counts as "a". A group
 // found so is no match by itself, as mayStart then compares the bytes in
@@ -2158,14 +2187,23 @@ func clampLetter(c byte) byte {
 
 // cueList is the cues whose first word is one word: "a" starts twenty-two
 // ("a share", "a tonne", ...), and is one of the commonest words there
-// is. singles are those that are the word alone, in the order of cues;
-// second has bit h&63 set for the hash h of each phrase cue's second
-// word, so that a word whose next word has no such bit is done with
-// without trying its phrases one by one.
+// is. singles are those that are the word alone; the phrases are kept by
+// the hash h of their second word, in bySecond[bucket(h)], when second
+// has bit h&63 set: a word is tried only against the phrases that may go
+// on with the word after it, not one by one. prefixed are the phrases of
+// two words whose second is a prefix, which have no hash to sort by.
 type cueList struct {
-	cues    []*cue
-	singles []*cue
-	second  uint64
+	singles  []*cue
+	bySecond [][]*cue
+	second   uint64
+	prefixed []*cue
+}
+
+// bucket returns the index in bySecond of the phrases whose second word's
+// hash has h's six low bits, which second must have set: one for each
+// bit of second below it.
+func (l *cueList) bucket(h uint32) int {
+	return bits.OnesCount64(l.second & (1<<(h&63) - 1))
 }
 
 // prefixCues is the one-word prefix cues of one prefix.
@@ -2399,16 +2437,30 @@ func (ix *cueIndex) lookup(toks []wordTok, k int, fn func(*cue)) {
 	}
 }
 
-// prefixFilter is a one-hash Bloom filter over the first three bytes of
-// words: has may say yes for a word no prefix in it starts, never no for
-// one that some prefix starts.
-type prefixFilter [1 << 15 / 64]uint64
+// prefixFilter is a one-hash Bloom filter over the first four bytes of
+// words (three, for a word of three): has may say yes for a word no prefix
+// in it starts, never no for one that some prefix starts. Four bytes, not
+// three, because a word's first three letters are shared by many a word
+// no prefix starts: "inc" (increas*), "gro" (grow*), "pri" (price*), "exp"
+// (expan*, export*), "all" (allocat*).
+type prefixFilter [1 << 16 / 64]uint64
 
-// add adds w, of three bytes or more.
-func (f *prefixFilter) add(w string) {
-	b := prefixBit(w)
-	f[b/64] |= 1 << (b % 64)
+// add adds the prefix p, of three bytes or more. A prefix of three starts
+// words with any fourth byte, or none (hashed as a zero): all 256 keys
+// are added.
+func (f *prefixFilter) add(p string) {
+	if len(p) > 3 {
+		f.set(prefixBit(p))
+		return
+	}
+	first3 := uint32(p[0]) | uint32(p[1])<<8 | uint32(p[2])<<16
+	for c := range uint32(256) {
+		f.set(prefixHash(first3 | c<<24))
+	}
 }
+
+// set sets bit b.
+func (f *prefixFilter) set(b uint) { f[b/64] |= 1 << (b % 64) }
 
 // has reports whether w, of three bytes or more, may start with a prefix
 // in f.
@@ -2417,32 +2469,46 @@ func (f *prefixFilter) has(w string) bool {
 	return f[b/64]&(1<<(b%64)) != 0
 }
 
-// prefixBit hashes the first three bytes of w to a bit of a prefixFilter.
+// prefixBit hashes the first four bytes of w, of three bytes or more, to
+// a bit of a prefixFilter; a word of three is hashed with a zero fourth.
 func prefixBit(w string) uint {
-	return (uint(w[0])<<10 ^ uint(w[1])<<5 ^ uint(w[2])) & (1<<15 - 1)
+	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+	if len(w) > 3 {
+		x |= uint32(w[3]) << 24
+	}
+	return prefixHash(x)
 }
+
+// prefixHash is prefixBit of the four bytes packed in x, the first in the
+// low byte.
+func prefixHash(x uint32) uint { return uint(x * 0x9E3779B1 >> 16) }
 
 // appendHits appends a hit for each cue that matches the words starting at
 // toks[k]. It appends rather than calling back, as cueHits runs it for
 // nearly every word of a sentence.
 func (ix *cueIndex) appendHits(hits []cueHit, toks []wordTok, k int) []cueHit {
 	w := toks[k].lower
-	if ix.words.has(toks[k].hash) {
+	if ix.words.has(cueWordKey(toks[k].hash)) {
 		l, _ := ix.byWordT.get(w, toks[k].hash)
-		if k+1 < len(toks) && l.second&(1<<(toks[k+1].hash&63)) != 0 {
-			next := toks[k+1].hash
-			for _, cu := range l.cues {
-				// A phrase whose second word is whole is turned away
-				// by its hash, without the call.
-				if len(cu.words) == 1 || (cu.hashes[1] == next || cu.prefix && len(cu.words) == 2) && matchCue(cu, toks, k) {
-					hits = append(hits, cueHit{k, toks[k].clause, cu})
+		for _, cu := range l.singles {
+			hits = append(hits, cueHit{k, toks[k].clause, cu})
+		}
+		if k+1 < len(toks) {
+			// The order of the hits is no matter to chooseMetric, which
+			// keeps the strongest of each group.
+			if next := toks[k+1].hash; l.second&(1<<(next&63)) != 0 {
+				for _, cu := range l.bySecond[l.bucket(next)] {
+					// A phrase whose second word is another is
+					// turned away by its hash, without the call.
+					if cu.hashes[1] == next && matchCue(cu, toks, k) {
+						hits = append(hits, cueHit{k, toks[k].clause, cu})
+					}
 				}
 			}
-		} else {
-			// No phrase can match: the word's own cues, in the same
-			// order, without a test each.
-			for _, cu := range l.singles {
-				hits = append(hits, cueHit{k, toks[k].clause, cu})
+			for _, cu := range l.prefixed {
+				if matchCue(cu, toks, k) {
+					hits = append(hits, cueHit{k, toks[k].clause, cu})
+				}
 			}
 		}
 	}
