@@ -45,7 +45,7 @@ func Extract(d *Document) Result {
 		headline = detachedTitle(d.Title, clean)
 	}
 	inds := buildIndicatorsTitled(clean, headline, sents, qs, &sc.marks.words)
-	inds = withTables(inds, tableIndicators(clean, d.Text, d.Title))
+	inds = withTables(inds, tableIndicators(clean, sents, d.Text, d.Title))
 	for i := range inds {
 		// A plain-word unit or what a count counts is cut from the clean
 		// text; the same few words recur, so they are interned.

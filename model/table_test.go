@@ -51,10 +51,12 @@ func TestFindTables(t *testing.T) {
 		{"bar in prose", "Shares rose 5% | bonds fell.\n----\n", nil},
 		{"two tables", "| A |\n|---|\n| 1 |\n\ntext\n\n| B |\n|---|\n| 2 |\n| 3 |", []int{1, 2}},
 		{"header only", "| A | B |\n|---|---|", []int{0}},
+		{"after a long line with no stop", strings.Repeat("prose ", 12) + "\n | A |\n |---|\n | 1 |", []int{1}},
+		{"after a sentence on its line", "It rose. | A |\n|---|\n| 1 |\n\n| B |\n|---|\n| 2 |", []int{1}},
 	}
 	for _, tt := range tests {
 		var got []int
-		for _, tb := range findTables(tt.text, tt.text) {
+		for _, tb := range findTables(tt.text, tt.text, firstBarLine(tt.text, splitSentences(tt.text))) {
 			got = append(got, len(tb.rows))
 		}
 		if fmt.Sprint(got) != fmt.Sprint(tt.rows) {
