@@ -45,12 +45,15 @@ func swarLetters(x uint64) uint64 {
 
 // swarLetters7 has bit 7 set in each byte of y that is an ASCII letter,
 // and maybe other bits: the bytes of y are below 0x80. No byte's sum
-// carries into the next: each is at most 0x7f plus 0x1f.
+// carries into the next: each is at most 0x7f plus 0x1f. A byte whose
+// bit 7 is set in gt has it set in ge as well, so ge^gt has it where
+// ge &^ gt does, in one instruction rather than two (amd64 v1 has no
+// and-not): this runs eight times for each 64 bytes of every text.
 func swarLetters7(y uint64) uint64 {
 	y |= 0x2020202020202020      // fold case
 	ge := y + 0x1f1f1f1f1f1f1f1f // bit 7 set when y >= 'a' (0x80-0x61)
 	gt := y + 0x0505050505050505 // bit 7 set when y > 'z' (0x80-0x7b)
-	return ge &^ gt
+	return ge ^ gt
 }
 
 // swarDigits has bit 7 set in each byte of x that is an ASCII digit.
@@ -59,11 +62,12 @@ func swarDigits(x uint64) uint64 {
 }
 
 // swarDigits7 has bit 7 set in each byte of y that is an ASCII digit, and
-// maybe other bits: the bytes of y are below 0x80.
+// maybe other bits: the bytes of y are below 0x80. As in swarLetters7,
+// gt's bit 7 implies ge's, and ge^gt stands for ge &^ gt.
 func swarDigits7(y uint64) uint64 {
 	ge := y + 0x5050505050505050 // y >= '0' (0x80-0x30)
 	gt := y + 0x4646464646464646 // y > '9' (0x80-0x3a)
-	return ge &^ gt
+	return ge ^ gt
 }
 
 // asciiLetterEnd returns the end of the run of ASCII letters at t[i:].
