@@ -67,7 +67,7 @@ func buildIndicatorsTitled(text, headline string, sents []Span, qs []Quantity, w
 	}
 	// Filled in place, field by field: a composite literal appended is
 	// built on the stack and copied again.
-	out := sc.resultIndicators(n)
+	out := sc.indicators.cut(n, 128) // a block: the indicators of a few dozen short stories
 	j := 0
 	for i := range at {
 		if r := &at[i]; r.ok {
@@ -228,32 +228,8 @@ type classifyScratch struct {
 	unclaimed map[string]bool
 	// words are the text's word masks when the caller has none.
 	words wordMasks
-	// indBlock is what is left of the block the last results' indicators
-	// were cut from (see resultIndicators).
-	indBlock []Indicator
-}
-
-// indicatorBlock is how many indicators resultIndicators allocates at
-// once.
-const indicatorBlock = 128
-
-// resultIndicators returns n zero indicators for a result, at their exact
-// size (the result may live long, and a caller's append must not run into
-// another's), cut from a block of indicatorBlock shared with the results
-// of the documents before and after: an allocation per document cost
-// more. A result so keeps a block alive while any result cut from it
-// lives, and the scratch keeps its last block: at most indicatorBlock
-// indicators more than the results held.
-func (sc *classifyScratch) resultIndicators(n int) []Indicator {
-	if n > len(sc.indBlock) {
-		if n > indicatorBlock/4 {
-			return make([]Indicator, n)
-		}
-		sc.indBlock = make([]Indicator, indicatorBlock)
-	}
-	out := sc.indBlock[:n:n]
-	sc.indBlock = sc.indBlock[n:]
-	return out
+	// indicators hands out the results' indicators (see resultBlock).
+	indicators resultBlock[Indicator]
 }
 
 // placements returns n zero placements. They need no clearing here:

@@ -85,7 +85,7 @@ func Extract(d *Document) Result {
 	datedByRelativeYear(inds, evs, clean)
 	var out []Event
 	if len(evs) > 0 {
-		out = sc.resultEvents(len(evs))
+		out = sc.events.cut(len(evs), 256) // a block: the events of some fifty short stories
 		copy(out, evs)
 	}
 	return Result{Indicators: inds, Events: out}
@@ -205,30 +205,33 @@ type extractScratch struct {
 	// outside), and TestReutersIdentity, which extracts every document
 	// before it reads any result, would see one that did.
 	clean []byte
-	// evBlock is what is left of the block the last results' events were
-	// cut from (see resultEvents).
-	evBlock []Event
+	// events hands out the results' events (see resultBlock).
+	events resultBlock[Event]
 }
 
-// eventBlock is how many events resultEvents allocates at once.
-const eventBlock = 256
+// resultBlock hands out the slices of results (indicators, events), each
+// at its exact size (a result may live long, and a caller's append must not
+// run into another's), cut from blocks shared with the results of the
+// documents before and after: an allocation per document cost more than
+// the copy of its items. A result so keeps its block alive while it lives,
+// and a pooled scratch keeps its last block: at most one block's items
+// more than the results hold.
+type resultBlock[T any] struct {
+	rest []T // what is left of the last block
+}
 
-// resultEvents returns n zero events for a result, at their exact size
-// (the result may live long, and a caller's append must not run into
-// another's), cut from a block of eventBlock shared with the results of
-// the documents before and after: an allocation per document cost more
-// than the copy of its events. A result so keeps a block alive while any
-// result cut from it lives, and the scratch keeps its last block: at most
-// eventBlock events more than the results held.
-func (sc *extractScratch) resultEvents(n int) []Event {
-	if n > len(sc.evBlock) {
-		if n > eventBlock/4 {
-			return make([]Event, n)
+// cut returns n zero items, from a block of size items. A slice of more
+// than a quarter of a block gets an allocation of its own, so that a
+// block is not left mostly unused.
+func (b *resultBlock[T]) cut(n, size int) []T {
+	if n > len(b.rest) {
+		if n > size/4 {
+			return make([]T, n)
 		}
-		sc.evBlock = make([]Event, eventBlock)
+		b.rest = make([]T, size)
 	}
-	out := sc.evBlock[:n:n]
-	sc.evBlock = sc.evBlock[n:]
+	out := b.rest[:n:n]
+	b.rest = b.rest[n:]
 	return out
 }
 
