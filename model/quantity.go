@@ -263,17 +263,21 @@ var qNumberFirst = func() (tab [256]bool) {
 
 // numberWordAt reports whether the word t[i:e] may start a spelled-out
 // figure. It is the scanner's hot path for letters, so it filters on length
-// and first letter before looking anything up.
+// and first letter before looking anything up. "a" and "an" start one only
+// with the right word next ("a million", "a third of"): most words after
+// them and one space start with a letter none of those starts with
+// (qAfterAFirst), and skip wordAfter's call. (Its body keeps its line
+// offsets, which the profile-guided build matches its calls by.)
 func (s *qscanner) numberWordAt(i, e int) bool {
 	t := s.text
 	if i > 0 && (qDigit(t[i-1]) || t[i-1] == '-') {
 		return false
 	}
 	if e-i <= 2 {
-		if t[i]|0x20 != 'a' || (e-i == 2 && t[i+1]|0x20 != 'n') {
+		if t[i]|0x20 != 'a' || (e-i == 2 && t[i+1]|0x20 != 'n') ||
+			e+1 < len(t) && t[e] == ' ' && qVisible[t[e+1]] && !qAfterAFirst[t[e+1]] {
 			return false
 		}
-		// "a million", "a third of": only with the right word next.
 		q, qe := s.wordAfter(e)
 		if q == e || qe == q || !afterAShape.has(t[q:qe]) {
 			return false
@@ -288,6 +292,20 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 	_, ok := numberWordMap.get(t[i:e])
 	return ok || e-i == 4 && qHasWordFold(t, i, "half")
 }
+
+// qAfterAFirst marks the letters, in either case, that start a word
+// afterAShape may hold ("million", "third"): the printable bytes it leaves
+// out start no word that makes "a" a number.
+var qAfterAFirst = func() (tab [256]bool) {
+	for c := byte('a'); c <= 'z'; c++ {
+		for _, lens := range afterAShape[c&31] {
+			if lens != 0 {
+				tab[c], tab[c-'a'+'A'] = true, true
+			}
+		}
+	}
+	return tab
+}()
 
 // figure reads the figure whose number starts at i and reports it when it
 // passes every check. It returns where scanning resumes, always after i.
