@@ -1815,6 +1815,10 @@ func qUnitWordEnd(t string, i, k int) int {
 // wordNumeral reads a spelled-out number or fraction at i: "seven",
 // "twenty-five", "two hundred", "a" (before a scale), "one-tenth", "a third",
 // "two-thirds", "half". A fraction counts only when "of" follows it.
+//
+// Most numbers are followed by none of the words that go on with them:
+// the word is compared or looked up only when its first letter fits (the
+// "h" of "hundred", the "a" of "and a half", qFractionFirst).
 func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 	t := s.text
 	e := qLetterEnd(t, i)
@@ -1855,20 +1859,20 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 			}
 		}
 		// "two hundred".
-		if end+1 < len(t) && t[end] == ' ' && qHasWordFold(t, end+1, "hundred") {
+		if end+1 < len(t) && t[end] == ' ' && t[end+1]|0x20 == 'h' && qHasWordFold(t, end+1, "hundred") {
 			n *= 100
 			end += 1 + len("hundred")
 		}
 		// "one and a half million tonnes": the half is a decimal.
 		const andAHalf = " and a half"
-		if e := end + len(andAHalf); n < 100 && e <= len(t) && strings.EqualFold(t[end:e], andAHalf) && (e == len(t) || !isLetter(t[e])) {
+		if e := end + len(andAHalf); n < 100 && e <= len(t) && t[end+1]|0x20 == 'a' && strings.EqualFold(t[end:e], andAHalf) && (e == len(t) || !isLetter(t[e])) {
 			end = e
 			p.numEnd, p.end = end, end
 			p.mant, p.frac, p.plain = uint64(n)*10+5, 1, false
 			return true
 		}
 		// "one-tenth", "two thirds".
-		if end+1 < len(t) && (t[end] == '-' || t[end] == ' ') && isLetter(t[end+1]) {
+		if end+1 < len(t) && (t[end] == '-' || t[end] == ' ') && qFractionFirst[t[end+1]] {
 			fe := qLetterEnd(t, end+1)
 			if d, ok := fractionWordMap.get(t[end+1 : fe]); ok && float64(n) < d {
 				den, end = d, fe
@@ -1891,6 +1895,16 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 	p.unit, p.kind = "%", lexPercent
 	return true
 }
+
+// qFractionFirst marks the letters, in either case, that start a word of
+// fractionWords: wordNumeral looks up the word after a number only when it
+// starts with one ("two thirds", not "two companies").
+var qFractionFirst = func() (tab [256]bool) {
+	for w := range fractionWords {
+		tab[w[0]], tab[w[0]-'a'+'A'] = true, true
+	}
+	return tab
+}()
 
 // possessiveNext reports whether a possessive pronoun starts at q: "lost
 // half its value", "a third of" without the "of".
