@@ -2058,7 +2058,10 @@ func (s *qscanner) signEndingAt(e int) (string, int) {
 }
 
 // qualifierBefore returns the normalised qualifier written before offset i
-// ("approximately", "more than", "~") and where it starts.
+// ("approximately", "more than", "~") and where it starts. The word before
+// i alone is looked up only when its shape fits a qualifier of one word
+// (qualifierAloneShape): "of" and "to", the commonest last words, end
+// phrases only.
 func (s *qscanner) qualifierBefore(i int) (string, int) {
 	t := s.text
 	if b := s.trimBack(i); b > s.floor && t[b-1] == '~' {
@@ -2092,7 +2095,7 @@ func (s *qscanner) qualifierBefore(i int) (string, int) {
 		pos = ws
 	}
 	var buf [48]byte
-	for w := nw - 1; w >= 0; w-- {
+	for w := nw - 1; w >= 0 && (w > 0 || qualifierAloneShape.has(t[starts[0]:ends[0]])); w-- {
 		// Build "w_w ... w_0" from the farthest word in, and its fnv1a
 		// hash for qualifierTable.
 		n := 0
