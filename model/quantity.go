@@ -2289,10 +2289,11 @@ const rateScanMax = 128
 // "annually" end in "arly", "aily", "thly" and "ally"; "year", "yr" and
 // "month" ("mont") start a word, and "day" is a word, after "a", "per",
 // "each" or "every", whose last letter comes right before a single blank;
-// "annum" ends a word. Of the figures whose walk meets a "y" or an "m", nine
-// in ten meet only others ("company", "from", "by", "million", "last
-// year", "today", "number", "money", "nearly"), and rateAfter is not
-// called.
+// "annum" ends a word. Most of the "y"s and "m"s after figures are in other
+// words ("company", "from", "by", "million", "last year", "today",
+// "number", "money", "nearly"): over Reuters, rateAfter walks after 3.9k
+// figures of 113k, 0.9k of which have a rate; it walked after 14.4k when
+// any "yea", "day", "mon" or "ly" after "i", "l", "r" or "h" passed.
 func rateLetterAt(t string, i int, hits uint64) bool {
 	for ; hits != 0; hits &= hits - 1 {
 		p := i + bits.TrailingZeros64(hits)>>3
