@@ -436,7 +436,8 @@ func TestRateWordsAbsent(t *testing.T) {
 	rng := rand.New(rand.NewSource(4))
 	words := []string{"a", "per", "every", "year", "Year", "yr", "annum", "day", "DAY", "month",
 		"annually", "daily", "Monthly", "yearly", "company", "from", "by", "mln", "money",
-		"may", "only", "common", "ago", "the", "x", "'s", "-", "-year", "\n", ".", ",", "5", "\u00a0"}
+		"may", "only", "common", "ago", "the", "x", "'s", "-", "-year", "\n", ".", ",", "5", "\u00a0",
+		"each", "EACH", "today", "days", "number", "nearly", "early", "Monday", "anyear", "\t"}
 	absent := 0
 	for n := 0; n < 100000; n++ {
 		var b strings.Builder

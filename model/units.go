@@ -461,6 +461,17 @@ var qualifierOutsideSpan = map[string]bool{"exceeding": true}
 // spares nearly every figure with a qualifier a map look-up.
 var qualifierOutsideShape = newWordShape(mapKeys(qualifierOutsideSpan)...)
 
+// qualifierAloneShape filters the qualifiers of one word ("about", "over").
+var qualifierAloneShape = newWordShape(func() []string {
+	var words []string
+	for k := range qualifierWords {
+		if !strings.Contains(k, " ") {
+			words = append(words, k)
+		}
+	}
+	return words
+}()...)
+
 // qualifierLast holds the last word of every qualifier phrase, so that the
 // scanner can tell at once that the word before a figure starts none.
 var qualifierLast = func() map[string]bool {
