@@ -157,7 +157,13 @@ func parseHTML(page string) (text string, meta docMeta, err error) {
 	if err != nil {
 		return "", docMeta{}, errors.New("cannot convert HTML to text: " + err.Error())
 	}
-	return string(out), m, nil
+	// html-to-markdown (v2.5.2, the latest) escapes a heading's closing
+	// "#" by overwriting the byte before it, which it takes for its own
+	// placeholder: after a character of several bytes ("<h1>Café#</h1>")
+	// that byte is the character's last, and the text is no longer UTF-8
+	// (found by FuzzParseDocument). The character is lost either way;
+	// U+FFFD marks where, and every span stays on a character boundary.
+	return strings.ToValidUTF8(string(out), "\uFFFD"), m, nil
 }
 
 // adElement reports whether n is an advertisement slot by its class or id:

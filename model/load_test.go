@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"corridor/seeds"
 )
@@ -442,6 +443,17 @@ func TestParseDocumentHTML(t *testing.T) {
 	}
 	if got := noiseTexts(d.Text, d.Noise); !slices.Contains(got, "Advertisement") {
 		t.Errorf("noise %q lacks Advertisement", got)
+	}
+
+	// A heading that ends in a character of several bytes and a "#" comes
+	// out of html-to-markdown broken (see parseHTML): the text is still
+	// UTF-8, with U+FFFD for the lost character.
+	d, err = ParseDocument("h.html", []byte("<h1>Café#</h1><p>Trade rose 5%.</p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !utf8.ValidString(d.Text) || !strings.Contains(d.Text, "# Caf\uFFFD") || !strings.Contains(d.Text, "Trade rose 5%.") {
+		t.Errorf("heading before a #, text %q", d.Text)
 	}
 
 	// The site's own header is chrome; a title that is the headline and
