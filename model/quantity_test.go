@@ -432,6 +432,21 @@ func TestQualifierNotIntro(t *testing.T) {
 // finds none. The texts are random words after a figure, rate words among
 // them in either case, with apostrophes, hyphens, newlines, punctuation and
 // the text's end at random places.
+// TestRateWordsAbsentKnowsEveryRate guards the coupling between
+// rateWordsAbsent's letter test (rateLetterAt) and the rate phrases: a
+// phrase added to rateWords that the test does not let through would be
+// skipped silently. Each phrase is tried after a figure, after a unit, in
+// capitals and at the text's end.
+func TestRateWordsAbsentKnowsEveryRate(t *testing.T) {
+	for phrase := range rateWords {
+		for _, text := range []string{"5 " + phrase + ".", "5 tonnes " + phrase + " to", "5 " + strings.ToUpper(phrase), "5 " + phrase} {
+			if rateWordsAbsent(text, 1) {
+				t.Errorf("rateWordsAbsent(%q) says no rate", text)
+			}
+		}
+	}
+}
+
 func TestRateWordsAbsent(t *testing.T) {
 	rng := rand.New(rand.NewSource(4))
 	words := []string{"a", "per", "every", "year", "Year", "yr", "annum", "day", "DAY", "month",
