@@ -248,16 +248,9 @@ func (s *qscanner) datelineDash(i int) bool {
 // qNumberFirst marks the letters, in either case, that can start a word
 // numberWordAt accepts: "a", "an", or a word numberWordShape may hold. Most
 // words fail it, and skip the call.
-var qNumberFirst = func() (tab [256]bool) {
-	for c := byte('a'); c <= 'z'; c++ {
-		var any uint32
-		for _, lens := range numberWordShape[c&31] {
-			any |= lens
-		}
-		if any != 0 || c == 'a' {
-			tab[c], tab[c-'a'+'A'] = true, true
-		}
-	}
+var qNumberFirst = func() [256]bool {
+	tab := numberWordShape.firstLetters()
+	tab['a'], tab['A'] = true, true
 	return tab
 }()
 
@@ -296,16 +289,7 @@ func (s *qscanner) numberWordAt(i, e int) bool {
 // qAfterAFirst marks the letters, in either case, that start a word
 // afterAShape may hold ("million", "third"): the printable bytes it leaves
 // out start no word that makes "a" a number.
-var qAfterAFirst = func() (tab [256]bool) {
-	for c := byte('a'); c <= 'z'; c++ {
-		for _, lens := range afterAShape[c&31] {
-			if lens != 0 {
-				tab[c], tab[c-'a'+'A'] = true, true
-			}
-		}
-	}
-	return tab
-}()
+var qAfterAFirst = afterAShape.firstLetters()
 
 // figure reads the figure whose number starts at i and reports it when it
 // passes every check. It returns where scanning resumes, always after i.
@@ -1899,12 +1883,7 @@ func (s *qscanner) wordNumeral(i int, p *qpart) bool {
 // qFractionFirst marks the letters, in either case, that start a word of
 // fractionWords: wordNumeral looks up the word after a number only when it
 // starts with one ("two thirds", not "two companies").
-var qFractionFirst = func() (tab [256]bool) {
-	for w := range fractionWords {
-		tab[w[0]], tab[w[0]-'a'+'A'] = true, true
-	}
-	return tab
-}()
+var qFractionFirst = newWordShape(mapKeys(fractionWords)...).firstLetters()
 
 // possessiveNext reports whether a possessive pronoun starts at q: "lost
 // half its value", "a third of" without the "of".

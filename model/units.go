@@ -562,6 +562,20 @@ func (ws *wordShape) hasLetters(first, last byte, n int) bool {
 	return ws[first&31][last&31]&(1<<n) != 0
 }
 
+// firstLetters marks the ASCII letters, in either case, that start some
+// word the set may hold: a scanner tests a word's first byte in the table
+// before it reads the word.
+func (ws *wordShape) firstLetters() (tab [256]bool) {
+	for c := byte('a'); c <= 'z'; c++ {
+		for _, lens := range ws[c&31] {
+			if lens != 0 {
+				tab[c], tab[c-'a'+'A'] = true, true
+			}
+		}
+	}
+	return tab
+}
+
 // mapKeys returns the keys of m.
 func mapKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
