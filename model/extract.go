@@ -322,10 +322,10 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // white space at either end and single ASCII spaces between words.
 //
 // Nearly every sentence an event is found in is squeezed (in Reuters a
-// paragraph is one line, and a sentence ends at a line's end), so the test is built for a yes: eight bytes at a
-// time, with no branch but the loop's, it gathers the signs of anything
-// squeeze might change (see squeezeSigns) in one word, and only when one is
-// found does the byte loop below decide.
+// paragraph is one line, and a sentence ends at a line's end), so the test
+// is built for a yes: eight bytes at a time, with no branch but the loop's,
+// it gathers the signs of anything squeeze might change (see squeezeSigns)
+// in one word, and only when one is found does the byte loop below decide.
 func squeezed(s string) bool {
 	if n := len(s); n >= 9 && s[0] != ' ' && s[n-1] > ' ' && s[n-1] < utf8.RuneSelf {
 		var signs uint64
